@@ -1,0 +1,34 @@
+package uk.nhs.impact.platform.consumer;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.function.Supplier;
+
+/**
+ * The idempotent-consumer log: a consumer records each event id in the same transaction as the change the event
+ * causes, so a redelivered event changes nothing.
+ */
+@ApplicationScoped
+public class ProcessedEventLog {
+
+    /**
+     * Applies {@code change} in one transaction with the record that {@code eventId} was processed by {@code consumer};
+     * does nothing (and returns false) when it was processed before.
+     */
+    public Uni<Boolean> applyOnce(String consumer, String eventId, Supplier<Uni<?>> change) {
+        return Panache.withTransaction(() -> record(consumer, eventId)
+                .chain(first -> first ? change.get().replaceWith(true) : Uni.createFrom().item(false)));
+    }
+
+    /** Inside the caller's transaction: true the first time this consumer sees this event id. */
+    public Uni<Boolean> record(String consumer, String eventId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "insert into processed_event(consumer, event_id, processed_at) values (:consumer, :id, now()) "
+                                + "on conflict do nothing")
+                .setParameter("consumer", consumer).setParameter("id", eventId)
+                .executeUpdate())
+                .map(inserted -> inserted == 1);
+    }
+}

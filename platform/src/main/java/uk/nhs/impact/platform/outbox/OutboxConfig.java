@@ -1,0 +1,36 @@
+package uk.nhs.impact.platform.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "impact.outbox")
+public interface OutboxConfig {
+    /** Whether this service relays its outbox to Kafka (off for services that publish nothing). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Most events sent in one relay round. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** How long a round waits for the broker's acknowledgements before it gives up and retries later. */
+    @WithDefault("45s")
+    Duration ackTimeout();
+
+    /** First pause after a failed round; doubles on each further failure up to {@link #maxBackoff()}. */
+    @WithDefault("500ms")
+    Duration initialBackoff();
+
+    @WithDefault("30s")
+    Duration maxBackoff();
+
+    /** How long sent rows are kept (for audit and replay) before they are purged. */
+    @WithDefault("7d")
+    Duration retention();
+
+    /** The CloudEvents source of this service, e.g. {@code /assessment-service}. */
+    @WithDefault("/${quarkus.application.name}")
+    String source();
+}

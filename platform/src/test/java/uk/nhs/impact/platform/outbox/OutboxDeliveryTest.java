@@ -1,0 +1,126 @@
+package uk.nhs.impact.platform.outbox;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.platform.testapp.NoteResource;
+import uk.nhs.impact.stack.test.Tokens;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static uk.nhs.impact.platform.testapp.Eventually.await;
+
+/** The outbox publishes a CloudEvent to the real broker, and the consumer applies it once however often it arrives. */
+@QuarkusTest
+class OutboxDeliveryTest {
+    @Inject
+    DataSource db;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void createdNoteIsPublishedAsACloudEventAndAppliedOnceEvenWhenRedelivered() throws Exception {
+        String noteId = createNote("outbox check");
+
+        ConsumerRecord<String, String> record = findOnTopic(noteId);
+        assertEquals("RHA", record.key(), "records are keyed by the organisation's ODS code");
+        assertEquals("1.0", header(record, "ce_specversion"));
+        assertEquals('{', record.value().charAt(0), "the value is the JSON payload itself: " + record.value());
+        assertEquals("application/json", header(record, "content-type"));
+        assertEquals(NoteResource.TYPE, header(record, "ce_type"));
+        assertEquals("/platform-test", header(record, "ce_source"));
+        assertEquals("RHA", header(record, "ce_subject"));
+        assertNotNull(header(record, "ce_time"));
+        String eventId = header(record, "ce_id");
+        assertEquals(eventId, UUID.fromString(eventId).toString());
+
+        await(Duration.ofSeconds(30), () -> applied(noteId), n -> n == 1);
+
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
+                new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < 3; i++) {
+                ProducerRecord<String, String> again = new ProducerRecord<>(record.topic(), record.key(), record.value());
+                record.headers().forEach(h -> again.headers().add(h));
+                producer.send(again).get();
+            }
+        }
+        // A later, distinct note proves the consumer has read past the duplicates before we look.
+        String laterId = createNote("sentinel");
+        await(Duration.ofSeconds(30), () -> applied(laterId), n -> n == 1);
+
+        assertEquals(1, applied(noteId), "redelivered event must not be applied again");
+        assertEquals(0L, await(Duration.ofSeconds(10), this::unsent, n -> n == 0L));
+    }
+
+    private String createNote(String text) {
+        return given().header("Authorization", Tokens.bearer("RHA", "submitter", "viewer"))
+                .contentType(ContentType.JSON).body("{\"text\":\"" + text + "\",\"level\":3}")
+                .when().post("/api/v1/notes").then().statusCode(201).extract().path("id");
+    }
+
+    private ConsumerRecord<String, String> findOnTopic(String noteId) {
+        Map<String, Object> conf = Map.of("bootstrap.servers", bootstrap, "group.id", "probe-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(conf, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(NoteResource.TOPIC));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (r.value().contains(noteId)) {
+                        return r;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("note " + noteId + " never reached topic " + NoteResource.TOPIC);
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private int applied(String noteId) {
+        return queryLong("select coalesce(sum(applied), 0) from note_event_count where note_id = ?", noteId).intValue();
+    }
+
+    private long unsent() {
+        return queryLong("select count(*) from outbox_event where sent_at is null", null);
+    }
+
+    private Long queryLong(String sql, String param) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (param != null) {
+                ps.setString(1, param);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

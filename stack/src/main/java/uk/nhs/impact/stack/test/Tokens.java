@@ -1,0 +1,174 @@
+package uk.nhs.impact.stack.test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.config.ConfigProvider;
+import uk.nhs.impact.stack.KeycloakServer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Access tokens minted by the real Keycloak the tests run against. A user for each (organisation, roles)
+ * pair is created on first use through Keycloak's admin API, then signs in with the password grant.
+ */
+public final class Tokens {
+    private static final String PASSWORD = "Test-only-password-1";
+    private static final String CLIENT = "impact-cli";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
+
+    private record Cached(String token, long expiresAtMillis) {
+    }
+
+    private Tokens() {
+    }
+
+    /** A bearer token for a person in organisation {@code odsCode} holding the given realm roles. */
+    public static String forOrg(String odsCode, String... roles) {
+        String username = username(odsCode, roles);
+        Cached cached = CACHE.get(username);
+        if (cached != null && cached.expiresAtMillis > System.currentTimeMillis() + 30_000) {
+            return cached.token;
+        }
+        synchronized (Tokens.class) {
+            ensureUser(username, odsCode, roles);
+            JsonNode token = passwordGrant(username);
+            Cached fresh = new Cached(token.get("access_token").asText(),
+                    System.currentTimeMillis() + token.get("expires_in").asLong() * 1000);
+            CACHE.put(username, fresh);
+            return fresh.token;
+        }
+    }
+
+    /** "Bearer ..." header value. */
+    public static String bearer(String odsCode, String... roles) {
+        return "Bearer " + forOrg(odsCode, roles);
+    }
+
+    /** A token from the client-credentials grant of a confidential machine client defined in the realm. */
+    public static String forClient(String clientId, String secret) {
+        return post(realmUrl() + "/protocol/openid-connect/token", form(Map.of(
+                "grant_type", "client_credentials", "client_id", clientId, "client_secret", secret)), null)
+                .get("access_token").asText();
+    }
+
+    /** A token for a user defined in the realm file, signing in with its password. */
+    public static String forUser(String username, String password) {
+        return post(realmUrl() + "/protocol/openid-connect/token", form(Map.of(
+                "grant_type", "password", "client_id", CLIENT, "username", username, "password", password, "scope", "openid")), null)
+                .get("access_token").asText();
+    }
+
+    public static String keycloakUrl() {
+        return ConfigProvider.getConfig().getValue("impact.test.keycloak-url", String.class);
+    }
+
+    public static String realmUrl() {
+        return keycloakUrl() + "/realms/" + RealServersResource.REALM;
+    }
+
+    private static String username(String odsCode, String... roles) {
+        String[] sorted = roles.clone();
+        Arrays.sort(sorted);
+        return ("t-" + odsCode + "-" + String.join("-", sorted)).toLowerCase(Locale.ROOT);
+    }
+
+    private static void ensureUser(String username, String odsCode, String... roles) {
+        String admin = adminToken();
+        String users = keycloakUrl() + "/admin/realms/" + RealServersResource.REALM + "/users";
+        JsonNode found = get(users + "?exact=true&username=" + enc(username), admin);
+        if (found.size() > 0) {
+            return;
+        }
+        Map<String, Object> user = Map.of(
+                "username", username, "enabled", true, "emailVerified", true,
+                "email", username + "@test.invalid", "firstName", "Test", "lastName", odsCode,
+                "attributes", Map.of("org_code", List.of(odsCode)),
+                "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)));
+        send(HttpRequest.newBuilder(URI.create(users)).header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(write(user))).build(), 201);
+        String id = get(users + "?exact=true&username=" + enc(username), admin).get(0).get("id").asText();
+        List<JsonNode> roleReps = Arrays.stream(roles)
+                .map(r -> get(keycloakUrl() + "/admin/realms/" + RealServersResource.REALM + "/roles/" + enc(r), admin))
+                .collect(Collectors.toList());
+        send(HttpRequest.newBuilder(URI.create(users + "/" + id + "/role-mappings/realm")).header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(write(roleReps))).build(), 204);
+    }
+
+    private static JsonNode passwordGrant(String username) {
+        return post(realmUrl() + "/protocol/openid-connect/token", form(Map.of(
+                "grant_type", "password", "client_id", CLIENT, "username", username, "password", PASSWORD, "scope", "openid")), null);
+    }
+
+    private static String adminToken() {
+        return post(keycloakUrl() + "/realms/master/protocol/openid-connect/token", form(Map.of(
+                "grant_type", "password", "client_id", "admin-cli",
+                "username", KeycloakServer.ADMIN_USER, "password", KeycloakServer.ADMIN_PASSWORD)), null)
+                .get("access_token").asText();
+    }
+
+    private static JsonNode get(String url, String bearer) {
+        return read(send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer).GET().build(), 200));
+    }
+
+    private static JsonNode post(String url, String form, String bearer) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        return read(send(b.build(), 200));
+    }
+
+    private static String send(HttpRequest request, int expected) {
+        try {
+            HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != expected) {
+                throw new IllegalStateException(request.method() + " " + request.uri() + " -> " + r.statusCode() + ": " + r.body());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode read(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
