@@ -65,6 +65,41 @@ public final class Tokens {
                 .get("access_token").asText();
     }
 
+    /**
+     * A token from a probe client this helper defines on first use: its tokens live {@code lifetimeSeconds} and carry
+     * the API audience only when {@code withAudience}. For testing that expired and wrong-audience tokens are refused.
+     */
+    public static String fromProbeClient(String clientId, int lifetimeSeconds, boolean withAudience, String odsCode, String... roles) {
+        String username = username(odsCode, roles);
+        synchronized (Tokens.class) {
+            ensureUser(username, odsCode, roles);
+            ensureProbeClient(clientId, lifetimeSeconds, withAudience);
+        }
+        return post(realmUrl() + "/protocol/openid-connect/token", form(Map.of(
+                "grant_type", "password", "client_id", clientId, "username", username, "password", PASSWORD)), null)
+                .get("access_token").asText();
+    }
+
+    private static void ensureProbeClient(String clientId, int lifetimeSeconds, boolean withAudience) {
+        String admin = adminToken();
+        String clients = keycloakUrl() + "/admin/realms/" + RealServersResource.REALM + "/clients";
+        if (get(clients + "?clientId=" + enc(clientId), admin).size() > 0) {
+            return;
+        }
+        List<Map<String, Object>> mappers = new java.util.ArrayList<>(List.of(Map.of("name", "org_code", "protocol", "openid-connect",
+                "protocolMapper", "oidc-usermodel-attribute-mapper", "config", Map.of("user.attribute", "org_code",
+                        "claim.name", "org_code", "jsonType.label", "String", "access.token.claim", "true"))));
+        if (withAudience) {
+            mappers.add(Map.of("name", "api-audience", "protocol", "openid-connect", "protocolMapper", "oidc-audience-mapper",
+                    "config", Map.of("included.custom.audience", "nhs-impact-api", "access.token.claim", "true")));
+        }
+        Map<String, Object> client = Map.of("clientId", clientId, "enabled", true, "publicClient", true,
+                "directAccessGrantsEnabled", true, "standardFlowEnabled", false, "protocol", "openid-connect",
+                "attributes", Map.of("access.token.lifespan", Integer.toString(lifetimeSeconds)), "protocolMappers", mappers);
+        send(HttpRequest.newBuilder(URI.create(clients)).header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(write(client))).build(), 201);
+    }
+
     /** A token for a user defined in the realm file, signing in with its password. */
     public static String forUser(String username, String password) {
         return post(realmUrl() + "/protocol/openid-connect/token", form(Map.of(

@@ -1,0 +1,204 @@
+package uk.nhs.impact.gateway.proxy;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+import uk.nhs.impact.gateway.CorrelationIds;
+import uk.nhs.impact.gateway.GatewayConfig;
+import uk.nhs.impact.gateway.Problems;
+import uk.nhs.impact.gateway.ratelimit.RateLimiter;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Forwards {@code /api/v1/...} to the owning service after the token has been verified (signature, issuer, audience,
+ * expiry) and the client's rate allows it. Bodies stream through in both directions; the caller's token and correlation
+ * id go with the request.
+ */
+public class ProxyRoutes {
+    private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
+
+    @Inject
+    GatewayConfig config;
+    @Inject
+    Downstreams downstreams;
+    @Inject
+    RateLimiter rateLimiter;
+    @Inject
+    HttpClient client;
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::authenticationFailure);
+        router.route("/api/v1/*").handler(this::forward);
+    }
+
+    private void authenticationFailure(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure instanceof AuthenticationFailedException || ctx.statusCode() == 401) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            Problems.send(ctx, 401, "unauthorized", "Unauthorized", "A valid bearer token from the NHS IMPACT realm is required");
+        } else {
+            ctx.next();
+        }
+    }
+
+    void forward(RoutingContext ctx) {
+        HttpServerRequest in = ctx.request();
+        in.pause();
+        String correlationId = CorrelationIds.of(ctx);
+        ctx.response().putHeader(CorrelationIds.HEADER, correlationId);
+
+        SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+        if (identity == null || identity.isAnonymous()) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            Problems.send(ctx, 401, "unauthorized", "Unauthorized", "A valid bearer token from the NHS IMPACT realm is required");
+            return;
+        }
+        String service = downstreams.serviceFor(in.path()).orElse(null);
+        if (service == null) {
+            Problems.send(ctx, 404, "not-found", "Not found", "No service answers " + in.path());
+            return;
+        }
+        long retryAfter = rateLimiter.acquire(clientOf(identity));
+        if (retryAfter > 0) {
+            ctx.response().putHeader("Retry-After", Long.toString(retryAfter));
+            Problems.send(ctx, 429, "too-many-requests", "Too many requests",
+                    "This client has sent more requests than its rate allows; retry after " + retryAfter + " s");
+            return;
+        }
+        long max = config.maxBodySize().asLongValue();
+        String declared = in.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null && parseLength(declared) > max) {
+            Problems.send(ctx, 413, "payload-too-large", "Payload too large", "Request bodies are limited to " + max + " bytes");
+            return;
+        }
+
+        URI base = downstreams.baseOf(service);
+        RequestOptions options = new RequestOptions().setMethod(in.method()).setHost(base.getHost()).setPort(base.getPort())
+                .setURI(in.uri()).setIdleTimeout(config.requestTimeout().toMillis());
+        client.request(options).onComplete(opened -> {
+            if (opened.failed()) {
+                downstreamFailure(ctx, service, opened.cause());
+                return;
+            }
+            HttpClientRequest out = opened.result();
+            copyHeaders(in.headers(), out.headers());
+            out.putHeader(CorrelationIds.HEADER, correlationId);
+            out.putHeader("X-Forwarded-For", in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress());
+            out.putHeader("X-Forwarded-Proto", in.scheme());
+            if (in.authority() != null) {
+                out.putHeader("X-Forwarded-Host", in.authority().toString());
+            }
+            boolean hasBody = declared != null || in.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+            if (declared != null) {
+                out.putHeader(HttpHeaders.CONTENT_LENGTH, declared);
+            }
+            LimitedBody body = new LimitedBody(in, max);
+            (hasBody ? out.send(body) : out.send()).onComplete(answered -> {
+                if (answered.failed()) {
+                    if (body.exceeded()) {
+                        Problems.send(ctx, 413, "payload-too-large", "Payload too large", "Request bodies are limited to " + max + " bytes");
+                    } else {
+                        downstreamFailure(ctx, service, answered.cause());
+                    }
+                    return;
+                }
+                relay(answered.result(), ctx.response(), correlationId);
+            });
+            if (!hasBody) {
+                in.resume();
+            }
+        });
+    }
+
+    private void relay(HttpClientResponse from, HttpServerResponse to, String correlationId) {
+        to.setStatusCode(from.statusCode());
+        copyHeaders(from.headers(), to.headers());
+        to.putHeader(CorrelationIds.HEADER, correlationId);
+        String length = from.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            to.putHeader(HttpHeaders.CONTENT_LENGTH, length);
+        } else {
+            to.setChunked(true);
+        }
+        to.send(from);
+    }
+
+    private void downstreamFailure(RoutingContext ctx, String service, Throwable cause) {
+        if (isConnectFailure(cause)) {
+            LOG.warnf("[%s] %s service unavailable: %s", CorrelationIds.of(ctx), service, cause.toString());
+            ctx.response().putHeader("Retry-After", "5");
+            Problems.send(ctx, 503, "service-unavailable", "Service unavailable",
+                    "The " + service + " service is not reachable; try again shortly");
+        } else if (isTimeout(cause)) {
+            LOG.warnf("[%s] %s service timed out: %s", CorrelationIds.of(ctx), service, cause.toString());
+            Problems.send(ctx, 504, "gateway-timeout", "Gateway timeout",
+                    "The " + service + " service did not answer within " + config.requestTimeout().toSeconds() + " s");
+        } else {
+            LOG.warnf("[%s] %s service failed: %s", CorrelationIds.of(ctx), service, cause.toString());
+            Problems.send(ctx, 502, "bad-gateway", "Bad gateway", "The " + service + " service gave no valid answer");
+        }
+    }
+
+    private static boolean isConnectFailure(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof ConnectException || c.getClass().getName().endsWith("ConnectTimeoutException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isTimeout(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof TimeoutException || c.getClass().getSimpleName().contains("Timeout")
+                    || (c.getMessage() != null && c.getMessage().toLowerCase(Locale.ROOT).contains("timeout"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void copyHeaders(MultiMap from, MultiMap to) {
+        from.forEach(e -> {
+            if (!HOP_BY_HOP.contains(e.getKey().toLowerCase(Locale.ROOT))) {
+                to.add(e.getKey(), e.getValue());
+            }
+        });
+    }
+
+    private static String clientOf(SecurityIdentity identity) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
+            return jwt.getSubject();
+        }
+        return identity.getPrincipal().getName();
+    }
+
+    private static long parseLength(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package uk.nhs.impact.gateway.ratelimit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import uk.nhs.impact.gateway.GatewayConfig;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Token buckets, one per client: {@code burst} requests at once, refilled at {@code requestsPerSecond}.
+ * Idle buckets are dropped once the map grows large, so memory stays bounded.
+ */
+@ApplicationScoped
+public class RateLimiter {
+    private static final int MAX_CLIENTS = 100_000;
+
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final double perNano;
+    private final int burst;
+
+    public RateLimiter(GatewayConfig config) {
+        this.perNano = config.rateLimit().requestsPerSecond() / 1e9;
+        this.burst = config.rateLimit().burst();
+    }
+
+    /** Takes one request from the client's bucket: 0 if allowed, else the seconds to wait before retrying. */
+    public long acquire(String client) {
+        if (buckets.size() > MAX_CLIENTS) {
+            long now = System.nanoTime();
+            buckets.values().removeIf(b -> b.isFull(now));
+        }
+        return buckets.computeIfAbsent(client, k -> new Bucket(burst)).take(perNano, burst);
+    }
+
+    private static final class Bucket {
+        private double tokens;
+        private long last = System.nanoTime();
+
+        Bucket(int burst) {
+            tokens = burst;
+        }
+
+        synchronized long take(double perNano, int burst) {
+            long now = System.nanoTime();
+            tokens = Math.min(burst, tokens + (now - last) * perNano);
+            last = now;
+            if (tokens >= 1) {
+                tokens -= 1;
+                return 0;
+            }
+            return Math.max(1, (long) Math.ceil((1 - tokens) / perNano / 1e9));
+        }
+
+        synchronized boolean isFull(long now) {
+            return now - last > 60_000_000_000L;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package uk.nhs.impact.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import uk.nhs.impact.stack.Ports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/**
+ * A stand-in downstream service on 127.0.0.1 that reports what reached it (method, path, query, headers, body size),
+ * answers health and OpenAPI like a service, and has a slow path; plus a port nothing listens on.
+ */
+public class DownstreamStubResource implements QuarkusTestResourceLifecycleManager {
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/q/health/ready", ex -> reply(ex, 200, "{\"status\":\"UP\"}"));
+        server.createContext("/q/openapi", ex -> reply(ex, 200, """
+                {"openapi":"3.1.0","info":{"title":"Echo","version":"1"},"tags":[{"name":"Echo"}],
+                 "paths":{"/api/v1/echo/things":{"get":{"tags":["Echo"],"responses":{"200":{"description":"ok",
+                 "content":{"application/json":{"schema":{"$ref":"#/components/schemas/Thing"}}}}}}}},
+                 "components":{"schemas":{"Thing":{"type":"object"}}}}"""));
+        server.createContext("/api/v1/echo/slow", ex -> {
+            sleep(4000);
+            reply(ex, 200, "{\"slow\":true}");
+        });
+        server.createContext("/api/v1/echo", this::echo);
+        server.start();
+        return Map.of("impact.test.echo-port", Integer.toString(server.getAddress().getPort()),
+                "impact.test.closed-port", Integer.toString(Ports.free()));
+    }
+
+    private void echo(HttpExchange ex) throws IOException {
+        long size = 0;
+        try (InputStream in = ex.getRequestBody()) {
+            byte[] buf = new byte[65536];
+            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                size += n;
+            }
+        }
+        String json = String.format("{\"method\":\"%s\",\"path\":\"%s\",\"query\":\"%s\",\"authorization\":\"%s\","
+                        + "\"requestId\":\"%s\",\"forwardedFor\":\"%s\",\"bodyBytes\":%d}",
+                ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
+                header(ex, "Authorization"), header(ex, "X-Request-Id"), header(ex, "X-Forwarded-For"), size);
+        ex.getResponseHeaders().add("X-Downstream", "echo");
+        reply(ex, 200, json);
+    }
+
+    private static String header(HttpExchange ex, String name) {
+        String v = ex.getRequestHeaders().getFirst(name);
+        return v == null ? "" : v;
+    }
+
+    private static void reply(HttpExchange ex, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        ex.getResponseBody().write(bytes);
+        ex.close();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}

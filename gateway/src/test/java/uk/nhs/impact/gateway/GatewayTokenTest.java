@@ -1,0 +1,78 @@
+package uk.nhs.impact.gateway;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.stack.test.Tokens;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/** The gateway checks signature, issuer, audience and expiry before anything is forwarded. */
+@QuarkusTest
+class GatewayTokenTest {
+    private static final String PROBLEM = "application/problem+json";
+
+    private static void refused(String authorization) {
+        var request = given();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        request.when().get("/api/v1/echo/things")
+                .then().statusCode(401).contentType(PROBLEM)
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("type", equalTo("https://impact.nhs.uk/problems/unauthorized"));
+    }
+
+    @Test
+    void missingTokenIsRefused() {
+        refused(null);
+    }
+
+    @Test
+    void tamperedTokenIsRefused() {
+        String[] parts = Tokens.forOrg("RHA", "viewer").split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("\"RHA\"", "\"RX3\"");
+        refused("Bearer " + parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2]);
+    }
+
+    @Test
+    void unsignedTokenIsRefused() {
+        String[] parts = Tokens.forOrg("RHA", "viewer").split("\\.");
+        String none = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        refused("Bearer " + none + "." + parts[1] + ".");
+    }
+
+    @Test
+    void tokenFromAnotherIssuerIsRefused() {
+        String[] parts = Tokens.forOrg("RHA", "viewer").split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replaceAll("\"iss\":\"[^\"]+\"", "\"iss\":\"https://elsewhere.example/realms/nhs-impact\"");
+        refused("Bearer " + parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2]);
+    }
+
+    @Test
+    void tokenWithoutTheApiAudienceIsRefused() {
+        refused("Bearer " + Tokens.fromProbeClient("no-audience-probe", 300, false, "RHA", "viewer"));
+    }
+
+    @Test
+    void expiredTokenIsRefused() throws InterruptedException {
+        String token = Tokens.fromProbeClient("short-lived-probe", 1, true, "RHA", "viewer");
+        given().header("Authorization", "Bearer " + token).when().get("/api/v1/echo/things").then().statusCode(200);
+        Thread.sleep(3_000);
+        refused("Bearer " + token);
+    }
+
+    @Test
+    void machineClientTokenIsForwarded() {
+        given().header("Authorization", "Bearer " + Tokens.forClient("icb-system-qt1", "dev-only-icb-system-secret"))
+                .when().get("/api/v1/echo/things")
+                .then().statusCode(200);
+    }
+}
