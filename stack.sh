@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The whole system on this machine, no Docker needed: PostgreSQL, Kafka, Keycloak, four services and the gateway.
+#   ./stack.sh start [--no-build]   build, start everything, wait until healthy; Ctrl-C stops it all
+#   ./stack.sh stop                 stop a stack started from another terminal
+#   ./stack.sh status               the gateway's readiness, service by service
+set -euo pipefail
+cd "$(dirname "$0")"
+data=.stack-data
+
+case "${1:-start}" in
+  start)
+    if [[ " $* " != *" --no-build "* ]]; then
+      echo "Building (first time: a few minutes, downloads included) ..."
+      ./mvnw -B -q install -DskipTests
+    fi
+    java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+    exec "$java_bin" -Xmx384m -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$(cat stack/target/classpath.txt):stack/target/classes" uk.nhs.impact.stack.LocalStack "$PWD"
+    ;;
+  stop)
+    if [[ ! -f $data/stack.pid ]]; then echo "No stack is running."; exit 0; fi
+    pid=$(cat $data/stack.pid)
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || { echo "Stack stopped."; exit 0; }; sleep 1; done
+    echo "The stack did not stop within 60 s (pid $pid)." >&2; exit 1
+    ;;
+  status)
+    curl -s http://127.0.0.1:8080/q/health/ready || { echo "The gateway is not answering."; exit 1; }
+    echo
+    ;;
+  *)
+    echo "usage: $0 start [--no-build] | stop | status" >&2; exit 2
+    ;;
+esac

@@ -1,0 +1,264 @@
+package uk.nhs.impact.stack;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole system on one machine without Docker: PostgreSQL (data kept in {@code .stack-data/postgres}), a Kafka broker
+ * in its own JVM, Keycloak with the realm, the four services and the gateway. Runs until Ctrl-C or {@code stack.sh stop},
+ * then stops everything it started.
+ */
+public final class LocalStack {
+    static final int PG_PORT = 15432;
+    static final int KAFKA_PORT = 19092;
+    static final int KAFKA_CONTROLLER_PORT = 19093;
+    static final int KEYCLOAK_PORT = 18180;
+    static final int GATEWAY_PORT = 8080;
+    static final Map<String, Integer> SERVICES = new LinkedHashMap<>(Map.of(
+            "assessment", 8081, "survey", 8082, "baseline", 8083, "reporting", 8084));
+
+    private final Path root;
+    private final Path data;
+    private final List<Process> processes = new ArrayList<>();
+    private PostgresServer postgres;
+    private KeycloakServer keycloak;
+    private final long started = System.nanoTime();
+
+    private LocalStack(Path root) {
+        this.root = root;
+        this.data = root.resolve(".stack-data");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        LocalStack stack = new LocalStack(root);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-stop"));
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            System.err.println("\nThe stack did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        stack.printWelcome();
+        Thread.currentThread().join();
+    }
+
+    private void start() throws IOException {
+        Files.createDirectories(data.resolve("logs"));
+        Files.writeString(data.resolve("stack.pid"), Long.toString(ProcessHandle.current().pid()));
+        Path cache = Path.of(System.getProperty("impact.cache.dir", System.getProperty("user.home") + "/.cache/nhs-impact"));
+
+        step("PostgreSQL, Kafka and Keycloak");
+        CompletableFuture<Void> pg = CompletableFuture.runAsync(() -> {
+            postgres = PostgresServer.startEmbedded(data.resolve("postgres"), PG_PORT);
+            SERVICES.keySet().forEach(postgres::createDatabase);
+            done("PostgreSQL on 127.0.0.1:" + PG_PORT);
+        });
+        CompletableFuture<Void> kafka = CompletableFuture.runAsync(() -> {
+            Process p = launch("kafka", List.of(java(), "-Xmx512m", "-cp", kafkaClasspath(), KafkaBroker.class.getName(),
+                    data.resolve("kafka").toString(), Integer.toString(KAFKA_PORT), Integer.toString(KAFKA_CONTROLLER_PORT)), Map.of());
+            awaitLog(p, data.resolve("logs/kafka.log"), "Kafka ready", Duration.ofSeconds(120));
+            done("Kafka on 127.0.0.1:" + KAFKA_PORT);
+        });
+        CompletableFuture<Void> kc = CompletableFuture.runAsync(() -> {
+            keycloak = KeycloakServer.start(cache, System.getProperty("keycloak.version", "26.7.3"),
+                    root.resolve("deploy/keycloak/realm.json"), "nhs-impact", KEYCLOAK_PORT, data.resolve("keycloak"));
+            done("Keycloak on " + keycloak.url() + " (admin console: admin / admin, development only)");
+        });
+        CompletableFuture.allOf(pg, kafka, kc).join();
+
+        step("services");
+        Map<String, String> common = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + KAFKA_PORT,
+                "OIDC_AUTH_SERVER_URL", "http://127.0.0.1:" + KEYCLOAK_PORT + "/realms/nhs-impact",
+                "DB_USER", "postgres", "DB_PASSWORD", "postgres");
+        List<CompletableFuture<Void>> services = new ArrayList<>();
+        SERVICES.forEach((name, port) -> {
+            Map<String, String> env = new LinkedHashMap<>(common);
+            env.put("HTTP_PORT", Integer.toString(port));
+            env.put("DB_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + PG_PORT + "/" + name);
+            env.put("DB_REACTIVE_URL", "postgresql://127.0.0.1:" + PG_PORT + "/" + name);
+            Process p = launch(name + "-service", quarkusApp(name + "-service"), env);
+            services.add(CompletableFuture.runAsync(() -> {
+                awaitReady(p, name + "-service", "http://127.0.0.1:" + port);
+                done(name + "-service on http://127.0.0.1:" + port);
+            }));
+        });
+        CompletableFuture.allOf(services.toArray(CompletableFuture[]::new)).join();
+
+        step("gateway");
+        Map<String, String> gatewayEnv = new LinkedHashMap<>(common);
+        gatewayEnv.put("HTTP_PORT", Integer.toString(GATEWAY_PORT));
+        SERVICES.forEach((name, port) -> gatewayEnv.put(name.toUpperCase() + "_URL", "http://127.0.0.1:" + port));
+        Process gateway = launch("gateway", quarkusApp("gateway"), gatewayEnv);
+        awaitReady(gateway, "gateway", "http://127.0.0.1:" + GATEWAY_PORT);
+        done("gateway on http://127.0.0.1:" + GATEWAY_PORT);
+        Files.writeString(data.resolve("ready"), String.format("%.1f%n", (System.nanoTime() - started) / 1e9));
+    }
+
+    private Process launch(String name, List<String> command, Map<String, String> env) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(data.resolve("logs/" + name + ".log").toFile());
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            synchronized (processes) {
+                processes.add(p);
+            }
+            Files.writeString(data.resolve("logs/" + name + ".pid"), Long.toString(p.pid()));
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + name, e);
+        }
+    }
+
+    private List<String> quarkusApp(String module) {
+        Path jar = root.resolve(module + "/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw install -DskipTests)");
+        }
+        return List.of(java(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString());
+    }
+
+    private String kafkaClasspath() {
+        try {
+            Path stack = root.resolve("stack/target");
+            return Files.readString(stack.resolve("classpath.txt")).trim() + File.pathSeparator + stack.resolve("classes");
+        } catch (IOException e) {
+            throw new UncheckedIOException("stack/target/classpath.txt is missing: build first", e);
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private void awaitReady(Process p, String name, String baseUrl) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException(name + " exited; see .stack-data/logs/" + name + ".log");
+            }
+            try {
+                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(300);
+        }
+        throw new IllegalStateException(name + " was not ready within 3 minutes; see .stack-data/logs/" + name + ".log");
+    }
+
+    private static void awaitLog(Process p, Path log, String line, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("process exited; see " + log);
+            }
+            try {
+                if (Files.exists(log) && Files.readString(log).contains(line)) {
+                    return;
+                }
+            } catch (IOException | UncheckedIOException partial) {
+                // log still being written
+            }
+            sleep(200);
+        }
+        throw new IllegalStateException("not ready within " + timeout + "; see " + log);
+    }
+
+    private void printWelcome() {
+        System.out.printf("%nAll healthy in %.1f s.%n%n", (System.nanoTime() - started) / 1e9);
+        System.out.println("""
+                  Gateway          http://127.0.0.1:8080/api/v1/...
+                  Swagger UI       http://127.0.0.1:8080/q/swagger-ui   (one OpenAPI: /api/openapi.json)
+                  Keycloak         http://127.0.0.1:18180               (realm nhs-impact)
+                  Logs             .stack-data/logs/
+
+                Demo users (development only), realm nhs-impact, client impact-cli:
+                  trust.lead / dev-only-Trust-1          RHA  submitter, viewer
+                  icb.oversight / dev-only-Icb-1         QT1  icb-oversight, submitter, viewer
+                  region.analyst / dev-only-Region-1     Y60  region-analyst, viewer
+                  national.analyst / dev-only-National-1 X24  national-analyst
+                  instrument.admin / dev-only-Admin-1    X24  instrument-admin
+
+                A first call:
+                  TOKEN=$(curl -s -d grant_type=password -d client_id=impact-cli -d username=trust.lead \\
+                    -d password=dev-only-Trust-1 http://127.0.0.1:18180/realms/nhs-impact/protocol/openid-connect/token \\
+                    | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+                  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8080/api/v1/assessment-instruments
+
+                Ctrl-C (or ./stack.sh stop) stops everything.
+                """);
+    }
+
+    private void stop() {
+        List<Process> running;
+        synchronized (processes) {
+            running = new ArrayList<>(processes);
+        }
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).destroy();
+        }
+        for (Process p : running) {
+            try {
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (keycloak != null) {
+            keycloak.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        try {
+            Files.deleteIfExists(data.resolve("ready"));
+            Files.deleteIfExists(data.resolve("stack.pid"));
+        } catch (IOException ignored) {
+            // best effort
+        }
+        System.out.println("Stack stopped.");
+    }
+
+    private static void step(String what) {
+        System.out.println("Starting " + what + " ...");
+    }
+
+    private static void done(String what) {
+        System.out.println("  ready: " + what);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package uk.nhs.impact.system;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** The whole system started with the README's one command ({@code ./stack.sh start}) and stopped with {@code ./stack.sh stop}. */
+final class RunningStack {
+    static final String GATEWAY = "http://127.0.0.1:8080";
+    static final String KEYCLOAK = "http://127.0.0.1:18180";
+    static final int[] PORTS = {8080, 8081, 8082, 8083, 8084, 15432, 19092, 18180};
+
+    private final Path root;
+    private Process launcher;
+    private double secondsToHealthy;
+
+    RunningStack() {
+        this.root = Path.of(System.getProperty("impact.repo.root", "..")).toAbsolutePath().normalize();
+    }
+
+    RunningStack start() throws IOException, InterruptedException {
+        Path ready = root.resolve(".stack-data/ready");
+        Files.deleteIfExists(ready);
+        Path log = root.resolve("system-tests/target/stack.log");
+        Files.createDirectories(log.getParent());
+        launcher = new ProcessBuilder(root.resolve("stack.sh").toString(), "start", "--no-build")
+                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
+        while (!Files.exists(ready)) {
+            if (!launcher.isAlive()) {
+                throw new IllegalStateException("./stack.sh start exited with " + launcher.exitValue() + ":\n" + Files.readString(log));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("stack not healthy within 6 minutes:\n" + Files.readString(log));
+            }
+            Thread.sleep(500);
+        }
+        secondsToHealthy = Double.parseDouble(Files.readString(ready).trim());
+        System.out.printf("Stack healthy %.1f s after ./stack.sh start%n", secondsToHealthy);
+        return this;
+    }
+
+    double secondsToHealthy() {
+        return secondsToHealthy;
+    }
+
+    /** Process ids the stack recorded (Kafka, services, gateway). */
+    List<Long> childPids() throws IOException {
+        List<Long> pids = new ArrayList<>();
+        try (Stream<Path> files = Files.list(root.resolve(".stack-data/logs"))) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
+                pids.add(Long.parseLong(Files.readString(p).trim()));
+            }
+        }
+        return pids;
+    }
+
+    /** Stops it with the stop command and returns the ports and processes still alive afterwards (should be none). */
+    List<String> stopAndListLeftovers() throws IOException, InterruptedException {
+        List<Long> pids = childPids();
+        Process stop = new ProcessBuilder(root.resolve("stack.sh").toString(), "stop").directory(root.toFile()).inheritIO().start();
+        if (!stop.waitFor(90, TimeUnit.SECONDS) || stop.exitValue() != 0) {
+            throw new IllegalStateException("./stack.sh stop failed");
+        }
+        launcher.waitFor(60, TimeUnit.SECONDS);
+        List<String> leftovers = new ArrayList<>();
+        if (launcher.isAlive()) {
+            leftovers.add("launcher " + launcher.pid());
+        }
+        for (long pid : pids) {
+            ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(h -> leftovers.add("process " + pid));
+        }
+        for (int port : PORTS) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                leftovers.add("port " + port);
+            } catch (IOException closed) {
+                // nothing listening: as it should be
+            }
+        }
+        return leftovers;
+    }
+}
