@@ -38,12 +38,14 @@ public final class KeycloakServer implements AutoCloseable {
     private final Path home;
     private final int port;
     private final String realm;
+    private final boolean temporary;
     private Process process;
 
-    private KeycloakServer(Path home, int port, String realm) {
+    private KeycloakServer(Path home, int port, String realm, boolean temporary) {
         this.home = home;
         this.port = port;
         this.realm = realm;
+        this.temporary = temporary;
     }
 
     /**
@@ -60,7 +62,7 @@ public final class KeycloakServer implements AutoCloseable {
             Path imports = home.resolve("data/import");
             Files.createDirectories(imports);
             Files.copy(realmFile, imports.resolve(realm + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
-            KeycloakServer server = new KeycloakServer(home, port, realm);
+            KeycloakServer server = new KeycloakServer(home, port, realm, instanceDir == null);
             server.launch();
             return server;
         } catch (IOException e) {
@@ -128,6 +130,13 @@ public final class KeycloakServer implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+        if (temporary && process != null && !process.isAlive()) {
+            try {
+                deleteTree(home);
+            } catch (IOException leftBehind) {
+                // a temporary folder; the OS cleans it eventually
             }
         }
     }
