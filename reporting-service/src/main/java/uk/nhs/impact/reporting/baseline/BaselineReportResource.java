@@ -1,0 +1,83 @@
+package uk.nhs.impact.reporting.baseline;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
+import uk.nhs.impact.reporting.access.ReportAccess;
+import uk.nhs.impact.reporting.completeness.Completeness;
+import uk.nhs.impact.reporting.completeness.CompletenessCalculator;
+import uk.nhs.impact.reporting.csv.CsvWriter;
+import uk.nhs.impact.reporting.query.Segmentation;
+
+import java.util.HashSet;
+import java.util.Set;
+
+@Path("/api/v1/reports/baseline/{collectionId}")
+@Tag(name = "Baseline reports", description = "Baseline for improvement results and completeness, built from the returns' events")
+@Authenticated
+@Produces({MediaType.APPLICATION_JSON, CsvWriter.MEDIA_TYPE})
+public class BaselineReportResource {
+    private final BaselineReports reports;
+    private final ReportAccess access;
+    private final Pool pool;
+    private final CompletenessCalculator completeness;
+
+    public BaselineReportResource(BaselineReports reports, ReportAccess access, Pool pool, OrganisationHierarchy hierarchy) {
+        this.reports = reports;
+        this.access = access;
+        this.pool = pool;
+        this.completeness = new CompletenessCalculator(hierarchy);
+    }
+
+    @GET
+    @Path("headline")
+    @Operation(summary = "% yes per headline domain per organisation type (seed 002's table), and methods cited, ranked",
+            description = "Each figure carries numerator, denominator and percentage rounded half up from the counts. "
+                    + "Counts of organisations are never suppressed. `area` defaults to the caller's own area.")
+    @APIResponse(responseCode = "200", description = "The table (JSON, or CSV with Accept: text/csv)")
+    @APIResponse(responseCode = "400", description = "A segmentation parameter is not valid")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "404", description = "No such collection, or an area the caller may not see")
+    public Uni<BaselineHeadline> headline(@PathParam("collectionId") String collectionId,
+                                          @Parameter(description = "X24, a region (Y56…), an ICB (Q…) or a provider ODS code") @QueryParam("area") String area,
+                                          @Parameter(description = "trust, icb, region, directorate") @QueryParam("orgType") String orgType,
+                                          @Parameter(description = "acute, mental_health, community, ambulance, specialist") @QueryParam("trustType") String trustType,
+                                          @Parameter(description = "framework:segment at the reference date, e.g. nof-2022-23:3") @QueryParam("segment") String segment) {
+        return reports.referenceDate(collectionId).chain(date ->
+                reports.headline(collectionId, new Segmentation(access.require(area, date), orgType, trustType, segment, date)));
+    }
+
+    @GET
+    @Path("completeness")
+    @Operation(summary = "Who has and has not submitted, per organisation type, ICB and region, naming the non-submitters",
+            description = "Expected organisations are those in the area on the collection's reference date.")
+    @APIResponse(responseCode = "200", description = "Completeness (JSON, or CSV with Accept: text/csv)")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "404", description = "No such collection, or an area the caller may not see")
+    public Uni<Completeness> completeness(@PathParam("collectionId") String collectionId, @QueryParam("area") String area) {
+        return reports.referenceDate(collectionId).chain(date -> {
+            ReportAccess.Area a = access.require(area, date);
+            return pool.preparedQuery("select ods_code from baseline_return where collection_id = $1").execute(Tuple.of(collectionId))
+                    .map(rows -> {
+                        Set<String> submitted = new HashSet<>();
+                        for (Row r : rows) {
+                            submitted.add(r.getString(0));
+                        }
+                        return completeness.calculate(collectionId, a, date, submitted);
+                    });
+        });
+    }
+}

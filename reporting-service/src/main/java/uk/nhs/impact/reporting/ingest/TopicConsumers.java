@@ -1,0 +1,53 @@
+package uk.nhs.impact.reporting.ingest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import uk.nhs.impact.platform.consumer.IncomingEvent;
+
+import java.util.Optional;
+
+/** Live consumers of the three return topics; each record is acknowledged once applied, skipped or dead-lettered. */
+@ApplicationScoped
+public class TopicConsumers {
+    private final EventIngestor ingestor;
+    private final DeadLetters deadLetters;
+
+    public TopicConsumers(EventIngestor ingestor, DeadLetters deadLetters) {
+        this.ingestor = ingestor;
+        this.deadLetters = deadLetters;
+    }
+
+    @Incoming("assessment-events")
+    public Uni<Void> assessment(Message<String> message) {
+        return consume(message);
+    }
+
+    @Incoming("survey-events")
+    public Uni<Void> survey(Message<String> message) {
+        return consume(message);
+    }
+
+    @Incoming("baseline-events")
+    public Uni<Void> baseline(Message<String> message) {
+        return consume(message);
+    }
+
+    private Uni<Void> consume(Message<String> message) {
+        Optional<IncomingEvent> event = IncomingEvent.of(message);
+        Uni<?> work = event.isPresent()
+                ? ingestor.ingest(event.get())
+                : deadLetters.send(notACloudEvent(message), "record is not a CloudEvent (no ce_id / ce_type headers)");
+        return work.onItemOrFailure().transformToUni((ok, failure) -> failure == null
+                ? Uni.createFrom().completionStage(message.ack())
+                : Uni.createFrom().completionStage(message.nack(failure)));
+    }
+
+    private static IncomingEvent notACloudEvent(Message<String> message) {
+        var kafka = message.getMetadata(io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata.class);
+        return new IncomingEvent("unknown", "unknown", "unknown", null, null, message.getPayload(),
+                kafka.map(m -> m.getTopic()).orElse(null), kafka.map(m -> m.getPartition()).orElse(-1),
+                kafka.map(m -> m.getOffset()).orElse(-1L));
+    }
+}

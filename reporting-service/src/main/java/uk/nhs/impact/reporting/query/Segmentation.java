@@ -1,0 +1,60 @@
+package uk.nhs.impact.reporting.query;
+
+import uk.nhs.impact.platform.problem.ProblemException;
+import uk.nhs.impact.reporting.access.ReportAccess;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The rows a view covers: its area (national, a region, an ICB with its trusts, or one provider) narrowed by the
+ * optional segmentation parameters, as SQL conditions with positional parameters.
+ *
+ * @param segment "framework:segment", e.g. {@code nof-2022-23:3}, read at the reference date
+ */
+public record Segmentation(ReportAccess.Area area, String orgType, String trustType, String segment, LocalDate asOf) {
+
+    /** Appends {@code and ...} conditions on the table's ods_code / icb_code / region_code / org_type / trust_type columns. */
+    public void appendTo(StringBuilder sql, List<Object> params, String alias) {
+        String p = alias.isEmpty() ? "" : alias + ".";
+        switch (area.level()) {
+            case NATIONAL, DIRECTORATE -> { }
+            case REGION -> sql.append(" and ").append(p).append("region_code = $").append(add(params, area.code()));
+            case ICB -> sql.append(" and (").append(p).append("icb_code = $").append(add(params, area.code()))
+                    .append(" or ").append(p).append("ods_code = $").append(params.size()).append(")");
+            case TRUST -> sql.append(" and ").append(p).append("ods_code = $").append(add(params, area.code()));
+        }
+        if (orgType != null && !orgType.isBlank() && hasOrgType(alias)) {
+            sql.append(" and ").append(p).append("org_type = $").append(add(params, orgType.toLowerCase(Locale.ROOT)));
+        }
+        if (trustType != null && !trustType.isBlank()) {
+            sql.append(" and ").append(p).append("trust_type = $").append(add(params, trustType.toLowerCase(Locale.ROOT)));
+        }
+        if (segment != null && !segment.isBlank()) {
+            String[] parts = segment.split(":");
+            if (parts.length != 2 || !parts[1].matches("[1-5]")) {
+                throw ProblemException.validation("segment", "must be framework:segment, e.g. nof-2022-23:3");
+            }
+            sql.append(" and ").append(p).append("ods_code in (select ods_code from oversight_segment where framework_id = $")
+                    .append(add(params, parts[0])).append(" and segment = $").append(add(params, Integer.parseInt(parts[1])))
+                    .append(" and effective_from <= $").append(add(params, asOf))
+                    .append(" and (effective_to is null or effective_to >= $").append(params.size()).append("))");
+        }
+    }
+
+    /** Survey responses carry no org type column (all respondents are from trusts). */
+    private boolean hasOrgType(String alias) {
+        return !alias.equals("sr");
+    }
+
+    private static int add(List<Object> params, Object value) {
+        params.add(value);
+        return params.size();
+    }
+
+    public List<Object> newParams(Object... first) {
+        return new ArrayList<>(List.of(first));
+    }
+}

@@ -1,0 +1,121 @@
+package uk.nhs.impact.reporting.rebuild;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import uk.nhs.impact.contracts.Topics;
+import uk.nhs.impact.platform.consumer.IncomingEvent;
+import uk.nhs.impact.platform.problem.ProblemException;
+import uk.nhs.impact.reporting.ingest.EventIngestor;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Rebuilds every read model from the topics: empties them, then replays each topic from its first record up to where it
+ * stood when the rebuild began, through the same ingestion path as the live consumers.
+ */
+@ApplicationScoped
+public class RebuildService {
+    private static final Logger LOG = Logger.getLogger(RebuildService.class);
+    static final List<String> TOPICS = List.of(Topics.ASSESSMENT, Topics.SURVEY, Topics.BASELINE);
+
+    private final EventIngestor ingestor;
+    private final ReadModels readModels;
+    private final String bootstrap;
+    private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.idle());
+
+    public RebuildService(EventIngestor ingestor, ReadModels readModels,
+                          @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+        this.ingestor = ingestor;
+        this.readModels = readModels;
+        this.bootstrap = bootstrap;
+    }
+
+    public RebuildProgress progress() {
+        return progress.get();
+    }
+
+    /** Starts a rebuild in the background; 409 while one is running. */
+    public RebuildProgress start() {
+        RebuildProgress current = progress.get();
+        if (current.state() == RebuildProgress.State.RUNNING) {
+            throw ProblemException.conflict("A rebuild is already running", Map.of("startedAt", current.startedAt().toString()));
+        }
+        RebuildProgress started = RebuildProgress.started(Instant.now());
+        if (!progress.compareAndSet(current, started)) {
+            throw ProblemException.conflict("A rebuild is already running");
+        }
+        Thread worker = new Thread(this::run, "read-model-rebuild");
+        worker.setDaemon(true);
+        worker.start();
+        return started;
+    }
+
+    private void run() {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(readModels::clear));
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
+                    "enable.auto.commit", "false", "max.poll.records", "1000"), new StringDeserializer(), new StringDeserializer())) {
+                List<TopicPartition> partitions = new ArrayList<>();
+                for (String topic : TOPICS) {
+                    List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+                    if (infos != null) {
+                        infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
+                    }
+                }
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                long total = end.values().stream().mapToLong(Long::longValue).sum();
+                progress.updateAndGet(p -> p.withTotal(total));
+                while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                        if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
+                            continue;
+                        }
+                        IncomingEvent event = toEvent(record);
+                        VertxContextSupport.subscribeAndAwait(() -> ingestor.ingest(event));
+                        progress.updateAndGet(RebuildProgress::plusOne);
+                    }
+                }
+            }
+            progress.updateAndGet(p -> p.finished(Instant.now(), null));
+            LOG.infof("Read models rebuilt from %d records", progress.get().replayed());
+        } catch (Throwable e) {
+            LOG.error("Read model rebuild failed", e);
+            progress.updateAndGet(p -> p.finished(Instant.now(), e.toString()));
+        }
+    }
+
+    static IncomingEvent toEvent(ConsumerRecord<String, String> record) {
+        String time = header(record, "ce_time");
+        return new IncomingEvent(
+                orUnknown(header(record, "ce_id")), orUnknown(header(record, "ce_type")), header(record, "ce_source"),
+                header(record, "ce_subject"), time == null ? null : ZonedDateTime.parse(time), record.value(),
+                record.topic(), record.partition(), record.offset());
+    }
+
+    private static String orUnknown(String value) {
+        return value == null ? "unknown" : value;
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,201 @@
+package uk.nhs.impact.reporting;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.contracts.EventTypes;
+import uk.nhs.impact.contracts.Topics;
+import uk.nhs.impact.platform.hierarchy.OrgLevel;
+import uk.nhs.impact.platform.hierarchy.Organisation;
+import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
+import uk.nhs.impact.stack.test.Tokens;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.nhs.impact.reporting.BaselineFixtures.org;
+
+/** Seed 002's published table, reproduced from raw return events sent through the real broker. */
+@QuarkusTest
+class BaselineReportTest {
+    private static final String COLLECTION = "baseline-2023-oracle";
+    private static final LocalDate REF = LocalDate.of(2023, 8, 31);
+    private static final OrganisationHierarchy H = OrganisationHierarchy.loadBundled();
+    private static final int PROVIDERS = 200;
+    private static final int ICB_RETURNS = 100;
+    private static boolean loaded;
+
+    @BeforeEach
+    void fileTheReturnsOnce() {
+        if (loaded) {
+            return;
+        }
+        BaselineFixtures.collectionOpened(COLLECTION);
+        List<Organisation> trusts = H.all(OrgLevel.TRUST, REF).subList(0, PROVIDERS);
+        for (int i = 0; i < PROVIDERS; i++) {
+            Organisation t = trusts.get(i);
+            List<String> methods = i < 150 ? (i < 100 ? List.of("QSIR", "Lean") : List.of("QSIR")) : (i < 190 ? List.of("Lean") : List.of());
+            BaselineFixtures.submit(COLLECTION, org(t.odsCode(), "trust", t.trustType(), H.icbOf(t.odsCode(), REF).orElseThrow(),
+                    H.regionOf(t.odsCode(), REF).orElseThrow()), 1, BaselineFixtures.answers(i, new int[] {192, 190, 168, 82}, methods));
+        }
+        // 1% of ICB answers needs at least 67 of them, so one return per ICB (42) cannot give the published figures:
+        // the fixture files 100 ICB-level returns (e.g. from ICB places), which gives 90/46/89/1 exactly.
+        for (int i = 0; i < ICB_RETURNS; i++) {
+            String code = String.format("ICB-PLACE-%03d", i);
+            BaselineFixtures.submit(COLLECTION, org(code, "icb", null, null, "Y60"), 1,
+                    BaselineFixtures.answers(i, new int[] {90, 46, 89, 1}, null));
+        }
+        List<Organisation> regions = H.all(OrgLevel.REGION, REF);
+        for (int i = 0; i < regions.size(); i++) {
+            String r = regions.get(i).odsCode();
+            BaselineFixtures.submit(COLLECTION, org(r, "region", null, null, r), 1, BaselineFixtures.answers(i, new int[] {7, 5, 5, 0}, null));
+        }
+        List<Organisation> directorates = H.all(OrgLevel.DIRECTORATE, REF).subList(0, 10);
+        for (int i = 0; i < directorates.size(); i++) {
+            BaselineFixtures.submit(COLLECTION, org(directorates.get(i).odsCode(), "directorate", null, null, null), 1,
+                    BaselineFixtures.answers(i, new int[] {7, 8, 4, 1}, null));
+        }
+        Eventually.await(Duration.ofSeconds(90), () -> headline(national(), null).getInt("orgTypes.sum { it.returns }"),
+                n -> n == PROVIDERS + ICB_RETURNS + 7 + 10);
+        loaded = true;
+    }
+
+    private static String national() {
+        return Tokens.bearer("X24", "national-analyst");
+    }
+
+    private static JsonPath headline(String bearer, String area) {
+        var request = given().header("Authorization", bearer);
+        if (area != null) {
+            request.queryParam("area", area);
+        }
+        return request.when().get("/api/v1/reports/baseline/" + COLLECTION + "/headline").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static List<Integer> percentages(JsonPath table, String orgType) {
+        return table.getList("orgTypes.find { it.orgType == '" + orgType + "' }.measures.figure.percentage", Integer.class);
+    }
+
+    @Test
+    void reproducesThePublishedTable() {
+        JsonPath t = headline(national(), null);
+        assertEquals(List.of(96, 95, 84, 41), percentages(t, "trust"));
+        assertEquals(List.of(90, 46, 89, 1), percentages(t, "icb"));
+        assertEquals(List.of(100, 71, 71, 0), percentages(t, "region"));
+        assertEquals(List.of(70, 80, 40, 10), percentages(t, "directorate"));
+        assertEquals(List.of(7, 5, 5, 0), t.getList("orgTypes.find { it.orgType == 'region' }.measures.figure.numerator", Integer.class));
+        assertEquals(List.of(7, 7, 7, 7), t.getList("orgTypes.find { it.orgType == 'region' }.measures.figure.denominator", Integer.class));
+        assertEquals(List.of(10, 10, 10, 10), t.getList("orgTypes.find { it.orgType == 'directorate' }.measures.figure.denominator", Integer.class));
+        assertEquals(List.of("leadership", "tools", "governance", "capability"),
+                t.getList("orgTypes.find { it.orgType == 'trust' }.measures.domain", String.class));
+    }
+
+    @Test
+    void methodsAreRankedByHowManyCiteThem() {
+        JsonPath t = headline(national(), null);
+        assertEquals(List.of("QSIR", "Lean"), t.getList("methods.method", String.class));
+        assertEquals(150, t.getInt("methods[0].figure.numerator"));
+        assertEquals(140, t.getInt("methods[1].figure.numerator"));
+        assertEquals(200, t.getInt("methods[0].figure.denominator"), "providers that answered which methods they use");
+    }
+
+    @Test
+    void csvCarriesTheSameNumbers() {
+        JsonPath json = headline(national(), null);
+        String csv = given().header("Authorization", national()).accept("text/csv")
+                .when().get("/api/v1/reports/baseline/" + COLLECTION + "/headline")
+                .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertTrue(lines.get(0).endsWith("collection_id,area,reference_date,org_type,domain,question,numerator,denominator,percentage,suppressed,suppression_reason"));
+        assertTrue(lines.contains(COLLECTION + ",X24,2023-08-31,region,tools,tools_improvement_methods,5,7,71,false,"), csv);
+        assertTrue(lines.contains(COLLECTION + ",X24,2023-08-31,icb,capability,capability_staff_training,1,100,1,false,"), csv);
+        long jsonFigures = json.getList("orgTypes.measures.flatten()").size() + json.getList("methods").size();
+        assertEquals(jsonFigures, lines.size() - 1, "one CSV row per JSON figure");
+    }
+
+    @Test
+    void regionalViewCoversOnlyTheRegion() {
+        JsonPath t = headline(Tokens.bearer("Y60", "region-analyst"), "Y60");
+        long midlandsTrusts = H.all(OrgLevel.TRUST, REF).subList(0, PROVIDERS).stream()
+                .filter(o -> "Y60".equals(H.regionOf(o.odsCode(), REF).orElse(null))).count();
+        assertEquals(midlandsTrusts, t.getLong("orgTypes.find { it.orgType == 'trust' }.returns"));
+        assertEquals(1, t.getInt("orgTypes.find { it.orgType == 'region' }.returns"));
+    }
+
+    @Test
+    void accessFollowsTheHierarchy() {
+        String url = "/api/v1/reports/baseline/" + COLLECTION + "/headline";
+        Map<String, Integer> expected = Map.of(
+                "Y56|Y60|region-analyst", 404, "Y60|Y60|region-analyst", 200, "Y60|X24|region-analyst", 404,
+                "QT1|QT1|icb-oversight", 200, "QT1|Y60|icb-oversight", 404, "RHA|RHA|viewer", 200,
+                "RHA|QT1|viewer", 404, "X24|Y56|national-analyst", 200, "RX1|RHA|viewer", 404);
+        expected.forEach((key, status) -> {
+            String[] k = key.split("\\|");
+            given().header("Authorization", Tokens.bearer(k[0], k[2])).queryParam("area", k[1])
+                    .when().get(url).then().statusCode(status);
+        });
+        given().when().get(url).then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void duplicateDeliveryCountsOnceAndAmendmentReplaces() {
+        String collection = "baseline-2023-amend";
+        Map<String, Object> rha = org("RHA", "trust", "mental_health", "QT1", "Y60");
+        String id = BaselineFixtures.submit(collection, rha, 1, BaselineFixtures.answers(0, new int[] {1, 1, 0, 0}, List.of("QSIR")));
+        Events.publish(Topics.BASELINE, id, EventTypes.BASELINE_RETURN_SUBMITTED, "RHA",
+                BaselineFixtures.returnEvent(collection, rha, 1, BaselineFixtures.answers(0, new int[] {1, 1, 0, 0}, List.of("QSIR"))));
+        String url = "/api/v1/reports/baseline/" + collection + "/headline";
+        Eventually.await(Duration.ofSeconds(30), () -> given().header("Authorization", national()).get(url).statusCode(), s -> s == 200);
+        given().header("Authorization", national()).when().get(url).then().statusCode(200)
+                .body("orgTypes[0].returns", equalTo(1))
+                .body("orgTypes[0].measures[2].figure.numerator", equalTo(0));
+
+        BaselineFixtures.submit(collection, rha, 2, BaselineFixtures.answers(0, new int[] {1, 1, 1, 0}, List.of("QSIR")));
+        Eventually.await(Duration.ofSeconds(30), () -> given().header("Authorization", national()).get(url).jsonPath()
+                .getInt("orgTypes[0].measures[2].figure.numerator"), n -> n == 1);
+        given().header("Authorization", national()).when().get(url).then()
+                .body("orgTypes[0].returns", equalTo(1))
+                .body("orgTypes[0].measures[2].figure.denominator", equalTo(1));
+
+        // A late copy of revision 1 must not undo the amendment.
+        BaselineFixtures.submit(collection, rha, 1, BaselineFixtures.answers(0, new int[] {1, 1, 0, 0}, List.of("QSIR")));
+        BaselineFixtures.submit(collection, org("RX1", "trust", "acute", "QT1", "Y60"), 1,
+                BaselineFixtures.answers(0, new int[] {1, 1, 1, 1}, List.of()));
+        Eventually.await(Duration.ofSeconds(30), () -> given().header("Authorization", national()).get(url).jsonPath()
+                .getInt("orgTypes[0].returns"), n -> n == 2);
+        given().header("Authorization", national()).when().get(url).then()
+                .body("orgTypes[0].measures[2].figure.numerator", equalTo(2));
+    }
+
+    @Test
+    void completenessNamesEveryRegionAndTheMissingDirectorates() {
+        JsonPath c = given().header("Authorization", national()).when()
+                .get("/api/v1/reports/baseline/" + COLLECTION + "/completeness").then().statusCode(200).extract().jsonPath();
+        assertEquals(7, c.getInt("byOrgType.find { it.code == 'region' }.submitted.numerator"));
+        assertEquals(7, c.getInt("byOrgType.find { it.code == 'region' }.submitted.denominator"));
+        assertEquals(10, c.getInt("byOrgType.find { it.code == 'directorate' }.submitted.numerator"));
+        assertEquals(12, c.getInt("byOrgType.find { it.code == 'directorate' }.submitted.denominator"));
+        assertEquals(List.of("X24-DIR-TRANSFORMATION", "X24-DIR-WTE").stream().sorted().toList(),
+                c.getList("notSubmitted.findAll { it.orgType == 'directorate' }.odsCode", String.class).stream().sorted().toList());
+        assertEquals(PROVIDERS, c.getInt("byOrgType.find { it.code == 'trust' }.submitted.numerator"));
+        assertEquals(210, c.getInt("byOrgType.find { it.code == 'trust' }.submitted.denominator"));
+    }
+
+    @Test
+    void icbSeesItsOwnTrustsCompletenessOnly() {
+        given().header("Authorization", Tokens.bearer("QT1", "icb-oversight"))
+                .when().get("/api/v1/reports/baseline/" + COLLECTION + "/completeness")
+                .then().statusCode(200)
+                .body("area", equalTo("QT1"))
+                .body("byIcb", hasSize(1))
+                .body("byIcb[0].code", equalTo("QT1"));
+    }
+}
