@@ -9,8 +9,6 @@ import uk.nhs.impact.reporting.ingest.EventHandler;
 import uk.nhs.impact.reporting.ingest.Payloads;
 import uk.nhs.impact.reporting.ingest.PoisonEventException;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Set;
 
 /** Baseline collections and returns; an amendment replaces the organisation's return, never adds a second. */
@@ -50,10 +48,10 @@ public class BaselineEventHandler implements EventHandler {
                 .setParameter("trustType", Payloads.text(org, "trustType"))
                 .setParameter("icb", Payloads.text(org, "icbOdsCode", "icbCode"))
                 .setParameter("region", Payloads.text(org, "regionOdsCode", "regionCode"))
-                .setParameter("refDate", date(Payloads.text(data, "referenceDate")))
+                .setParameter("refDate", Payloads.date(Payloads.text(data, "referenceDate")))
                 .setParameter("revision", Payloads.integer(data, 1, "revision"))
                 .setParameter("answers", Payloads.canonicalAnswers(data).toString())
-                .setParameter("submittedAt", timestamp(Payloads.text(data, "submittedAt", "amendedAt")))
+                .setParameter("submittedAt", Payloads.timestamp(Payloads.text(data, "submittedAt", "amendedAt")))
                 .executeUpdate()).replaceWithVoid();
     }
 
@@ -69,26 +67,10 @@ public class BaselineEventHandler implements EventHandler {
                             closed = baseline_collection.closed or excluded.closed""")
                 .setParameter("id", PoisonEventException.required(data, "collectionId"))
                 .setParameter("name", Payloads.text(data, "name"))
-                .setParameter("refDate", date(Payloads.text(data, "referenceDate")))
-                .setParameter("opens", timestamp(Payloads.text(data, "opensAt", "openAt")))
-                .setParameter("closes", timestamp(Payloads.text(data, "closesAt", "closeAt")))
+                .setParameter("refDate", Payloads.date(Payloads.text(data, "referenceDate")))
+                .setParameter("opens", Payloads.timestamp(Payloads.text(data, "opensAt", "openAt")))
+                .setParameter("closes", Payloads.timestamp(Payloads.text(data, "closesAt", "closeAt")))
                 .setParameter("closed", closed)
                 .executeUpdate()).replaceWithVoid();
-    }
-
-    static LocalDate date(String text) {
-        try {
-            return text == null ? null : LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-        } catch (RuntimeException e) {
-            throw new PoisonEventException("not an ISO date: " + text);
-        }
-    }
-
-    static OffsetDateTime timestamp(String text) {
-        try {
-            return text == null ? null : OffsetDateTime.parse(text);
-        } catch (RuntimeException e) {
-            throw new PoisonEventException("not an ISO date-time: " + text);
-        }
     }
 }

@@ -108,4 +108,20 @@ public final class Payloads {
         byQuestion.fields().forEachRemaining(e -> out.set(e.getKey(), canonical(e.getValue())));
         return out;
     }
+
+    public static java.time.LocalDate date(String text) {
+        try {
+            return text == null ? null : java.time.LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        } catch (RuntimeException e) {
+            throw new PoisonEventException("not an ISO date: " + text);
+        }
+    }
+
+    public static java.time.OffsetDateTime timestamp(String text) {
+        try {
+            return text == null ? null : java.time.OffsetDateTime.parse(text);
+        } catch (RuntimeException e) {
+            throw new PoisonEventException("not an ISO date-time: " + text);
+        }
+    }
 }

@@ -1,0 +1,70 @@
+package uk.nhs.impact.reporting.survey;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.nhs.impact.platform.problem.ProblemException;
+import uk.nhs.impact.reporting.access.ReportAccess;
+import uk.nhs.impact.reporting.csv.CsvWriter;
+import uk.nhs.impact.reporting.query.Segmentation;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@Path("/api/v1/reports/survey/{runId}")
+@Tag(name = "Survey reports", description = "Improvement survey results, as shares of respondents")
+@Authenticated
+@Produces({MediaType.APPLICATION_JSON, CsvWriter.MEDIA_TYPE})
+public class SurveyReportResource {
+    private final SurveyReports reports;
+    private final ReportAccess access;
+
+    public SurveyReportResource(SurveyReports reports, ReportAccess access) {
+        this.reports = reports;
+        this.access = access;
+    }
+
+    @GET
+    @Path("results")
+    @Operation(summary = "Per question, the share of respondents per option; respondents, trusts and coverage",
+            description = "Respondent-weighted, as published: several respondents may answer for one trust. Denominators are "
+                    + "those who answered the question (item non-response). Multi-choice shares sum past 100. Combined categories "
+                    + "(`combine=Q2_trust_alignment:fully+mostly`) are computed from counts, never by adding rounded parts. "
+                    + "Below national, a figure from fewer than 10 respondents is suppressed and free text is never shown.")
+    @APIResponse(responseCode = "200", description = "Results (JSON, or CSV with Accept: text/csv)")
+    @APIResponse(responseCode = "400", description = "A parameter is not valid")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "404", description = "No such run, or an area the caller may not see")
+    public Uni<SurveyResults> results(@PathParam("runId") String runId,
+                                      @Parameter(description = "X24, a region, an ICB or a trust ODS code") @QueryParam("area") String area,
+                                      @QueryParam("trustType") String trustType,
+                                      @Parameter(description = "framework:segment, e.g. nof-2022-23:3") @QueryParam("segment") String segment,
+                                      @Parameter(description = "question:option+option, repeatable") @QueryParam("combine") List<String> combine) {
+        Map<String, List<String>> combined = parseCombine(combine);
+        return reports.referenceDate(runId).chain(date ->
+                reports.results(runId, new Segmentation(access.require(area, date), null, trustType, segment, date), combined));
+    }
+
+    static Map<String, List<String>> parseCombine(List<String> combine) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String c : combine == null ? List.<String>of() : combine) {
+            String[] parts = c.split(":", 2);
+            if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+                throw ProblemException.validation("combine", "must be question:option+option, e.g. Q2_trust_alignment:fully+mostly");
+            }
+            out.put(parts[0], Arrays.stream(parts[1].split("[+ ]")).filter(s -> !s.isBlank()).toList());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,118 @@
+package uk.nhs.impact.reporting;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.stack.test.Tokens;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.nhs.impact.reporting.BaselineFixtures.org;
+
+/** Self-assessments count only where, and while, their organisations share them. */
+@QuarkusTest
+class AssessmentReportTest {
+    private static final Map<String, Object> RHA = org("RHA", "trust", "mental_health", "QT1", "Y60");
+    private static final Map<String, Object> RX1 = org("RX1", "trust", "acute", "QT1", "Y60");
+    private static final Map<String, Object> RNA = org("RNA", "trust", "acute", "QUA", "Y60");
+
+    private static JsonPath distribution(String bearer, String cycle, String area) {
+        var request = given().header("Authorization", bearer);
+        if (area != null) {
+            request.queryParam("area", area);
+        }
+        return request.when().get("/api/v1/reports/self-assessment/" + cycle + "/distribution").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static String national() {
+        return Tokens.bearer("X24", "national-analyst");
+    }
+
+    private static String region() {
+        return Tokens.bearer("Y60", "region-analyst");
+    }
+
+    @Test
+    void seed001LevelsAreCountedPerComponent() {
+        String cycle = "2023-24-seed";
+        AssessmentFixtures.submitted("a-seed-rha", cycle, RHA, 1, "NATIONAL", AssessmentFixtures.seed001());
+        JsonPath d = Eventually.await(Duration.ofSeconds(30), () -> given().header("Authorization", national())
+                .get("/api/v1/reports/self-assessment/" + cycle + "/distribution"), r -> r.statusCode() == 200).jsonPath();
+        assertEquals(1, d.getInt("organisations"));
+        assertEquals(List.of(4), d.getList("components.find { it.code == 'C1' }.distribution.levels.figure.numerator", Integer.class));
+        assertEquals(List.of(2, 2), d.getList("components.find { it.code == 'C2' }.distribution.levels.figure.numerator", Integer.class));
+        assertEquals(List.of(3, 2), d.getList("components.find { it.code == 'C3' }.distribution.levels.figure.numerator", Integer.class));
+        assertEquals(List.of(5), d.getList("components.find { it.code == 'C4' }.distribution.levels.figure.numerator", Integer.class));
+        assertEquals(List.of(2, 2), d.getList("components.find { it.code == 'C5' }.distribution.levels.figure.numerator", Integer.class));
+        assertEquals(1.5f, d.getFloat("components.find { it.code == 'C2' }.distribution.median"), "a tie between Starting and Developing");
+        assertEquals(22, d.getList("questions").size());
+    }
+
+    @Test
+    void onlyWhatIsSharedAtTheViewsLevelCounts() {
+        String cycle = "2023-24-sharing";
+        AssessmentFixtures.submitted("a-share-rha", cycle, RHA, 1, "NATIONAL", AssessmentFixtures.allAt(2));
+        AssessmentFixtures.submitted("a-share-rx1", cycle, RX1, 1, "REGION", AssessmentFixtures.allAt(3));
+        AssessmentFixtures.submitted("a-share-rna", cycle, RNA, 1, "PRIVATE", AssessmentFixtures.allAt(4));
+        Eventually.await(Duration.ofSeconds(30), () -> given().header("Authorization", region()).queryParam("area", "Y60")
+                .get("/api/v1/reports/self-assessment/" + cycle + "/distribution").jsonPath().getInt("organisations"), n -> n == 2);
+        assertEquals(1, distribution(national(), cycle, null).getInt("organisations"));
+        assertEquals(List.of(2), distribution(national(), cycle, null).getList("questions[0].distribution.levels.level", Integer.class));
+        assertEquals(List.of(2, 3), distribution(region(), cycle, "Y60").getList("questions[0].distribution.levels.level", Integer.class));
+
+        // Narrowing the sharing takes it out of the national aggregates.
+        AssessmentFixtures.sharingChanged("a-share-rha", RHA, 2, "ICB");
+        Eventually.await(Duration.ofSeconds(30), () -> distribution(national(), cycle, null).getInt("organisations"), n -> n == 0);
+        assertEquals(1, distribution(region(), cycle, "Y60").getInt("organisations"));
+    }
+
+    @Test
+    void reopenedAssessmentLeavesUntilSubmittedAgainAndDuplicatesCountOnce() {
+        String cycle = "2023-24-reopen";
+        String id = AssessmentFixtures.submitted("a-reopen-rha", cycle, RHA, 1, "NATIONAL", AssessmentFixtures.allAt(1));
+        Events.publish(uk.nhs.impact.contracts.Topics.ASSESSMENT, id, uk.nhs.impact.contracts.EventTypes.ASSESSMENT_SUBMITTED, "RHA",
+                Map.of("assessmentId", "a-reopen-rha", "cycle", cycle, "referenceDate", "2023-09-30", "organisation", RHA,
+                        "revision", 1, "sharing", "NATIONAL", "answers", AssessmentFixtures.allAt(1)));
+        AssessmentFixtures.submitted("a-reopen-rx1", cycle, RX1, 1, "NATIONAL", AssessmentFixtures.allAt(2));
+        Eventually.await(Duration.ofSeconds(30), () -> given().header("Authorization", national())
+                .get("/api/v1/reports/self-assessment/" + cycle + "/distribution").jsonPath().getInt("organisations"), n -> n == 2);
+        assertEquals(2, distribution(national(), cycle, null).getInt("questions[0].distribution.answers"));
+
+        AssessmentFixtures.reopened("a-reopen-rha", RHA, 2);
+        Eventually.await(Duration.ofSeconds(30), () -> distribution(national(), cycle, null).getInt("organisations"), n -> n == 1);
+
+        AssessmentFixtures.submitted("a-reopen-rha", cycle, RHA, 3, "NATIONAL", AssessmentFixtures.allAt(3));
+        Eventually.await(Duration.ofSeconds(30), () -> distribution(national(), cycle, null).getInt("organisations"), n -> n == 2);
+        assertEquals(List.of(2, 3), distribution(national(), cycle, null).getList("questions[0].distribution.levels.level", Integer.class));
+    }
+
+    @Test
+    void smallIcbBreakdownIsSuppressedButItsCountsStay() {
+        String cycle = "2023-24-small-icb";
+        AssessmentFixtures.submitted("a-small-rha", cycle, RHA, 1, "ICB", AssessmentFixtures.allAt(2));
+        AssessmentFixtures.submitted("a-small-rx1", cycle, RX1, 1, "ICB", AssessmentFixtures.allAt(3));
+        String icb = Tokens.bearer("QT1", "icb-oversight");
+        JsonPath d = Eventually.await(Duration.ofSeconds(30), () -> given().header("Authorization", icb)
+                .get("/api/v1/reports/self-assessment/" + cycle + "/distribution"), r -> r.statusCode() == 200
+                && r.jsonPath().getInt("organisations") == 2).jsonPath();
+        assertEquals("QT1", d.getString("area"));
+        assertTrue(d.getBoolean("questions[0].distribution.suppressed"));
+        assertEquals(2, d.getInt("questions[0].distribution.answers"));
+        assertNull(d.get("questions[0].distribution.median"));
+        assertEquals(List.of(), d.getList("questions[0].distribution.levels"));
+
+        String csv = given().header("Authorization", icb).accept("text/csv")
+                .when().get("/api/v1/reports/self-assessment/" + cycle + "/distribution").then().statusCode(200).extract().asString();
+        assertTrue(csv.contains(cycle + ",QT1,ICB,2,question,Q1,C1,,,2,,,true,fewer than 3 organisations share at this level"), csv);
+        assertEquals(5 + 22, csv.lines().count() - 1, "one suppressed row per component and per question");
+
+        given().header("Authorization", Tokens.bearer("QUA", "icb-oversight")).queryParam("area", "QT1")
+                .when().get("/api/v1/reports/self-assessment/" + cycle + "/distribution").then().statusCode(404);
+    }
+}

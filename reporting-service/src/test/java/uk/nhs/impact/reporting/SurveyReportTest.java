@@ -1,0 +1,176 @@
+package uk.nhs.impact.reporting;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.contracts.EventTypes;
+import uk.nhs.impact.contracts.Topics;
+import uk.nhs.impact.platform.hierarchy.OrgLevel;
+import uk.nhs.impact.platform.hierarchy.Organisation;
+import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
+import uk.nhs.impact.stack.test.Tokens;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Seed 003's trust-level figures, reproduced from 129 respondents in 95 trusts sent as events through the real broker. */
+@QuarkusTest
+class SurveyReportTest {
+    private static final String RUN = "improvement-survey-2023";
+    private static final LocalDate REF = LocalDate.of(2023, 8, 31);
+    private static final OrganisationHierarchy H = OrganisationHierarchy.loadBundled();
+    private static boolean loaded;
+
+    /** Respondent counts per Q1 option in published order: 22/50/14/7/5/2 % of 129. */
+    private static final Map<String, Integer> Q1 = new LinkedHashMap<>();
+
+    static {
+        Q1.put("embedded_sustained", 28);
+        Q1.put("underway_maturing", 64);
+        Q1.put("just_underway", 18);
+        Q1.put("committed_planning", 9);
+        Q1.put("frontline_only", 7);
+        Q1.put("other", 3);
+    }
+
+    @BeforeEach
+    void respondOnce() {
+        if (loaded) {
+            return;
+        }
+        Events.publish(Topics.SURVEY, EventTypes.SURVEY_RUN_OPENED, "X24", Map.of("runId", RUN, "instrumentId",
+                "nhsp-improvement-survey-2023", "instrumentVersion", 1, "referenceDate", REF.toString(),
+                "opensAt", "2023-08-01T00:00:00Z", "closesAt", "2023-08-31T23:59:59Z"));
+        List<Organisation> trusts = H.all(OrgLevel.TRUST, REF).subList(0, 95);
+        List<String> q1 = new ArrayList<>();
+        Q1.forEach((option, n) -> {
+            for (int i = 0; i < n; i++) {
+                q1.add(option);
+            }
+        });
+        for (int i = 0; i < 129; i++) {
+            Organisation trust = trusts.get(i < 95 ? i : i - 95);
+            Map<String, Object> answers = new LinkedHashMap<>();
+            answers.put("Q1_trust_progress", q1.get(i));
+            // Q2 had item non-response: 99 answered, 32 fully and 42 mostly.
+            if (i < 99) {
+                answers.put("Q2_trust_alignment", i < 32 ? "fully" : i < 74 ? "mostly" : i < 96 ? "partially" : "not_aligned");
+            }
+            List<String> barriers = new ArrayList<>();
+            if (i < 97) {
+                barriers.add("operational_pressures");
+            }
+            if (i >= 41) {
+                barriers.add("engaging_overstretched_staff");
+            }
+            if (i < 83) {
+                barriers.add("workforce_capacity");
+            }
+            answers.put("Q3_trust_barriers", barriers);
+            if (i < 5) {
+                answers.put("Q14_free_text", "Our board development programme is helping us focus on equity.");
+            }
+            Events.publish(Topics.SURVEY, EventTypes.SURVEY_RESPONSE_SUBMITTED, trust.odsCode(), Map.of(
+                    "runId", RUN, "respondentId", "respondent-" + i, "respondentRole", i % 2 == 0 ? "chief_executive" : "director_of_improvement",
+                    "organisation", BaselineFixtures.org(trust.odsCode(), "trust", trust.trustType(),
+                            H.icbOf(trust.odsCode(), REF).orElseThrow(), H.regionOf(trust.odsCode(), REF).orElseThrow()),
+                    "revision", 1, "answers", answers));
+        }
+        Eventually.await(Duration.ofSeconds(90), () -> results(Tokens.bearer("X24", "national-analyst"), null).getInt("meta.respondents"),
+                n -> n == 129);
+        loaded = true;
+    }
+
+    private static JsonPath results(String bearer, String area) {
+        var request = given().header("Authorization", bearer).queryParam("combine", "Q2_trust_alignment:fully+mostly");
+        if (area != null) {
+            request.queryParam("area", area);
+        }
+        return request.when().get("/api/v1/reports/survey/" + RUN + "/results").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static int pct(JsonPath r, String question, String option) {
+        return r.getInt("questions.find { it.code == '" + question + "' }.options.find { it.code == '" + option + "' }.figure.percentage");
+    }
+
+    @Test
+    void reproducesTheTrustLevelProgressSplitAndCoverage() {
+        JsonPath r = results(Tokens.bearer("X24", "national-analyst"), null);
+        assertEquals(129, r.getInt("meta.respondents"));
+        assertEquals(95, r.getInt("meta.trusts"));
+        assertEquals(45, r.getInt("meta.coverage.percentage"));
+        assertEquals(210, r.getInt("meta.coverage.denominator"));
+        assertEquals("respondents", r.getString("unit"));
+        assertEquals(List.of(22, 50, 14, 7, 5, 2), Q1.keySet().stream().map(o -> pct(r, "Q1_trust_progress", o)).toList());
+    }
+
+    @Test
+    void combinedCategoryIsComputedFromCountsNotRoundedParts() {
+        JsonPath r = results(Tokens.bearer("X24", "national-analyst"), null);
+        assertEquals(32, pct(r, "Q2_trust_alignment", "fully"));
+        assertEquals(42, pct(r, "Q2_trust_alignment", "mostly"));
+        String combined = "questions.find { it.code == 'Q2_trust_alignment' }.combined[0].figure";
+        assertEquals(75, r.getInt(combined + ".percentage"), "74 of 99 is 74.7%, published as 75% although 32 + 42 = 74");
+        assertEquals(74, r.getInt(combined + ".numerator"));
+        assertEquals(99, r.getInt(combined + ".denominator"));
+        assertEquals(99, r.getInt("questions.find { it.code == 'Q2_trust_alignment' }.answered.numerator"));
+    }
+
+    @Test
+    void multiChoiceSharesSumPastOneHundred() {
+        JsonPath r = results(Tokens.bearer("X24", "national-analyst"), null);
+        assertEquals(75, pct(r, "Q3_trust_barriers", "operational_pressures"));
+        assertEquals(68, pct(r, "Q3_trust_barriers", "engaging_overstretched_staff"));
+        assertEquals(64, pct(r, "Q3_trust_barriers", "workforce_capacity"));
+    }
+
+    @Test
+    void belowNationalSmallGroupsAreSuppressedButCountsStayAndFreeTextIsHidden() {
+        JsonPath national = results(Tokens.bearer("X24", "national-analyst"), null);
+        assertEquals(5, national.getList("questions.find { it.code == 'Q14_free_text' }.comments").size());
+
+        // The first trust's ICB: its respondents wrote some of the comments.
+        String icb = H.icbOf(H.all(OrgLevel.TRUST, REF).get(0).odsCode(), REF).orElseThrow();
+        JsonPath r = results(Tokens.bearer(icb, "icb-oversight"), icb);
+        int respondents = r.getInt("meta.respondents");
+        assertTrue(respondents > 0 && respondents < 10, "fixture gives QT1 a handful of respondents: " + respondents);
+        assertTrue(r.getBoolean("questions.find { it.code == 'Q1_trust_progress' }.options[0].figure.suppressed"));
+        assertNull(r.get("questions.find { it.code == 'Q1_trust_progress' }.options[0].figure.percentage"));
+        assertTrue(r.getString("questions.find { it.code == 'Q1_trust_progress' }.options[0].figure.suppressionReason").contains("10"));
+        assertTrue(r.getInt("questions.find { it.code == 'Q14_free_text' }.answered.numerator") > 0);
+        assertEquals(List.of(), r.getList("questions.find { it.code == 'Q14_free_text' }.comments"));
+    }
+
+    @Test
+    void csvEqualsJson() {
+        String bearer = Tokens.bearer("X24", "national-analyst");
+        JsonPath json = results(bearer, null);
+        String csv = given().header("Authorization", bearer).accept("text/csv").queryParam("combine", "Q2_trust_alignment:fully+mostly")
+                .when().get("/api/v1/reports/survey/" + RUN + "/results").then().statusCode(200).extract().asString();
+        assertTrue(csv.contains(RUN + ",X24,2023-08-31,Q2_trust_alignment,combined,fully_or_mostly,74,99,75,false,"), csv);
+        assertTrue(csv.contains(RUN + ",X24,2023-08-31,Q1_trust_progress,single_choice,underway_maturing,64,129,50,false,"), csv);
+        assertTrue(csv.contains(RUN + ",X24,2023-08-31,_meta,coverage,trusts,95,210,45,false,"), csv);
+        int jsonRows = 1 + json.getList("questions.options.flatten()").size() + json.getList("questions.combined.flatten()").size();
+        assertEquals(jsonRows, csv.lines().count() - 1);
+    }
+
+    @Test
+    void regionAnalystSeesOnlyTheirRegion() {
+        given().header("Authorization", Tokens.bearer("Y60", "region-analyst")).queryParam("area", "Y56")
+                .when().get("/api/v1/reports/survey/" + RUN + "/results").then().statusCode(404);
+        given().header("Authorization", Tokens.bearer("RHA", "viewer")).queryParam("area", "X24")
+                .when().get("/api/v1/reports/survey/" + RUN + "/results").then().statusCode(404);
+        given().header("Authorization", Tokens.bearer("Y60", "region-analyst"))
+                .when().get("/api/v1/reports/survey/unknown-run/results").then().statusCode(404);
+    }
+}
