@@ -1,0 +1,105 @@
+package uk.nhs.impact.reporting;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.contracts.EventTypes;
+import uk.nhs.impact.contracts.Topics;
+import uk.nhs.impact.stack.test.Tokens;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.nhs.impact.reporting.BaselineFixtures.org;
+
+@QuarkusTest
+class RebuildAndDeadLetterTest {
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    private static String national() {
+        return Tokens.bearer("X24", "national-analyst");
+    }
+
+    @Test
+    void poisonEventsGoToTheDeadLetterTopicWithTheReasonAndConsumptionCarriesOn() {
+        String collection = "baseline-poison";
+        Events.publish(Topics.BASELINE, EventTypes.BASELINE_RETURN_SUBMITTED, "RHA", Map.of("organisation", org("RHA", "trust", null, "QT1", "Y60"),
+                "answers", Map.of()));
+        Events.publishRaw(Topics.BASELINE, "RHA", "{\"not\":\"a cloud event\"}");
+        Events.publish(Topics.BASELINE, EventTypes.BASELINE_RETURN_SUBMITTED, "RHA", "this is not json");
+        BaselineFixtures.submit(collection, org("RHA", "trust", "mental_health", "QT1", "Y60"), 1,
+                BaselineFixtures.answers(0, new int[] {1, 1, 1, 1}, List.of("QSIR")));
+
+        Eventually.await(Duration.ofSeconds(30), () -> given().header("Authorization", national())
+                .get("/api/v1/reports/baseline/" + collection + "/headline").statusCode(), s -> s == 200);
+        List<String> reasons = deadLetterReasons(3);
+        assertTrue(reasons.contains("missing field collectionId"), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(r -> r.startsWith("record is not a CloudEvent")), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(r -> r.startsWith("payload is not JSON")), reasons.toString());
+    }
+
+    @Test
+    void rebuildFromTheTopicsEqualsTheIncrementallyBuiltViews() {
+        String collection = "baseline-rebuild";
+        String cycle = "2023-24-rebuild";
+        for (int i = 0; i < 12; i++) {
+            String ods = String.format("RB-%02d", i);
+            BaselineFixtures.submit(collection, org(ods, "trust", "acute", "QT1", "Y60"), 1,
+                    BaselineFixtures.answers(i, new int[] {10, 6, 3, 1}, List.of(i % 2 == 0 ? "QSIR" : "Lean")));
+            AssessmentFixtures.submitted("a-rebuild-" + i, cycle, org(ods, "trust", "acute", "QT1", "Y60"), 1,
+                    i < 8 ? "NATIONAL" : "PRIVATE", AssessmentFixtures.allAt(1 + i % 3));
+        }
+        // An amendment: the rebuilt view must keep revision 2, not the first submission.
+        BaselineFixtures.submit(collection, org("RB-11", "trust", "acute", "QT1", "Y60"), 2,
+                BaselineFixtures.answers(0, new int[] {1, 1, 1, 1}, List.of("Lean")));
+        String headline = "/api/v1/reports/baseline/" + collection + "/headline";
+        String distribution = "/api/v1/reports/self-assessment/" + cycle + "/distribution";
+        Eventually.await(Duration.ofSeconds(30), () -> given().header("Authorization", national()).get(headline).jsonPath()
+                .getInt("orgTypes[0].measures[3].figure.numerator"), n -> n == 2);
+        Eventually.await(Duration.ofSeconds(30), () -> given().header("Authorization", national()).get(distribution).jsonPath()
+                .getInt("organisations"), n -> n == 8);
+        String before = given().header("Authorization", national()).get(headline).asString();
+        String beforeDistribution = given().header("Authorization", national()).get(distribution).asString();
+
+        String admin = Tokens.bearer("X24", "instrument-admin");
+        given().header("Authorization", national()).when().post("/api/v1/reports/admin/rebuild").then().statusCode(403);
+        given().header("Authorization", admin).when().post("/api/v1/reports/admin/rebuild").then().statusCode(202);
+        var done = Eventually.await(Duration.ofSeconds(120), () -> given().header("Authorization", admin)
+                .get("/api/v1/reports/admin/rebuild").jsonPath(), p -> !"RUNNING".equals(p.getString("state")));
+        assertEquals("DONE", done.getString("state"), done.prettify());
+        assertTrue(done.getLong("replayed") >= 25 && done.getLong("replayed") == done.getLong("total"), done.prettify());
+
+        assertEquals(before, given().header("Authorization", national()).get(headline).asString());
+        assertEquals(beforeDistribution, given().header("Authorization", national()).get(distribution).asString());
+    }
+
+    private List<String> deadLetterReasons(int atLeast) {
+        Map<String, Object> conf = Map.of("bootstrap.servers", bootstrap, "group.id", "dlq-probe-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest");
+        List<String> reasons = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(conf, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.REPORTING_DEAD_LETTER));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (reasons.size() < atLeast && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    var h = r.headers().lastHeader("dlq-reason");
+                    if (h != null) {
+                        reasons.add(new String(h.value(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        return reasons;
+    }
+}
