@@ -198,4 +198,29 @@ class BaselineReportTest {
                 .body("byIcb", hasSize(1))
                 .body("byIcb[0].code", equalTo("QT1"));
     }
+
+    @Test
+    void segmentedByOversightSegmentAtTheReferenceDate() {
+        List<Organisation> trusts = H.all(OrgLevel.TRUST, REF).subList(0, 3);
+        String admin = Tokens.bearer("X24", "instrument-admin");
+        String body = "{\"effectiveFrom\":\"2023-04-01\",\"effectiveTo\":\"2024-03-31\",\"segments\":["
+                + "{\"odsCode\":\"" + trusts.get(0).odsCode() + "\",\"segment\":3},"
+                + "{\"odsCode\":\"" + trusts.get(1).odsCode() + "\",\"segment\":3},"
+                + "{\"odsCode\":\"" + trusts.get(2).odsCode() + "\",\"segment\":1}]}";
+        given().header("Authorization", admin).contentType("application/json").body(body)
+                .when().put("/api/v1/reports/reference/oversight-segments/nof-2022-23/2023-24")
+                .then().statusCode(200).body("size()", equalTo(3));
+        given().header("Authorization", admin).contentType("application/json")
+                .body("{\"effectiveFrom\":\"2023-04-01\",\"segments\":[{\"odsCode\":\"RHA\",\"segment\":5}]}")
+                .when().put("/api/v1/reports/reference/oversight-segments/nof-2022-23/2023-24")
+                .then().statusCode(400).body("errors[0].field", equalTo("segments[0].segment"));
+
+        JsonPath t = given().header("Authorization", national()).queryParam("segment", "nof-2022-23:3")
+                .when().get("/api/v1/reports/baseline/" + COLLECTION + "/headline").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, t.getList("orgTypes").size());
+        assertEquals(2, t.getInt("orgTypes[0].returns"));
+        given().header("Authorization", national()).queryParam("segment", "nof-2022-23")
+                .when().get("/api/v1/reports/baseline/" + COLLECTION + "/headline").then().statusCode(400)
+                .body("errors[0].field", equalTo("segment"));
+    }
 }
