@@ -115,4 +115,18 @@ class AssessmentReportTest {
         given().header("Authorization", Tokens.bearer("QUA", "icb-oversight")).queryParam("area", "QT1")
                 .when().get("/api/v1/reports/self-assessment/" + cycle + "/distribution").then().statusCode(404);
     }
+
+    @Test
+    void trendFollowsAComponentAcrossCycles() {
+        Map<String, Object> trendOrg = org("RBS", "trust", "specialist", "QYG", "Y62");
+        AssessmentFixtures.submitted("a-trend-1", "2021-22-trend", trendOrg, 1, "NATIONAL", AssessmentFixtures.allAt(1));
+        AssessmentFixtures.submitted("a-trend-2", "2022-23-trend", trendOrg, 1, "NATIONAL", AssessmentFixtures.allAt(2));
+        JsonPath t = Eventually.await(Duration.ofSeconds(30), () -> given().header("Authorization", national())
+                .queryParam("component", "C3").get("/api/v1/reports/trends/self-assessment").jsonPath(),
+                p -> p.getList("points.findAll { it.period.endsWith('-trend') }").size() == 2);
+        assertEquals(List.of("2021-22-trend", "2022-23-trend"), t.getList("points.findAll { it.period.endsWith('-trend') }.period", String.class));
+        assertEquals(List.of(1, 2), t.getList("points.findAll { it.period.endsWith('-trend') }.medianLevel", Integer.class));
+        given().header("Authorization", national()).when().get("/api/v1/reports/trends/self-assessment")
+                .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("component"));
+    }
 }

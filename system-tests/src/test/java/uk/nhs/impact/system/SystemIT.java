@@ -42,13 +42,14 @@ class SystemIT {
     @Test
     void demoUserCallsAServiceThroughTheGateway() {
         given().header("Authorization", "Bearer " + DemoTokens.user("trust.lead", "dev-only-Trust-1"))
-                .when().get("/api/v1/assessment-instruments")
-                .then().statusCode(200);
+                .queryParam("component", "C1")
+                .when().get("/api/v1/reports/trends/self-assessment")
+                .then().statusCode(200).body("area", equalTo("RHA"));
     }
 
     @Test
     void callWithoutATokenIsRefusedAtTheGateway() {
-        given().when().get("/api/v1/assessment-instruments")
+        given().when().get("/api/v1/reports/trends/self-assessment")
                 .then().statusCode(401).contentType("application/problem+json");
     }
 }
