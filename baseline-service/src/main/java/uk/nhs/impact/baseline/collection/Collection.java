@@ -1,0 +1,32 @@
+package uk.nhs.impact.baseline.collection;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A baseline collection: a window in which each organisation files at most one return, reported as at its reference date. */
+@Entity
+public class Collection extends PanacheEntityBase {
+    @Id
+    public String id;
+    public String name;
+    @Column(name = "reference_date")
+    public LocalDate referenceDate;
+    @Column(name = "opens_at")
+    public Instant opensAt;
+    @Column(name = "closes_at")
+    public Instant closesAt;
+    public boolean closed;
+    @Version
+    public long version;
+
+    /** Open for returns at {@code now}: within its window and not closed. */
+    public boolean acceptsReturnsAt(Instant now) {
+        return !closed && !now.isBefore(opensAt) && now.isBefore(closesAt);
+    }
+}

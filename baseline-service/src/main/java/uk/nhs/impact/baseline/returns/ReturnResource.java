@@ -1,0 +1,113 @@
+package uk.nhs.impact.baseline.returns;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.nhs.impact.platform.security.OrgScope;
+import uk.nhs.impact.platform.security.Roles;
+import uk.nhs.impact.platform.web.ETags;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+@Path("/api/v1/baseline-collections/{collectionId}/returns/{odsCode}")
+@Tag(name = "Baseline returns", description = "One return per organisation per collection. Baseline returns are shared with the "
+        + "organisation's ICB, region and NHS England by design (unlike self-assessments, which are private by default).")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReturnResource {
+    private final ReturnService returns;
+    private final OrgScope scope;
+    private final JsonWebToken token;
+
+    public ReturnResource(ReturnService returns, OrgScope scope, JsonWebToken token) {
+        this.returns = returns;
+        this.scope = scope;
+        this.token = token;
+    }
+
+    public record ReturnDraft(@Size(max = 60) String questionSetId, @NotNull JsonNode answers) {
+    }
+
+    public record RevisionView(int revision, JsonNode answers, java.time.Instant submittedAt, String submittedBy) {
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SUBMITTER)
+    @Operation(summary = "Save the organisation's return as a draft (partial answers allowed)",
+            description = "Creates the return on first save (201); later saves need If-Match. Only the organisation's own type of "
+                    + "question set can be filed, as the hierarchy stood on the collection's reference date.")
+    @APIResponse(responseCode = "200", description = "Saved")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Answers that do not fit the question set, each field named")
+    @APIResponse(responseCode = "403", description = "Another organisation's return")
+    @APIResponse(responseCode = "409", description = "The collection is closed or not open yet")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    @APIResponse(responseCode = "422", description = "The organisation cannot file in this collection")
+    @APIResponse(responseCode = "428", description = "If-Match is missing on a change")
+    public Uni<Response> save(@PathParam("collectionId") String collectionId, @PathParam("odsCode") String odsCode,
+                              @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull ReturnDraft body) {
+        String ods = odsCode.toUpperCase(Locale.ROOT);
+        return returns.saveDraft(scope, collectionId, ods, body.questionSetId(), body.answers(), ifMatch).map(saved -> {
+            Response.ResponseBuilder r = saved.created()
+                    ? Response.created(URI.create("/api/v1/baseline-collections/" + collectionId + "/returns/" + ods))
+                    : Response.ok();
+            return r.entity(returns.view(saved.value())).tag(ETags.of(saved.value().version)).build();
+        });
+    }
+
+    @POST
+    @Path("submit")
+    @RolesAllowed(Roles.SUBMITTER)
+    @Operation(summary = "Submit the return (or an amendment, until the collection closes); every submission is kept")
+    @APIResponse(responseCode = "200", description = "Submitted; the event is published")
+    @APIResponse(responseCode = "400", description = "Required answers missing, each named")
+    @APIResponse(responseCode = "404", description = "No such return")
+    @APIResponse(responseCode = "409", description = "The collection is closed")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Uni<Response> submit(@PathParam("collectionId") String collectionId, @PathParam("odsCode") String odsCode,
+                                @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+        String by = token.getSubject() == null ? scope.orgCode() : token.getSubject();
+        return returns.submit(scope, collectionId, odsCode.toUpperCase(Locale.ROOT), ifMatch, by)
+                .map(r -> Response.ok(returns.view(r)).tag(ETags.of(r.version)).build());
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "Read a return: its organisation, its ICB's overseers, its region's analysts and national analysts")
+    @APIResponse(responseCode = "404", description = "No such return, or not visible to the caller")
+    public Uni<Response> read(@PathParam("collectionId") String collectionId, @PathParam("odsCode") String odsCode) {
+        return returns.read(scope, collectionId, odsCode.toUpperCase(Locale.ROOT))
+                .map(r -> Response.ok(returns.view(r)).tag(ETags.of(r.version)).build());
+    }
+
+    @GET
+    @Path("history")
+    @Authenticated
+    @Operation(summary = "Every submitted revision of the return, oldest first")
+    @APIResponse(responseCode = "404", description = "No such return, or not visible to the caller")
+    public Uni<List<RevisionView>> history(@PathParam("collectionId") String collectionId, @PathParam("odsCode") String odsCode) {
+        return returns.history(scope, collectionId, odsCode.toUpperCase(Locale.ROOT)).map(list -> list.stream()
+                .map(r -> new RevisionView(r.revision, returns.read(r.answers), r.submittedAt, r.submittedBy)).toList());
+    }
+}

@@ -1,0 +1,190 @@
+package uk.nhs.impact.baseline.returns;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import uk.nhs.impact.baseline.collection.Collection;
+import uk.nhs.impact.baseline.questionset.QuestionSet;
+import uk.nhs.impact.baseline.questionset.QuestionSetCatalogue;
+import uk.nhs.impact.contracts.EventTypes;
+import uk.nhs.impact.contracts.OrganisationRef;
+import uk.nhs.impact.contracts.Topics;
+import uk.nhs.impact.contracts.baseline.ReturnSubmitted;
+import uk.nhs.impact.platform.hierarchy.OrgLevel;
+import uk.nhs.impact.platform.hierarchy.Organisation;
+import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
+import uk.nhs.impact.platform.outbox.Outbox;
+import uk.nhs.impact.platform.problem.FieldError;
+import uk.nhs.impact.platform.problem.ProblemException;
+import uk.nhs.impact.platform.security.OrgScope;
+import uk.nhs.impact.platform.security.SharingLevel;
+import uk.nhs.impact.platform.web.ETags;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Drafting, submitting and amending returns; every change checks the caller, the collection window and the question set. */
+@ApplicationScoped
+public class ReturnService {
+    private final QuestionSetCatalogue catalogue;
+    private final OrganisationHierarchy hierarchy;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+
+    public ReturnService(QuestionSetCatalogue catalogue, OrganisationHierarchy hierarchy, Outbox outbox, ObjectMapper json) {
+        this.catalogue = catalogue;
+        this.hierarchy = hierarchy;
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    /** The result of a save: the return and whether it was created by this call. */
+    public record Saved(BaselineReturn value, boolean created) {
+    }
+
+    public Uni<Saved> saveDraft(OrgScope scope, String collectionId, String ods, String questionSetId, JsonNode answers, String ifMatch) {
+        return Panache.withTransaction(() -> openCollection(scope, collectionId, ods).chain(c -> {
+            QuestionSet set = setFor(ods, c, questionSetId);
+            List<FieldError> errors = AnswerValidator.check(set, answers, false);
+            if (!errors.isEmpty()) {
+                throw ProblemException.validation(errors);
+            }
+            return BaselineReturn.<BaselineReturn>find("collectionId = ?1 and odsCode = ?2", collectionId, ods).firstResult()
+                    .chain(existing -> {
+                        BaselineReturn r = existing;
+                        if (r == null) {
+                            r = new BaselineReturn();
+                            r.id = UUID.randomUUID();
+                            r.collectionId = collectionId;
+                            r.odsCode = ods;
+                            r.orgType = set.orgType();
+                            r.questionSetId = set.id();
+                            r.questionSetVersion = set.version();
+                            r.status = BaselineReturn.Status.DRAFT;
+                        } else {
+                            ETags.require(ifMatch, r.version);
+                        }
+                        r.answers = answers.toString();
+                        r.updatedAt = Instant.now();
+                        boolean created = existing == null;
+                        BaselineReturn toSave = r;
+                        return (created ? toSave.<BaselineReturn>persist() : Uni.createFrom().item(toSave))
+                                .call(() -> Panache.getSession().chain(s -> s.flush()))
+                                .map(saved -> new Saved(saved, created));
+                    });
+        }));
+    }
+
+    public Uni<BaselineReturn> submit(OrgScope scope, String collectionId, String ods, String ifMatch, String submittedBy) {
+        return Panache.withTransaction(() -> openCollection(scope, collectionId, ods).chain(c ->
+                BaselineReturn.<BaselineReturn>find("collectionId = ?1 and odsCode = ?2", collectionId, ods).firstResult().chain(r -> {
+                    if (r == null) {
+                        throw ProblemException.notFound("Return of " + ods + " in " + collectionId);
+                    }
+                    ETags.require(ifMatch, r.version);
+                    QuestionSet set = catalogue.find(r.orgType, r.questionSetVersion).orElseThrow();
+                    JsonNode answers = read(r.answers);
+                    List<FieldError> errors = AnswerValidator.check(set, answers, true);
+                    if (!errors.isEmpty()) {
+                        throw ProblemException.validation(errors);
+                    }
+                    r.revision++;
+                    r.status = BaselineReturn.Status.SUBMITTED;
+                    r.submittedAt = Instant.now();
+                    ReturnRevision rev = new ReturnRevision();
+                    rev.id = UUID.randomUUID();
+                    rev.returnId = r.id;
+                    rev.revision = r.revision;
+                    rev.answers = r.answers;
+                    rev.submittedAt = r.submittedAt;
+                    rev.submittedBy = submittedBy;
+                    String type = r.revision == 1 ? EventTypes.BASELINE_RETURN_SUBMITTED : EventTypes.BASELINE_RETURN_AMENDED;
+                    return rev.persist()
+                            .chain(() -> outbox.append(Topics.BASELINE, type, ods, event(c, r, answers)))
+                            .chain(() -> Panache.getSession().chain(s -> s.flush()))
+                            .replaceWith(r);
+                })));
+    }
+
+    public Uni<BaselineReturn> read(OrgScope scope, String collectionId, String ods) {
+        return Panache.withSession(() -> Collection.<Collection>findById(collectionId)
+                .chain(c -> findReturn(c, scope, collectionId, ods))).map(r -> {
+            if (r == null) {
+                throw ProblemException.notFound("Return of " + ods + " in " + collectionId);
+            }
+            return r;
+        });
+    }
+
+    private Uni<BaselineReturn> findReturn(Collection c, OrgScope scope, String collectionId, String ods) {
+        // Baseline returns are shared with the organisation's ICB, region and NHS England by design.
+        if (c == null || !scope.mayRead(ods, SharingLevel.NATIONAL, c.referenceDate)) {
+            throw ProblemException.notFound("Return of " + ods + " in " + collectionId);
+        }
+        return BaselineReturn.<BaselineReturn>find("collectionId = ?1 and odsCode = ?2", collectionId, ods).firstResult();
+    }
+
+    public Uni<List<ReturnRevision>> history(OrgScope scope, String collectionId, String ods) {
+        return read(scope, collectionId, ods).chain(r -> Panache.withSession(() ->
+                ReturnRevision.<ReturnRevision>list("returnId = ?1 order by revision", r.id)));
+    }
+
+    public ReturnView view(BaselineReturn r) {
+        return new ReturnView(r.collectionId, r.odsCode, r.orgType, r.questionSetId, r.questionSetVersion, r.status.name(), r.revision,
+                read(r.answers), r.updatedAt, r.submittedAt, r.version);
+    }
+
+    JsonNode read(String answers) {
+        try {
+            return json.readTree(answers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored answers are not JSON", e);
+        }
+    }
+
+    private Uni<Collection> openCollection(OrgScope scope, String collectionId, String ods) {
+        return Collection.<Collection>findById(collectionId).map(c -> {
+            if (c == null || (!scope.mayWrite(ods) && !scope.mayRead(ods, SharingLevel.NATIONAL, c.referenceDate))) {
+                throw ProblemException.notFound("Collection " + collectionId + " for " + ods);
+            }
+            if (!scope.mayWrite(ods)) {
+                throw ProblemException.forbidden("Only the organisation's own submitters may change its return");
+            }
+            Instant now = Instant.now();
+            if (!c.acceptsReturnsAt(now)) {
+                throw ProblemException.conflict(c.closed ? "Collection " + c.id + " is closed: returns are read only"
+                                : "Collection " + c.id + " accepts returns only between its opening and closing times",
+                        Map.of("opensAt", c.opensAt.toString(), "closesAt", c.closesAt.toString(), "closed", c.closed));
+            }
+            return c;
+        });
+    }
+
+    /** The question set of the organisation's own type on the reference date; asking for another type's set is refused. */
+    private QuestionSet setFor(String ods, Collection c, String requested) {
+        Organisation org = hierarchy.find(ods, c.referenceDate).orElseThrow(() ->
+                ProblemException.unprocessable(ods + " was not an open organisation on " + c.referenceDate));
+        if (org.level() == OrgLevel.NATIONAL) {
+            throw ProblemException.unprocessable("NHS England files through its national directorates");
+        }
+        QuestionSet set = catalogue.current(org.orgType()).orElseThrow();
+        if (requested != null && !requested.equals(set.id())) {
+            throw ProblemException.validation("questionSetId", "a " + org.orgType() + " files " + set.id() + ", not " + requested);
+        }
+        return set;
+    }
+
+    private ReturnSubmitted event(Collection c, BaselineReturn r, JsonNode answers) {
+        Organisation org = hierarchy.find(r.odsCode).orElseThrow();
+        OrganisationRef orgRef = new OrganisationRef(org.odsCode(), org.name(), org.orgType(), org.trustType(),
+                hierarchy.icbOf(org.odsCode(), c.referenceDate).orElse(null), hierarchy.regionOf(org.odsCode(), c.referenceDate).orElse(null));
+        Map<String, Object> values = json.convertValue(answers, new TypeReference<>() { });
+        return new ReturnSubmitted(c.id, r.questionSetId, r.questionSetVersion, orgRef, c.referenceDate, r.revision, r.submittedAt, values);
+    }
+}
