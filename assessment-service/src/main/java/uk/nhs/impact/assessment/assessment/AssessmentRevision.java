@@ -1,0 +1,54 @@
+package uk.nhs.impact.assessment.assessment;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A revision as it stood when submitted, or when a reopen or withdrawal closed it. Never deleted. */
+@Entity
+@Table(name = "assessment_revision")
+@IdClass(AssessmentRevision.Key.class)
+public class AssessmentRevision extends PanacheEntityBase {
+    /** The composite primary key. */
+    public static class Key implements Serializable {
+        public UUID assessmentId;
+        public int revision;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.assessmentId.equals(assessmentId) && k.revision == revision;
+        }
+
+        @Override
+        public int hashCode() {
+            return assessmentId.hashCode() * 31 + revision;
+        }
+    }
+
+    @Id
+    @Column(name = "assessment_id")
+    public UUID assessmentId;
+    @Id
+    public int revision;
+    /** SUBMITTED, REOPENED or WITHDRAWN: what became of this revision (submittedAt says whether it was submitted first). */
+    public String outcome;
+    public String answers;
+    @Column(name = "sign_off")
+    public String signOff;
+    public String sharing;
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+    @Column(name = "closed_at")
+    public Instant closedAt;
+    @Column(name = "closed_by")
+    public String closedBy;
+    @Column(name = "close_reason")
+    public String closeReason;
+}

@@ -1,0 +1,29 @@
+package uk.nhs.impact.assessment.assessment;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A recorded change of who the organisation shares its assessment with. */
+@Entity
+@Table(name = "sharing_change")
+public class SharingChange extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "assessment_id")
+    public UUID assessmentId;
+    @Column(name = "from_level")
+    public String fromLevel;
+    @Column(name = "to_level")
+    public String toLevel;
+    public String reason;
+    @Column(name = "changed_by")
+    public String changedBy;
+    @Column(name = "changed_at")
+    public Instant changedAt;
+}

@@ -1,0 +1,122 @@
+package uk.nhs.impact.assessment;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import uk.nhs.impact.stack.test.Tokens;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+
+/** Steps of the self-assessment API as an organisation's own system would call them. */
+final class AssessmentApi {
+    static final String BASE = "/api/v1/assessments";
+    static final String INSTRUMENT = "nhs-impact-self-assessment";
+
+    /** Seed 001's answers, question number → level. */
+    static final Map<Integer, String> SEED_001 = seed001();
+
+    private AssessmentApi() {
+    }
+
+    /** An id and the ETag of its current version. */
+    record Ref(String id, String etag) {
+    }
+
+    static String submitter(String ods) {
+        return Tokens.bearer(ods, "submitter", "viewer");
+    }
+
+    static RequestSpecification as(String ods) {
+        return given().header("Authorization", submitter(ods));
+    }
+
+    static Ref create(String ods, String cycle) {
+        return create(ods, cycle, 1);
+    }
+
+    static Ref create(String ods, String cycle, int instrumentVersion) {
+        Response r = as(ods).contentType("application/json")
+                .body("{\"cycle\":\"" + cycle + "\",\"referenceDate\":\"2023-08-31\",\"instrumentId\":\"" + INSTRUMENT
+                        + "\",\"instrumentVersion\":" + instrumentVersion + "}")
+                .when().post(BASE);
+        r.then().statusCode(201);
+        return new Ref(r.path("id"), r.header("ETag"));
+    }
+
+    static Response patch(String ods, Ref a, String answersJson) {
+        return as(ods).header("If-Match", a.etag()).contentType("application/json").body("{\"answers\":" + answersJson + "}")
+                .when().patch(BASE + "/" + a.id() + "/answers");
+    }
+
+    static Ref answer(String ods, Ref a, Map<String, String> levels) {
+        String body = levels.entrySet().stream()
+                .map(e -> "\"" + e.getKey() + "\":{\"levelCode\":\"" + e.getValue() + "\",\"evidence\":\"Evidence for " + e.getKey() + "\"}")
+                .collect(Collectors.joining(",", "{", "}"));
+        Response r = patch(ods, a, body);
+        r.then().statusCode(200);
+        return new Ref(a.id(), r.header("ETag"));
+    }
+
+    static Response signOffRequest(String ods, Ref a) {
+        return as(ods).header("If-Match", a.etag()).contentType("application/json")
+                .body("{\"approverName\":\"Dr A Chair\",\"approverRole\":\"Chair of the Board\",\"boardMeetingDate\":\"2023-09-28\","
+                        + "\"minuteReference\":\"BM/23/114\"}")
+                .when().post(BASE + "/" + a.id() + "/sign-off");
+    }
+
+    static Ref signOff(String ods, Ref a) {
+        Response r = signOffRequest(ods, a);
+        r.then().statusCode(200);
+        return new Ref(a.id(), r.header("ETag"));
+    }
+
+    static Response post(String ods, Ref a, String action, String body) {
+        RequestSpecification s = as(ods).header("If-Match", a.etag());
+        if (body != null) {
+            s.contentType("application/json").body(body);
+        }
+        return s.when().post(BASE + "/" + a.id() + "/" + action);
+    }
+
+    static Ref submit(String ods, Ref a) {
+        Response r = post(ods, a, "submit", null);
+        r.then().statusCode(200);
+        return new Ref(a.id(), r.header("ETag"));
+    }
+
+    static Ref share(String ods, Ref a, String level) {
+        Response r = as(ods).header("If-Match", a.etag()).contentType("application/json")
+                .body("{\"level\":\"" + level + "\",\"reason\":\"Agreed by the board\"}").when().put(BASE + "/" + a.id() + "/sharing");
+        r.then().statusCode(200);
+        return new Ref(a.id(), r.header("ETag"));
+    }
+
+    /** Creates, answers every question, signs off and submits. */
+    static Ref file(String ods, String cycle, Map<String, String> levels) {
+        Ref a = create(ods, cycle);
+        a = answer(ods, a, levels);
+        a = signOff(ods, a);
+        return submit(ods, a);
+    }
+
+    static Map<String, String> byCode(Map<Integer, String> byNumber) {
+        Map<String, String> out = new LinkedHashMap<>();
+        byNumber.forEach((n, level) -> out.put(String.format("Q%02d", n), level));
+        return out;
+    }
+
+    private static Map<Integer, String> seed001() {
+        Map<Integer, String> m = new LinkedHashMap<>();
+        int[] developing = {7, 8, 10, 11, 19, 20};
+        for (int q = 1; q <= 22; q++) {
+            m.put(q, "STARTING");
+        }
+        for (int q : developing) {
+            m.put(q, "DEVELOPING");
+        }
+        return m;
+    }
+}
