@@ -1,0 +1,131 @@
+package uk.nhs.impact.survey.instrument;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.nhs.impact.platform.idempotency.Created;
+import uk.nhs.impact.platform.idempotency.IdempotentCreate;
+import uk.nhs.impact.platform.instrument.VersionedInstruments;
+import uk.nhs.impact.platform.problem.ProblemException;
+import uk.nhs.impact.platform.security.OrgScope;
+import uk.nhs.impact.platform.security.Roles;
+import uk.nhs.impact.platform.web.ETags;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+@Path("/api/v1/survey-instruments")
+@Tag(name = "Survey instruments", description = "Survey questionnaires and their versions. Published versions never change.")
+@Produces(MediaType.APPLICATION_JSON)
+public class SurveyInstrumentResource {
+    private final SurveyCatalogue catalogue;
+    private final IdempotentCreate idempotent;
+    private final OrgScope scope;
+
+    public SurveyInstrumentResource(SurveyCatalogue catalogue, IdempotentCreate idempotent, OrgScope scope) {
+        this.catalogue = catalogue;
+        this.idempotent = idempotent;
+        this.scope = scope;
+    }
+
+    public record VersionSummary(int version, String status, String label, Instant publishedAt) {
+        static VersionSummary of(VersionedInstruments.Entry<SurveyDefinition> e) {
+            return new VersionSummary(e.number(), e.status().name(), e.definition().label(), e.publishedAt());
+        }
+    }
+
+    public record InstrumentSummary(String instrumentId, List<VersionSummary> versions) {
+    }
+
+    public record VersionView(String instrumentId, int version, String status, boolean shipped, Instant publishedAt, String label,
+                              String notes, List<SurveyDefinition.Question> questions) {
+        static VersionView of(VersionedInstruments.Entry<SurveyDefinition> e) {
+            SurveyDefinition d = e.definition();
+            return new VersionView(e.instrumentId(), e.number(), e.status().name(), e.shipped(), e.publishedAt(), d.label(), d.notes(),
+                    d.questions());
+        }
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "Every survey with its versions")
+    public Uni<List<InstrumentSummary>> list() {
+        return catalogue.instrumentIds().chain(ids -> Multi.createFrom().iterable(ids)
+                .onItem().transformToUniAndConcatenate(id -> catalogue.versions(id)
+                        .map(vs -> new InstrumentSummary(id, vs.stream().map(VersionSummary::of).toList())))
+                .collect().asList());
+    }
+
+    @GET
+    @Path("{instrumentId}/versions/{version}")
+    @Authenticated
+    @Operation(summary = "One version with its questions and options")
+    @APIResponse(responseCode = "404", description = "No such version")
+    public Uni<Response> version(@PathParam("instrumentId") String instrumentId, @PathParam("version") int version) {
+        return catalogue.find(instrumentId, version).map(e -> {
+            if (e == null) {
+                throw ProblemException.notFound("Version " + version + " of " + instrumentId);
+            }
+            return Response.ok(VersionView.of(e)).tag(ETags.of(e.etag())).build();
+        });
+    }
+
+    @POST
+    @Path("{instrumentId}/versions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.INSTRUMENT_ADMIN)
+    @Operation(summary = "Draft a new version (instrument-admin); it is numbered after the latest version")
+    @APIResponse(responseCode = "201", description = "Draft created; replays of the same Idempotency-Key return this response")
+    @APIResponse(responseCode = "400", description = "An inconsistent definition, each field named")
+    public Uni<Response> draft(@PathParam("instrumentId") String instrumentId, @HeaderParam(IdempotentCreate.HEADER) String key,
+                               @Valid @NotNull SurveyDefinition body) {
+        if (!instrumentId.matches("[a-z0-9][a-z0-9-]{2,59}")) {
+            throw ProblemException.validation("instrumentId", "must be 3 to 60 lower-case letters, digits or dashes");
+        }
+        return idempotent.create(key, scope.orgCode() + ":survey-instruments:" + instrumentId, body, () -> catalogue.createDraft(instrumentId, body)
+                .map(e -> new Created(URI.create("/api/v1/survey-instruments/" + instrumentId + "/versions/" + e.number()),
+                        VersionView.of(e), e.etag())));
+    }
+
+    @PUT
+    @Path("{instrumentId}/versions/{version}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.INSTRUMENT_ADMIN)
+    @Operation(summary = "Replace a draft version (instrument-admin)")
+    @APIResponse(responseCode = "409", description = "The version is published and immutable")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Uni<Response> update(@PathParam("instrumentId") String instrumentId, @PathParam("version") int version,
+                                @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull SurveyDefinition body) {
+        return catalogue.updateDraft(instrumentId, version, body, ifMatch).map(e -> Response.ok(VersionView.of(e)).tag(ETags.of(e.etag())).build());
+    }
+
+    @POST
+    @Path("{instrumentId}/versions/{version}/publish")
+    @RolesAllowed(Roles.INSTRUMENT_ADMIN)
+    @Operation(summary = "Publish a draft (instrument-admin): from now on runs may use it and it never changes")
+    @APIResponse(responseCode = "409", description = "Already published")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Uni<Response> publish(@PathParam("instrumentId") String instrumentId, @PathParam("version") int version,
+                                 @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+        return catalogue.publish(instrumentId, version, ifMatch).map(e -> Response.ok(VersionView.of(e)).tag(ETags.of(e.etag())).build());
+    }
+}

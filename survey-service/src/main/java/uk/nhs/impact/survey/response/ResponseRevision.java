@@ -1,0 +1,45 @@
+package uk.nhs.impact.survey.response;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A submission of a response, kept for good: revision 1 is the first submission, later ones are amendments. */
+@Entity
+@Table(name = "response_revision")
+@IdClass(ResponseRevision.Key.class)
+public class ResponseRevision extends PanacheEntityBase {
+    /** The composite primary key. */
+    public static class Key implements Serializable {
+        public UUID responseId;
+        public int revision;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.responseId.equals(responseId) && k.revision == revision;
+        }
+
+        @Override
+        public int hashCode() {
+            return responseId.hashCode() * 31 + revision;
+        }
+    }
+
+    @Id
+    @Column(name = "response_id")
+    public UUID responseId;
+    @Id
+    public int revision;
+    @Column(name = "respondent_role")
+    public String respondentRole;
+    public String answers;
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+}

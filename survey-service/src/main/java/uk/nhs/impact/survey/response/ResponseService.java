@@ -1,0 +1,277 @@
+package uk.nhs.impact.survey.response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import uk.nhs.impact.contracts.EventTypes;
+import uk.nhs.impact.contracts.OrganisationRef;
+import uk.nhs.impact.contracts.Topics;
+import uk.nhs.impact.contracts.survey.ResponseSubmitted;
+import uk.nhs.impact.platform.hierarchy.Organisation;
+import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
+import uk.nhs.impact.platform.outbox.Outbox;
+import uk.nhs.impact.platform.problem.FieldError;
+import uk.nhs.impact.platform.problem.ProblemException;
+import uk.nhs.impact.platform.security.OrgScope;
+import uk.nhs.impact.platform.security.Roles;
+import uk.nhs.impact.platform.web.ETags;
+import uk.nhs.impact.survey.instrument.SurveyCatalogue;
+import uk.nhs.impact.survey.instrument.SurveyDefinition;
+import uk.nhs.impact.survey.run.SurveyRun;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Responses: one per respondent per run, saved partially until submitted; a later submit amends it and every submission is
+ * kept. Only the respondent changes a response. The respondent and viewers of its own trust read it; nobody else sees an
+ * individual response (404).
+ */
+@ApplicationScoped
+public class ResponseService {
+    private static final TypeReference<TreeMap<String, SurveyAnswer>> ANSWERS = new TypeReference<>() { };
+
+    private final SurveyCatalogue surveys;
+    private final OrganisationHierarchy hierarchy;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+
+    public ResponseService(SurveyCatalogue surveys, OrganisationHierarchy hierarchy, Outbox outbox, ObjectMapper json) {
+        this.surveys = surveys;
+        this.hierarchy = hierarchy;
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    /** Who is calling: the token subject and, for a trust system answering for several people, its reference for the person. */
+    public record Respondent(String subject, String reference) {
+        String key() {
+            return subject + "|" + (reference == null ? "" : reference);
+        }
+    }
+
+    public record Loaded(SurveyResponse response, SurveyRun run, SurveyDefinition definition) {
+    }
+
+    public Uni<Loaded> start(OrgScope scope, Respondent who, String runId, String ods, String role) {
+        if (!scope.mayWrite(ods)) {
+            throw ProblemException.forbidden("A response can only be given for the respondent's own organisation");
+        }
+        return openRun(runId).chain(run -> {
+            Organisation org = hierarchy.find(ods, run.referenceDate).orElseThrow(() ->
+                    ProblemException.unprocessable(ods + " was not an open organisation on " + run.referenceDate));
+            if (!run.organisationTypes().contains(org.orgType())) {
+                throw ProblemException.unprocessable("Survey run " + runId + " is for " + run.organisationTypes() + ", not " + org.orgType());
+            }
+            return SurveyResponse.<SurveyResponse>find("runId = ?1 and respondentKey = ?2", runId, who.key()).firstResult().chain(existing -> {
+                if (existing != null) {
+                    throw ProblemException.conflict("This respondent already has a response in run " + runId
+                            + "; change it and submit again to amend", Map.of("responseId", existing.id.toString()));
+                }
+                SurveyResponse r = new SurveyResponse();
+                r.id = UUID.randomUUID();
+                r.runId = runId;
+                r.respondentKey = who.key();
+                r.respondentSubject = who.subject();
+                r.odsCode = ods;
+                r.respondentRole = role;
+                r.status = SurveyResponse.Status.DRAFT;
+                r.answers = "{}";
+                r.createdAt = Instant.now();
+                r.updatedAt = r.createdAt;
+                return r.<SurveyResponse>persist().call(ResponseService::flush)
+                        .chain(saved -> definition(run).map(def -> new Loaded(saved, run, def)));
+            });
+        });
+    }
+
+    /** Merges answers (null clears one) and optionally a new role; a submitted response becomes a draft amendment. */
+    public Uni<Loaded> save(OrgScope scope, Respondent who, String runId, UUID id, Map<String, SurveyAnswer> changes, String role, String ifMatch) {
+        return change(scope, who, runId, id, ifMatch, (r, def) -> {
+            List<FieldError> errors = ResponseRules.check(def, changes, false);
+            if (!errors.isEmpty()) {
+                throw ProblemException.validation(errors);
+            }
+            TreeMap<String, SurveyAnswer> answers = answers(r.answers);
+            changes.forEach((code, a) -> {
+                if (a == null) {
+                    answers.remove(code);
+                } else {
+                    answers.put(code, a);
+                }
+            });
+            r.answers = write(answers);
+            if (role != null) {
+                r.respondentRole = role;
+            }
+            r.status = SurveyResponse.Status.DRAFT;
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    public Uni<Loaded> submit(OrgScope scope, Respondent who, String runId, UUID id, String ifMatch) {
+        return change(scope, who, runId, id, ifMatch, (r, def) -> {
+            if (r.status == SurveyResponse.Status.SUBMITTED) {
+                throw ProblemException.conflict("Nothing to submit: the response is unchanged since it was submitted; change it to amend",
+                        Map.of("revision", r.revision));
+            }
+            TreeMap<String, SurveyAnswer> answers = answers(r.answers);
+            List<FieldError> errors = ResponseRules.check(def, answers, true);
+            if (!errors.isEmpty()) {
+                throw ProblemException.validation(errors);
+            }
+            r.revision++;
+            r.status = SurveyResponse.Status.SUBMITTED;
+            r.submittedAt = Instant.now();
+            r.submittedAnswers = r.answers;
+            ResponseRevision rev = new ResponseRevision();
+            rev.responseId = r.id;
+            rev.revision = r.revision;
+            rev.respondentRole = r.respondentRole;
+            rev.answers = r.answers;
+            rev.submittedAt = r.submittedAt;
+            String type = r.revision == 1 ? EventTypes.SURVEY_RESPONSE_SUBMITTED : EventTypes.SURVEY_RESPONSE_AMENDED;
+            return rev.persist().chain(() -> runOf(r.runId)).chain(run -> outbox.append(Topics.SURVEY, type, r.odsCode,
+                    event(run, r, def, answers))).replaceWithVoid();
+        });
+    }
+
+    public Uni<Loaded> read(OrgScope scope, Respondent who, String runId, UUID id) {
+        return Panache.withSession(() -> SurveyResponse.<SurveyResponse>findById(id).chain(r -> {
+            if (r == null || !r.runId.equals(runId) || !mayRead(scope, who, r)) {
+                throw notFound(id);
+            }
+            return runOf(runId).chain(run -> definition(run).map(def -> new Loaded(r, run, def)));
+        }));
+    }
+
+    public Uni<List<ResponseRevision>> history(OrgScope scope, Respondent who, String runId, UUID id) {
+        return read(scope, who, runId, id).chain(l -> Panache.withSession(() ->
+                ResponseRevision.<ResponseRevision>list("responseId = ?1 order by revision", id)));
+    }
+
+    /** One page of a run's responses the caller may see: its own, or all of its trust's when it is the trust's viewer. */
+    public Uni<List<SurveyResponse>> list(OrgScope scope, Respondent who, String runId, String afterKey, int limit) {
+        boolean trustViewer = scope.has(Roles.VIEWER) && scope.orgCode() != null;
+        StringBuilder q = new StringBuilder("runId = :run and ");
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("run", runId);
+        if (trustViewer) {
+            q.append("odsCode = :ods");
+            params.put("ods", scope.orgCode());
+        } else {
+            q.append("respondentKey = :key");
+            params.put("key", who.key());
+        }
+        if (afterKey != null) {
+            String[] parts = afterKey.split("\\|", 2);
+            try {
+                params.put("afterAt", Instant.parse(parts[0]));
+                params.put("afterId", UUID.fromString(parts[1]));
+            } catch (RuntimeException e) {
+                throw ProblemException.validation("after", "is not a cursor this API returned");
+            }
+            q.append(" and (createdAt > :afterAt or (createdAt = :afterAt and id > :afterId))");
+        }
+        q.append(" order by createdAt, id");
+        return Panache.withSession(() -> runOf(runId).chain(run ->
+                SurveyResponse.<SurveyResponse>find(q.toString(), params).page(0, limit + 1).list()));
+    }
+
+    public static String sortKey(SurveyResponse r) {
+        return r.createdAt + "|" + r.id;
+    }
+
+    // ---- internals -------------------------------------------------------------------------------------------------------
+
+    private interface Change {
+        Uni<Void> apply(SurveyResponse r, SurveyDefinition def);
+    }
+
+    private Uni<Loaded> change(OrgScope scope, Respondent who, String runId, UUID id, String ifMatch, Change change) {
+        return Panache.withTransaction(() -> SurveyResponse.<SurveyResponse>findById(id).chain(r -> {
+            if (r == null || !r.runId.equals(runId) || !mayRead(scope, who, r)) {
+                throw notFound(id);
+            }
+            if (!isRespondent(who, r) || !scope.mayWrite(r.odsCode)) {
+                throw ProblemException.forbidden("Only the respondent may change a response");
+            }
+            ETags.require(ifMatch, r.version);
+            return openRun(runId).chain(run -> definition(run).chain(def -> change.apply(r, def).chain(() -> {
+                r.updatedAt = Instant.now();
+                return flush();
+            }).replaceWith(() -> new Loaded(r, run, def))));
+        }));
+    }
+
+    private static boolean isRespondent(Respondent who, SurveyResponse r) {
+        return r.respondentKey.equals(who.key());
+    }
+
+    private static boolean mayRead(OrgScope scope, Respondent who, SurveyResponse r) {
+        return isRespondent(who, r) && scope.isOwn(r.odsCode) || scope.isOwn(r.odsCode) && scope.has(Roles.VIEWER);
+    }
+
+    private Uni<SurveyRun> openRun(String runId) {
+        return runOf(runId).map(run -> {
+            Instant now = Instant.now();
+            if (!run.acceptsResponsesAt(now)) {
+                throw ProblemException.conflict(run.closed ? "Survey run " + runId + " is closed"
+                                : "Survey run " + runId + " accepts responses only between " + run.opensAt + " and " + run.closesAt,
+                        Map.of("opensAt", run.opensAt.toString(), "closesAt", run.closesAt.toString(), "closed", run.closed));
+            }
+            return run;
+        });
+    }
+
+    private Uni<SurveyRun> runOf(String runId) {
+        return SurveyRun.<SurveyRun>findById(runId).map(run -> {
+            if (run == null) {
+                throw ProblemException.notFound("Survey run " + runId);
+            }
+            return run;
+        });
+    }
+
+    public Uni<SurveyDefinition> definition(SurveyRun run) {
+        return surveys.published(run.instrumentId, run.instrumentVersion, "instrumentVersion").map(e -> e.definition());
+    }
+
+    private ResponseSubmitted event(SurveyRun run, SurveyResponse r, SurveyDefinition def, Map<String, SurveyAnswer> answers) {
+        Organisation org = hierarchy.find(r.odsCode).orElseThrow();
+        OrganisationRef ref = new OrganisationRef(org.odsCode(), org.name(), org.orgType(), org.trustType(),
+                hierarchy.icbOf(r.odsCode, run.referenceDate).orElse(null), hierarchy.regionOf(r.odsCode, run.referenceDate).orElse(null));
+        return new ResponseSubmitted(run.id, run.instrumentId, run.instrumentVersion, run.referenceDate, r.id.toString(), r.respondentRole,
+                ref, r.revision, r.submittedAt, ResponseRules.forEvent(def, answers));
+    }
+
+    private static ProblemException notFound(UUID id) {
+        return ProblemException.notFound("Response " + id);
+    }
+
+    private static Uni<Void> flush() {
+        return Panache.getSession().chain(s -> s.flush());
+    }
+
+    public TreeMap<String, SurveyAnswer> answers(String stored) {
+        try {
+            return stored == null ? new TreeMap<>() : json.readValue(stored, ANSWERS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored answers are not readable", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package uk.nhs.impact.survey;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import uk.nhs.impact.stack.test.Tokens;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * A respondent sees only its own response; viewers of its trust see the trust's responses; nobody else sees an individual
+ * response. Respondents "alice" and "bob" answer for RHA through the same trust system, told apart by their reference.
+ */
+@QuarkusTest
+class AccessMatrixTest {
+    private static final String RUN = "access-run";
+    private static SurveyApi.Ref alice;
+
+    @BeforeEach
+    void respondOnce() {
+        if (alice == null) {
+            SurveyApi.openRunNow(RUN);
+            alice = SurveyApi.respond(RUN, "RHA", "alice", "{\"Q1_trust_progress\":{\"option\":\"underway_maturing\"}}");
+            SurveyApi.respond(RUN, "RHA", "bob", "{\"Q1_trust_progress\":{\"option\":\"just_underway\"}}");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} as {1} (reference {2}) reads alice''s response -> {3}")
+    @CsvSource({
+            "RHA, submitter,        alice, 200",
+            "RHA, submitter,        bob,   404",
+            "RHA, viewer,           ,      200",
+            "RX1, viewer,           ,      404",
+            "RX1, submitter,        alice, 404",
+            "QT1, icb-oversight,    ,      404",
+            "Y60, region-analyst,   ,      404",
+            "X24, national-analyst, ,      404",
+            "X24, instrument-admin, ,      404",
+    })
+    void read(String org, String role, String reference, int status) {
+        var request = given().header("Authorization", Tokens.bearer(org, role));
+        if (reference != null) {
+            request.queryParam("respondentReference", reference);
+        }
+        request.when().get(SurveyApi.responses(RUN) + "/" + alice.id()).then().statusCode(status);
+    }
+
+    @ParameterizedTest(name = "{0} as {1} (reference {2}) changes alice''s response -> {3}")
+    @CsvSource({
+            "RHA, submitter, bob,   404",
+            "RHA, viewer,    ,      403",
+            "RX1, submitter, alice, 404",
+    })
+    void write(String org, String role, String reference, int status) {
+        var request = given().header("Authorization", Tokens.bearer(org, role)).header("If-Match", "*").contentType("application/json")
+                .body("{\"answers\":{\"Q1_trust_progress\":{\"option\":\"frontline_only\"}}}");
+        if (reference != null) {
+            request.queryParam("respondentReference", reference);
+        }
+        request.when().patch(SurveyApi.responses(RUN) + "/" + alice.id()).then().statusCode(status);
+    }
+
+    @ParameterizedTest(name = "{0} as {1} (reference {2}) lists responses -> {3}")
+    @CsvSource({
+            "RHA, submitter,        alice, 1",
+            "RHA, viewer,           ,      2",
+            "RX1, viewer,           ,      0",
+            "X24, national-analyst, ,      0",
+    })
+    void list(String org, String role, String reference, int visible) {
+        var request = given().header("Authorization", Tokens.bearer(org, role));
+        if (reference != null) {
+            request.queryParam("respondentReference", reference);
+        }
+        request.when().get(SurveyApi.responses(RUN)).then().statusCode(200).body("items.size()", equalTo(visible));
+    }
+
+    @ParameterizedTest(name = "{0} as {1} reads completeness -> {2}")
+    @CsvSource({"X24, national-analyst, 200", "Y60, region-analyst, 200", "X24, instrument-admin, 200", "RHA, viewer, 403", "RHA, submitter, 403"})
+    void completeness(String org, String role, int status) {
+        given().header("Authorization", Tokens.bearer(org, role)).when().get(SurveyApi.RUNS + "/" + RUN + "/completeness").then().statusCode(status);
+    }
+
+    @Test
+    void noTokenIsA401() {
+        given().when().get(SurveyApi.responses(RUN) + "/" + alice.id()).then().statusCode(401).contentType("application/problem+json");
+    }
+}
