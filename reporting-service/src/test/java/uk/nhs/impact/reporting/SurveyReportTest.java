@@ -77,8 +77,11 @@ class SurveyReportTest {
                 barriers.add("workforce_capacity");
             }
             answers.put("Q3_trust_barriers", barriers);
-            if (i < 5) {
+            if (i < 3) {
                 answers.put("Q14_free_text", "Our board development programme is helping us focus on equity.");
+            } else if (i < 5) {
+                // as the survey service sends free text: a one-word comment must not be taken for an option code
+                answers.put("Q14_free_text", Map.of("text", "none"));
             }
             Events.publish(Topics.SURVEY, EventTypes.SURVEY_RESPONSE_SUBMITTED, trust.odsCode(), Map.of(
                     "runId", RUN, "respondentId", "respondent-" + i, "respondentRole", i % 2 == 0 ? "chief_executive" : "director_of_improvement",
@@ -138,6 +141,8 @@ class SurveyReportTest {
     void belowNationalSmallGroupsAreSuppressedButCountsStayAndFreeTextIsHidden() {
         JsonPath national = results(Tokens.bearer("X24", "national-analyst"), null);
         assertEquals(5, national.getList("questions.find { it.code == 'Q14_free_text' }.comments").size());
+        assertEquals("free_text", national.getString("questions.find { it.code == 'Q14_free_text' }.kind"));
+        assertTrue(national.getList("questions.find { it.code == 'Q14_free_text' }.comments").contains("none"));
 
         // The first trust's ICB: its respondents wrote some of the comments.
         String icb = H.icbOf(H.all(OrgLevel.TRUST, REF).get(0).odsCode(), REF).orElseThrow();

@@ -1,5 +1,10 @@
 package uk.nhs.impact.reporting.assessment;
 
+import uk.nhs.impact.platform.problem.ProblemException;
+import uk.nhs.impact.platform.security.OrgScope;
+import uk.nhs.impact.platform.security.Roles;
+import uk.nhs.impact.platform.security.SharingLevel;
+
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -22,11 +27,38 @@ import uk.nhs.impact.reporting.query.Segmentation;
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.MEDIA_TYPE})
 public class AssessmentReportResource {
     private final AssessmentReports reports;
+    private final PositionReports positions;
     private final ReportAccess access;
+    private final OrgScope scope;
 
-    public AssessmentReportResource(AssessmentReports reports, ReportAccess access) {
+    public AssessmentReportResource(AssessmentReports reports, PositionReports positions, ReportAccess access, OrgScope scope) {
         this.reports = reports;
+        this.positions = positions;
         this.access = access;
+        this.scope = scope;
+    }
+
+    @GET
+    @Path("position/{odsCode}")
+    @Operation(summary = "An organisation's own levels against the distribution of its peers' levels",
+            description = "Peers: trust_type (same trust type, nationally; peers count when shared nationally), icb (same ICB; shared "
+                    + "with the ICB or wider) or region (same region; shared with the region or wider). The organisation always sees its "
+                    + "own position; its ICB, region and national analysts only as far as it shared its assessment with them. With fewer "
+                    + "than 3 sharing peers the peer side is suppressed and only the number of peers is shown.")
+    @APIResponse(responseCode = "200", description = "Position (JSON, or CSV with Accept: text/csv)")
+    @APIResponse(responseCode = "400", description = "Unknown peer group")
+    @APIResponse(responseCode = "404", description = "No submitted assessment, or not visible to the caller")
+    public Uni<ProviderPosition> position(@PathParam("cycle") String cycle, @PathParam("odsCode") String odsCode,
+                                          @Parameter(description = "trust_type (default), icb or region") @QueryParam("peers") String peers) {
+        PositionReports.PeerGroup group = PositionReports.PeerGroup.parse(peers);
+        String ods = odsCode.toUpperCase(java.util.Locale.ROOT);
+        return reports.referenceDate(cycle).chain(date -> positions.own(cycle, ods).chain(own -> {
+            boolean itself = scope.isOwn(ods) && (scope.has(Roles.VIEWER) || scope.has(Roles.SUBMITTER));
+            if (!itself && !scope.mayRead(ods, SharingLevel.valueOf(own.sharing()), date)) {
+                throw ProblemException.notFound("A submitted self-assessment of " + ods + " in cycle " + cycle);
+            }
+            return positions.position(cycle, own, group);
+        }));
     }
 
     @GET

@@ -46,7 +46,7 @@ public class SurveyEventHandler implements EventHandler {
                 .setParameter("region", Payloads.text(org, "regionOdsCode", "regionCode"))
                 .setParameter("role", Payloads.text(data, "respondentRole", "role"))
                 .setParameter("revision", Payloads.integer(data, 1, "revision"))
-                .setParameter("answers", Payloads.canonicalAnswers(data).toString())
+                .setParameter("answers", answers(data).toString())
                 .executeUpdate()).replaceWithVoid();
     }
 
@@ -71,5 +71,19 @@ public class SurveyEventHandler implements EventHandler {
                 .setParameter("closes", Payloads.timestamp(Payloads.text(data, "closesAt", "closeAt", "closes")))
                 .setParameter("closed", closed)
                 .executeUpdate()).replaceWithVoid();
+    }
+
+    /**
+     * Answers reduced to plain values, except free text sent as {@code {"text": ...}}, which stays an object so that a
+     * one-word comment is never mistaken for an option code.
+     */
+    static com.fasterxml.jackson.databind.node.ObjectNode answers(JsonNode data) {
+        com.fasterxml.jackson.databind.node.ObjectNode out = Payloads.answersByQuestion(data);
+        out.fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            boolean freeText = v.isObject() && v.size() == 1 && v.has("text") && v.get("text").isTextual();
+            e.setValue(freeText ? v : Payloads.canonical(v));
+        });
+        return out;
     }
 }

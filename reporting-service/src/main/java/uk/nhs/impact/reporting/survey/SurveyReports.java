@@ -58,11 +58,13 @@ public class SurveyReports {
                 select q.key, jsonb_typeof(q.value), o.opt, count(*)
                 from r, jsonb_each(r.answers) q,
                      lateral (select jsonb_array_elements_text(q.value) as opt where jsonb_typeof(q.value) = 'array'
-                              union all select q.value #>> '{}' where jsonb_typeof(q.value) in ('string', 'number', 'boolean')) o
+                              union all select q.value #>> '{}' where jsonb_typeof(q.value) in ('string', 'number', 'boolean')
+                              union all select q.value ->> 'text' where jsonb_typeof(q.value) = 'object') o
                 group by 1, 2, 3""";
         String answered = base + """
                 select q.key, count(*) from r, jsonb_each(r.answers) q
                 where jsonb_typeof(q.value) <> 'null' and not (jsonb_typeof(q.value) = 'string' and q.value #>> '{}' = '')
+                    and not (jsonb_typeof(q.value) = 'object' and coalesce(q.value ->> 'text', '') = '')
                 group by 1""";
         String meta = base + "select count(*), count(distinct ods_code) from r";
         Tuple tuple = Tuple.from(params);
@@ -77,7 +79,11 @@ public class SurveyReports {
                         String q = r.getString(0);
                         String value = r.getString(2);
                         boolean multi = "array".equals(r.getString(1));
-                        if (!multi && !value.matches(CODE)) {
+                        boolean text = "object".equals(r.getString(1));
+                        if (value == null) {
+                            continue;
+                        }
+                        if (text || !multi && !value.matches(CODE)) {
                             List<String> texts = comments.computeIfAbsent(q, k -> new ArrayList<>());
                             for (long c = 0; c < r.getLong(3); c++) {
                                 texts.add(value);
