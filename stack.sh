@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The whole system on this machine, no Docker needed: PostgreSQL, Kafka, Keycloak, four services and the gateway.
-#   ./stack.sh start [--no-build]   build, start everything, wait until healthy; Ctrl-C stops it all
+#   ./stack.sh start [--no-build] [--demo-data]
+#                                   build, start everything, wait until healthy; Ctrl-C stops it all;
+#                                   --demo-data then files a demo data set through the gateway
 #   ./stack.sh stop                 stop a stack started from another terminal
 #   ./stack.sh status               the gateway's readiness, service by service
 set -euo pipefail
@@ -14,7 +16,7 @@ case "${1:-start}" in
       ./mvnw -B -q install -DskipTests
     fi
     java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-    exec "$java_bin" -Xmx384m -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$(cat stack/target/classpath.txt):stack/target/classes" uk.nhs.impact.stack.LocalStack "$PWD"
+    exec "$java_bin" -Xmx384m -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$(cat stack/target/classpath.txt):stack/target/classes" uk.nhs.impact.stack.LocalStack "$PWD" "${@:2}"
     ;;
   stop)
     if [[ ! -f $data/stack.pid ]]; then echo "No stack is running."; exit 0; fi
@@ -28,6 +30,6 @@ case "${1:-start}" in
     echo
     ;;
   *)
-    echo "usage: $0 start [--no-build] | stop | status" >&2; exit 2
+    echo "usage: $0 start [--no-build] [--demo-data] | stop | status" >&2; exit 2
     ;;
 esac

@@ -54,6 +54,14 @@ public final class LocalStack {
             System.exit(1);
         }
         stack.printWelcome();
+        if (java.util.Arrays.asList(args).contains("--demo-data")) {
+            System.out.println("Loading the demo data set through the gateway ...");
+            try {
+                DemoData.load(root, "http://127.0.0.1:" + GATEWAY_PORT, stack.keycloak.url());
+            } catch (IOException | RuntimeException e) {
+                System.err.println("The demo data could not be loaded: " + e.getMessage());
+            }
+        }
         Thread.currentThread().join();
     }
 

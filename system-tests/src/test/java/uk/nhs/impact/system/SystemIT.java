@@ -47,6 +47,85 @@ class SystemIT {
                 .then().statusCode(200).body("area", equalTo("RHA"));
     }
 
+    /**
+     * The whole journey through the gateway with real services: a trust files its self-assessment and reads it back, a trust
+     * system files a baseline return with client credentials, and a national analyst reads both in the national views that
+     * the reporting service built from the services' events.
+     */
+    @Test
+    void returnsFiledThroughTheGatewayReachTheNationalViews() {
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        String trust = "Bearer " + DemoTokens.user("trust.lead", "dev-only-Trust-1");
+
+        // a trust files its self-assessment, signs it off, submits it and shares it nationally
+        var created = given().header("Authorization", trust).header("Idempotency-Key", "e2e-" + run).contentType("application/json")
+                .body("{\"cycle\":\"e2e-" + run + "\",\"referenceDate\":\"2023-08-31\",\"instrumentId\":\"nhs-impact-self-assessment\","
+                        + "\"instrumentVersion\":1}")
+                .when().post("/api/v1/assessments").then().statusCode(201).extract();
+        String id = created.path("id");
+        StringBuilder answers = new StringBuilder("{\"answers\":{");
+        for (int q = 1; q <= 22; q++) {
+            boolean developing = java.util.Set.of(7, 8, 10, 11, 19, 20).contains(q);
+            answers.append(q > 1 ? "," : "").append(String.format("\"Q%02d\":{\"levelCode\":\"%s\"}", q, developing ? "DEVELOPING" : "STARTING"));
+        }
+        answers.append("}}");
+        String etag = given().header("Authorization", trust).header("If-Match", created.header("ETag")).contentType("application/json")
+                .body(answers.toString()).when().patch("/api/v1/assessments/" + id + "/answers").then().statusCode(200).extract().header("ETag");
+        etag = given().header("Authorization", trust).header("If-Match", etag).contentType("application/json")
+                .body("{\"approverName\":\"Dr A Chair\",\"approverRole\":\"Chair\",\"boardMeetingDate\":\"2023-09-28\",\"minuteReference\":\"BM/1\"}")
+                .when().post("/api/v1/assessments/" + id + "/sign-off").then().statusCode(200).extract().header("ETag");
+        etag = given().header("Authorization", trust).header("If-Match", etag).when().post("/api/v1/assessments/" + id + "/submit")
+                .then().statusCode(200).extract().header("ETag");
+        given().header("Authorization", trust).header("If-Match", etag).contentType("application/json").body("{\"level\":\"NATIONAL\"}")
+                .when().put("/api/v1/assessments/" + id + "/sharing").then().statusCode(200);
+        given().header("Authorization", trust).when().get("/api/v1/assessments/" + id + "/results").then().statusCode(200)
+                .body("overall.find { it.levelCode == 'STARTING' }.count", equalTo(16))
+                .body("overall.find { it.levelCode == 'DEVELOPING' }.count", equalTo(6));
+
+        // a trust system files the baseline return with its client credentials
+        String admin = "Bearer " + DemoTokens.user("instrument.admin", "dev-only-Admin-1");
+        String collection = "e2e-" + run;
+        given().header("Authorization", admin).contentType("application/json")
+                .body("{\"id\":\"" + collection + "\",\"name\":\"Baseline e2e\",\"referenceDate\":\"2023-08-31\",\"opensAt\":\""
+                        + java.time.Instant.now().minusSeconds(3600) + "\",\"closesAt\":\"" + java.time.Instant.now().plusSeconds(86400) + "\"}")
+                .when().post("/api/v1/baseline-collections").then().statusCode(201);
+        String system = "Bearer " + DemoTokens.client("trust-system-rha", "dev-only-trust-system-secret");
+        String returnPath = "/api/v1/baseline-collections/" + collection + "/returns/RHA";
+        String returnEtag = given().header("Authorization", system).contentType("application/json")
+                .body("{\"answers\":{\"leadership_exec_responsibility\":true,\"tools_improvement_methods\":true,"
+                        + "\"governance_reporting\":true,\"capability_staff_training\":false}}")
+                .when().put(returnPath).then().statusCode(201).extract().header("ETag");
+        given().header("Authorization", system).header("If-Match", returnEtag).when().post(returnPath + "/submit").then().statusCode(200);
+
+        // a national analyst reads the national views, built from the events
+        String analyst = "Bearer " + DemoTokens.user("national.analyst", "dev-only-National-1");
+        awaitStatus200(analyst, "/api/v1/reports/self-assessment/e2e-" + run + "/distribution");
+        given().header("Authorization", analyst).when().get("/api/v1/reports/self-assessment/e2e-" + run + "/distribution")
+                .then().statusCode(200).body("organisations", equalTo(1))
+                .body("components.find { it.code == 'C1' }.distribution.levels[0].figure.numerator", equalTo(4));
+        awaitStatus200(analyst, "/api/v1/reports/baseline/" + collection + "/headline");
+        given().header("Authorization", analyst).when().get("/api/v1/reports/baseline/" + collection + "/headline").then().statusCode(200)
+                .body("orgTypes.find { it.orgType == 'trust' }.returns", equalTo(1));
+    }
+
+    private static void awaitStatus200(String bearer, String path) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        int status = 0;
+        while (System.nanoTime() < deadline) {
+            status = given().header("Authorization", bearer).when().get(path).then().extract().statusCode();
+            if (status == 200) {
+                return;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError(path + " never became available: last status " + status);
+    }
+
     @Test
     void callWithoutATokenIsRefusedAtTheGateway() {
         given().when().get("/api/v1/reports/trends/self-assessment")
