@@ -99,21 +99,23 @@ class SystemIT {
 
         // a national analyst reads the national views, built from the events
         String analyst = "Bearer " + DemoTokens.user("national.analyst", "dev-only-National-1");
-        awaitStatus200(analyst, "/api/v1/reports/self-assessment/e2e-" + run + "/distribution");
+        await(analyst, "/api/v1/reports/self-assessment/e2e-" + run + "/distribution", "\"organisations\":1");
         given().header("Authorization", analyst).when().get("/api/v1/reports/self-assessment/e2e-" + run + "/distribution")
                 .then().statusCode(200).body("organisations", equalTo(1))
                 .body("components.find { it.code == 'C1' }.distribution.levels[0].figure.numerator", equalTo(4));
-        awaitStatus200(analyst, "/api/v1/reports/baseline/" + collection + "/headline");
+        await(analyst, "/api/v1/reports/baseline/" + collection + "/headline", "\"returns\":1");
         given().header("Authorization", analyst).when().get("/api/v1/reports/baseline/" + collection + "/headline").then().statusCode(200)
                 .body("orgTypes.find { it.orgType == 'trust' }.returns", equalTo(1));
     }
 
-    private static void awaitStatus200(String bearer, String path) {
+    /** Waits until the view answers 200 with {@code expected} in its body: the events have been applied. */
+    private static void await(String bearer, String path, String expected) {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
         int status = 0;
         while (System.nanoTime() < deadline) {
-            status = given().header("Authorization", bearer).when().get(path).then().extract().statusCode();
-            if (status == 200) {
+            var response = given().header("Authorization", bearer).when().get(path).then().extract();
+            status = response.statusCode();
+            if (status == 200 && response.body().asString().contains(expected)) {
                 return;
             }
             try {
@@ -123,7 +125,7 @@ class SystemIT {
                 return;
             }
         }
-        throw new AssertionError(path + " never became available: last status " + status);
+        throw new AssertionError(path + " never showed " + expected + ": last status " + status);
     }
 
     @Test

@@ -45,7 +45,9 @@ public class AssessmentReportResource {
                     + "with the ICB or wider) or region (same region; shared with the region or wider). The organisation always sees its "
                     + "own position; its ICB, region and national analysts only as far as it shared its assessment with them. With fewer "
                     + "than 3 sharing peers the peer side is suppressed and only the number of peers is shown.")
-    @APIResponse(responseCode = "200", description = "Position (JSON, or CSV with Accept: text/csv)")
+    @APIResponse(responseCode = "200", description = "Position (JSON, or CSV with Accept: text/csv)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.POSITION)))
     @APIResponse(responseCode = "400", description = "Unknown peer group")
     @APIResponse(responseCode = "404", description = "No submitted assessment, or not visible to the caller")
     public Uni<ProviderPosition> position(@PathParam("cycle") String cycle, @PathParam("odsCode") String odsCode,
@@ -67,7 +69,9 @@ public class AssessmentReportResource {
             description = "Counts only submitted assessments shared at least with the view's level (ICB views: shared with the "
                     + "ICB or wider; region views: region or national; national: national). Below region, detail is suppressed "
                     + "when fewer than 3 organisations contribute; the number of organisations is always shown.")
-    @APIResponse(responseCode = "200", description = "Distribution (JSON, or CSV with Accept: text/csv)")
+    @APIResponse(responseCode = "200", description = "Distribution (JSON, or CSV with Accept: text/csv)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.DISTRIBUTION)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such cycle, or an area the caller may not see")
     public Uni<AssessmentDistribution> distribution(@PathParam("cycle") String cycle,

@@ -47,7 +47,9 @@ public class BaselineReportResource {
     @Operation(summary = "% yes per headline domain per organisation type (seed 002's table), and methods cited, ranked",
             description = "Each figure carries numerator, denominator and percentage rounded half up from the counts. "
                     + "Counts of organisations are never suppressed. `area` defaults to the caller's own area.")
-    @APIResponse(responseCode = "200", description = "The table (JSON, or CSV with Accept: text/csv)")
+    @APIResponse(responseCode = "200", description = "The table (JSON, or CSV with Accept: text/csv)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.HEADLINE)))
     @APIResponse(responseCode = "400", description = "A segmentation parameter is not valid")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such collection, or an area the caller may not see")
@@ -64,7 +66,9 @@ public class BaselineReportResource {
     @Path("completeness")
     @Operation(summary = "Who has and has not submitted, per organisation type, ICB and region, naming the non-submitters",
             description = "Expected organisations are those in the area on the collection's reference date.")
-    @APIResponse(responseCode = "200", description = "Completeness (JSON, or CSV with Accept: text/csv)")
+    @APIResponse(responseCode = "200", description = "Completeness (JSON, or CSV with Accept: text/csv)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.COMPLETENESS)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such collection, or an area the caller may not see")
     public Uni<Completeness> completeness(@PathParam("collectionId") String collectionId, @QueryParam("area") String area) {

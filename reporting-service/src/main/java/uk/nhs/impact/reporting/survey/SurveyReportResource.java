@@ -42,7 +42,9 @@ public class SurveyReportResource {
                     + "those who answered the question (item non-response). Multi-choice shares sum past 100. Combined categories "
                     + "(`combine=Q2_trust_alignment:fully+mostly`) are computed from counts, never by adding rounded parts. "
                     + "Below national, a figure from fewer than 10 respondents is suppressed and free text is never shown.")
-    @APIResponse(responseCode = "200", description = "Results (JSON, or CSV with Accept: text/csv)")
+    @APIResponse(responseCode = "200", description = "Results (JSON, or CSV with Accept: text/csv)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.SURVEY)))
     @APIResponse(responseCode = "400", description = "A parameter is not valid")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such run, or an area the caller may not see")

@@ -48,7 +48,9 @@ public class TrendResource {
     @GET
     @Path("baseline")
     @Operation(summary = "% yes to one baseline question for one organisation type, per collection (oldest first)")
-    @APIResponse(responseCode = "200", description = "The trend (JSON, or CSV with Accept: text/csv)")
+    @APIResponse(responseCode = "200", description = "The trend (JSON, or CSV with Accept: text/csv)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.TREND)))
     @APIResponse(responseCode = "400", description = "question or orgType missing")
     @APIResponse(responseCode = "404", description = "An area the caller may not see")
     public Uni<Trend> baseline(@QueryParam("question") String question, @QueryParam("orgType") String orgType,
@@ -77,7 +79,9 @@ public class TrendResource {
     @Path("self-assessment")
     @Operation(summary = "Median maturity level of one component across cycles, from assessments shared at the view's level",
             description = "Below region, a cycle with fewer than 3 contributing organisations shows only the count.")
-    @APIResponse(responseCode = "200", description = "The trend (JSON, or CSV with Accept: text/csv)")
+    @APIResponse(responseCode = "200", description = "The trend (JSON, or CSV with Accept: text/csv)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.TREND)))
     @APIResponse(responseCode = "404", description = "An area the caller may not see")
     public Uni<Trend> selfAssessment(@QueryParam("component") String component, @QueryParam("area") String area) {
         require("component", component);

@@ -1,5 +1,6 @@
 package uk.nhs.impact.survey.instrument;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -48,6 +49,7 @@ public record SurveyDefinition(
             return options != null && options.stream().anyMatch(o -> o.code().equals(code));
         }
 
+        @JsonIgnore
         public boolean isChoice() {
             return type != Type.FREE_TEXT;
         }
