@@ -11,6 +11,10 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean enabled();
 
+    /** How often the relay looks for unsent rows (a Vert.x timer: sub-second intervals are honoured). */
+    @WithDefault("100ms")
+    Duration pollInterval();
+
     /** Most events sent in one relay round. */
     @WithDefault("500")
     int batchSize();

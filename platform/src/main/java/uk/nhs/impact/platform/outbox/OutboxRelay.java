@@ -53,8 +53,26 @@ public class OutboxRelay {
     private volatile Duration backoff;
     private volatile int failures;
 
-    @Scheduled(every = "${impact.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = RelayOff.class)
+    @Inject
+    io.vertx.core.Vertx vertx;
+
+    private final java.util.concurrent.atomic.AtomicBoolean polling = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Starts the relay's timer. A Vert.x periodic timer rather than {@code @Scheduled}: the scheduler's resolution is a
+     * second, which made every event wait up to a second before it left the outbox.
+     */
+    void start(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        vertx.setPeriodic(config.pollInterval().toMillis(), id -> {
+            if (polling.compareAndSet(false, true)) {
+                poll().subscribe().with(done -> polling.set(false), failure -> polling.set(false));
+            }
+        });
+    }
+
     Uni<Void> poll() {
         if (System.currentTimeMillis() < pausedUntil.get()) {
             return Uni.createFrom().voidItem();
