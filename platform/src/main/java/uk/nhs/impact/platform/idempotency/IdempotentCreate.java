@@ -112,14 +112,12 @@ public class IdempotentCreate {
                 .executeUpdate());
     }
 
+    /**
+     * A parallel duplicate lost the race: either on the key itself, or on a unique constraint of the record it tried to
+     * create (the winner's row came first). Either way the winner's stored response is the answer.
+     */
     private static boolean isKeyCollision(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            String m = c.getMessage();
-            if (m != null && m.contains("idempotency_key_pkey")) {
-                return true;
-            }
-        }
-        return false;
+        return uk.nhs.impact.platform.problem.ProblemMappers.isUniqueViolation(t);
     }
 
     private String hash(Object request) {

@@ -154,6 +154,11 @@ public class ProblemMappers {
             LOG.warnf("[%s] database unavailable: %s", correlationId, e.toString());
             return problem(ProblemException.unavailable("The service cannot reach its database; try again shortly", 5), request);
         }
+        if (isUniqueViolation(e)) {
+            LOG.infof("[%s] refused a change that collided with a concurrent one: %s", correlationId, firstLine(e.getMessage()));
+            return problem(ProblemException.conflict("This change collides with another made at the same time; read the resource "
+                    + "again and retry"), request);
+        }
         LOG.errorf(e, "[%s] unexpected error", correlationId);
         return build(request, 500, "internal", "Internal error",
                 "Something went wrong on our side. Quote the correlation id if you contact us.", null, null).build();
@@ -249,6 +254,20 @@ public class ProblemMappers {
             return "an array";
         }
         return "an object";
+    }
+
+    /** A unique constraint refused a row (SQLSTATE 23505): two concurrent requests raced to create the same thing. */
+    public static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("23505") || m.contains("duplicate key value violates unique constraint"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static boolean causedByUnreachableDatabase(Throwable e) {

@@ -1,0 +1,187 @@
+package uk.nhs.impact.system;
+
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * On the whole running system, through the gateway: every write endpoint answers the bad-input corpus with a 4xx
+ * problem+json and stores nothing; duplicate creations with one Idempotency-Key from parallel clients make one record;
+ * concurrent updates with the same If-Match let exactly one through.
+ */
+class RobustnessIT {
+    private static RunningStack stack;
+    private static String trust;
+    private static String admin;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = new RunningStack().start();
+        RestAssured.baseURI = RunningStack.GATEWAY;
+        trust = "Bearer " + DemoTokens.user("trust.lead", "dev-only-Trust-1");
+        admin = "Bearer " + DemoTokens.user("instrument.admin", "dev-only-Admin-1");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        assertEquals(List.of(), stack.stopAndListLeftovers(), "still running after ./stack.sh stop");
+    }
+
+    private record Target(String name, String method, String path, String bearer, String ifMatch) {
+    }
+
+    @Test
+    void everyWriteEndpointRefusesTheCorpusAndStoresNothing() throws Exception {
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        // the resources the corpus is aimed at
+        Response draft = given().header("Authorization", trust).contentType("application/json")
+                .body("{\"cycle\":\"corpus-" + run + "\",\"referenceDate\":\"2023-08-31\",\"instrumentId\":\"nhs-impact-self-assessment\",\"instrumentVersion\":1}")
+                .post("/api/v1/assessments");
+        assertEquals(201, draft.statusCode(), draft.asString());
+        String assessment = "/api/v1/assessments/" + draft.path("id");
+        String collection = "corpus-" + run;
+        given().header("Authorization", admin).contentType("application/json")
+                .body("{\"id\":\"" + collection + "\",\"name\":\"Corpus\",\"referenceDate\":\"2023-08-31\",\"opensAt\":\"" + Instant.now().minusSeconds(60)
+                        + "\",\"closesAt\":\"" + Instant.now().plusSeconds(86400) + "\"}")
+                .post("/api/v1/baseline-collections").then().statusCode(201);
+        String surveyRun = "corpus-" + run;
+        given().header("Authorization", admin).contentType("application/json")
+                .body("{\"id\":\"" + surveyRun + "\",\"name\":\"Corpus\",\"instrumentId\":\"nhsp-improvement-survey-2023\",\"instrumentVersion\":1,"
+                        + "\"referenceDate\":\"2023-08-31\",\"opensAt\":\"" + Instant.now().minusSeconds(60) + "\",\"closesAt\":\""
+                        + Instant.now().plusSeconds(86400) + "\",\"organisationTypes\":[\"trust\"]}")
+                .post("/api/v1/survey-runs").then().statusCode(201);
+        Response response = given().header("Authorization", trust).contentType("application/json").body("{\"respondentRole\":\"chief_executive\"}")
+                .post("/api/v1/survey-runs/" + surveyRun + "/responses");
+        assertEquals(201, response.statusCode(), response.asString());
+        String responsePath = "/api/v1/survey-runs/" + surveyRun + "/responses/" + response.path("id");
+
+        String etag = draft.header("ETag");
+        List<Target> targets = List.of(
+                new Target("create assessment", "POST", "/api/v1/assessments", trust, null),
+                new Target("save answers", "PATCH", assessment + "/answers", trust, etag),
+                new Target("sign off", "POST", assessment + "/sign-off", trust, etag),
+                new Target("share", "PUT", assessment + "/sharing", trust, etag),
+                new Target("reopen", "POST", assessment + "/reopen", trust, etag),
+                new Target("draft instrument version", "POST", "/api/v1/assessment-instruments/nhs-impact-self-assessment/versions", admin, null),
+                new Target("open baseline collection", "POST", "/api/v1/baseline-collections", admin, null),
+                new Target("save baseline return", "PUT", "/api/v1/baseline-collections/" + collection + "/returns/RHA", trust, null),
+                new Target("open survey run", "POST", "/api/v1/survey-runs", admin, null),
+                new Target("extend survey run", "POST", "/api/v1/survey-runs/" + surveyRun + "/extend", admin, "*"),
+                new Target("start survey response", "POST", "/api/v1/survey-runs/" + surveyRun + "/responses", trust, null),
+                new Target("save survey response", "PATCH", responsePath, trust, response.header("ETag")),
+                new Target("draft survey version", "POST", "/api/v1/survey-instruments/nhsp-improvement-survey-2023/versions", admin, null),
+                new Target("load oversight segments", "PUT", "/api/v1/reports/reference/oversight-segments/nof-2022-23/2023-q2", admin, null));
+
+        Map<String, Integer> before = counts(assessment, collection, surveyRun, responsePath);
+        List<String> failures = new ArrayList<>();
+        int tried = 0;
+        for (BadInputCorpus.Entry entry : BadInputCorpus.load()) {
+            for (Target t : targets) {
+                var request = given().header("Authorization", t.bearer()).contentType(entry.contentType());
+                // a form body must go as text, or the client would try to encode it as form fields
+                if (entry.contentType().startsWith("application/x-www-form-urlencoded")) {
+                    request.body(new String(entry.body(), java.nio.charset.StandardCharsets.UTF_8));
+                } else {
+                    request.body(entry.body());
+                }
+                if (t.ifMatch() != null) {
+                    request.header("If-Match", t.ifMatch());
+                }
+                Response r = request.request(t.method(), t.path());
+                tried++;
+                String type = r.contentType() == null ? "" : r.contentType();
+                if (r.statusCode() < 400 || r.statusCode() > 499 || !type.startsWith("application/problem+json")) {
+                    failures.add(t.name() + " / " + entry.name() + " -> " + r.statusCode() + " " + type + " " + abbreviate(r.asString()));
+                }
+            }
+        }
+        System.out.printf("Bad-input corpus: %d requests, %d not answered with a 4xx problem%n", tried, failures.size());
+        assertEquals(List.of(), failures);
+        assertEquals(before, counts(assessment, collection, surveyRun, responsePath), "something was stored");
+    }
+
+    @Test
+    void parallelDuplicatesWithOneIdempotencyKeyCreateOneRecord() throws Exception {
+        String cycle = "idem-" + Long.toString(System.currentTimeMillis(), 36);
+        String body = "{\"cycle\":\"" + cycle + "\",\"referenceDate\":\"2023-08-31\",\"instrumentId\":\"nhs-impact-self-assessment\",\"instrumentVersion\":1}";
+        List<Response> responses = parallel(12, () -> given().header("Authorization", trust).header("Idempotency-Key", "key-" + cycle)
+                .contentType("application/json").body(body).post("/api/v1/assessments"));
+        List<Object> ids = new ArrayList<>();
+        for (Response r : responses) {
+            assertTrue(r.statusCode() == 201 || r.statusCode() == 409, r.statusCode() + " " + r.asString());
+            if (r.statusCode() == 201) {
+                ids.add(r.path("id"));
+            }
+        }
+        assertTrue(ids.stream().distinct().count() == 1, "every 201 names the same record: " + ids);
+        given().header("Authorization", trust).queryParam("cycle", cycle).get("/api/v1/assessments").then().statusCode(200)
+                .body("items.size()", org.hamcrest.Matchers.equalTo(1));
+    }
+
+    @Test
+    void concurrentUpdatesWithOneETagLetExactlyOneThrough() throws Exception {
+        Response draft = given().header("Authorization", trust).contentType("application/json")
+                .body("{\"cycle\":\"race-" + Long.toString(System.currentTimeMillis(), 36)
+                        + "\",\"referenceDate\":\"2023-08-31\",\"instrumentId\":\"nhs-impact-self-assessment\",\"instrumentVersion\":1}")
+                .post("/api/v1/assessments");
+        String path = "/api/v1/assessments/" + draft.path("id") + "/answers";
+        String etag = draft.header("ETag");
+        List<Response> responses = parallel(10, () -> given().header("Authorization", trust).header("If-Match", etag)
+                .contentType("application/json").body("{\"answers\":{\"Q01\":{\"levelCode\":\"DEVELOPING\"}}}").patch(path));
+        Map<Integer, Integer> byStatus = new LinkedHashMap<>();
+        responses.forEach(r -> byStatus.merge(r.statusCode(), 1, Integer::sum));
+        assertEquals(Map.of(200, 1, 412, 9), byStatus);
+    }
+
+    private static List<Response> parallel(int n, Callable<Response> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<Response>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(call));
+            }
+            List<Response> out = new ArrayList<>();
+            for (Future<Response> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** What the corpus must not change: ETags of the targets and the sizes of the lists creations would grow. */
+    private static Map<String, Integer> counts(String assessment, String collection, String surveyRun, String responsePath) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        out.put("assessment etag", Integer.parseInt(given().header("Authorization", trust).get(assessment).header("ETag").replace("\"", "")));
+        out.put("assessments", given().header("Authorization", trust).queryParam("limit", 500).get("/api/v1/assessments").path("items.size()"));
+        out.put("collections", given().header("Authorization", admin).get("/api/v1/baseline-collections").path("size()"));
+        out.put("return", given().header("Authorization", trust).get("/api/v1/baseline-collections/" + collection + "/returns/RHA").statusCode());
+        out.put("survey runs", given().header("Authorization", admin).queryParam("limit", 500).get("/api/v1/survey-runs").path("items.size()"));
+        out.put("run etag", Integer.parseInt(given().header("Authorization", admin).get("/api/v1/survey-runs/" + surveyRun).header("ETag").replace("\"", "")));
+        out.put("response etag", Integer.parseInt(given().header("Authorization", trust).get(responsePath).header("ETag").replace("\"", "")));
+        out.put("instrument versions", given().header("Authorization", admin)
+                .get("/api/v1/assessment-instruments/nhs-impact-self-assessment/versions").path("size()"));
+        return out;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    }
+}
