@@ -31,3 +31,28 @@ create table if not exists idempotency_key (
     constraint idempotency_key_pkey primary key (scope, idem_key)
 );
 create index if not exists idempotency_key_created on idempotency_key (created_at);
+
+-- Every state change, append-only, in a hash chain: each row's hash covers its content and the previous row's hash, so
+-- a changed, removed or inserted row breaks verification from that row on.
+create table if not exists audit_event (
+    seq          bigserial primary key,
+    occurred_at  timestamptz not null,
+    actor        text not null,
+    actor_org    text,
+    owner_org    text not null,
+    entity_type  text not null,
+    entity_id    text not null,
+    action       text not null,
+    reason       text,
+    prev_hash    text not null,
+    hash         text not null
+);
+create index if not exists audit_event_entity on audit_event (entity_type, entity_id, seq);
+create or replace function audit_event_append_only() returns trigger language plpgsql as $$
+begin
+    raise exception 'audit_event is append-only';
+end
+$$;
+drop trigger if exists audit_event_append_only on audit_event;
+create trigger audit_event_append_only before update or delete on audit_event
+    for each row execute function audit_event_append_only();

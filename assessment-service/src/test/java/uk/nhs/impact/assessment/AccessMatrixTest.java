@@ -125,10 +125,10 @@ class AccessMatrixTest {
 
     @Test
     void anExpiredTokenIsA401() throws InterruptedException {
-        String token = Tokens.fromProbeClient("assessment-short-lived", 1, true, "X24", "national-analyst");
+        String token = Tokens.fromProbeClient("assessment-short-lived", 5, true, "X24", "national-analyst");
         String id = BY_SHARING.get("NATIONAL").id();
         given().header("Authorization", "Bearer " + token).when().get(AssessmentApi.BASE + "/" + id).then().statusCode(200);
-        Thread.sleep(3_000);
+        Thread.sleep(7_000);
         given().header("Authorization", "Bearer " + token).when().get(AssessmentApi.BASE + "/" + id).then().statusCode(401)
                 .contentType("application/problem+json");
     }

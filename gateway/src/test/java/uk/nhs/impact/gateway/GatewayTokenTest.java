@@ -63,9 +63,9 @@ class GatewayTokenTest {
 
     @Test
     void expiredTokenIsRefused() throws InterruptedException {
-        String token = Tokens.fromProbeClient("short-lived-probe", 1, true, "RHA", "viewer");
+        String token = Tokens.fromProbeClient("short-lived-probe", 5, true, "RHA", "viewer");
         given().header("Authorization", "Bearer " + token).when().get("/api/v1/echo/things").then().statusCode(200);
-        Thread.sleep(3_000);
+        Thread.sleep(7_000);
         refused("Bearer " + token);
     }
 

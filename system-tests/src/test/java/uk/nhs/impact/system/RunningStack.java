@@ -18,11 +18,22 @@ final class RunningStack {
     static final int[] PORTS = {8080, 8081, 8082, 8083, 8084, 15432, 19092, 18180};
 
     private final Path root;
+    private final java.util.Map<String, String> environment;
     private Process launcher;
     private double secondsToHealthy;
 
     RunningStack() {
+        this(java.util.Map.of());
+    }
+
+    /** A stack whose processes also see {@code environment} (e.g. lifted rate limits for a load test). */
+    RunningStack(java.util.Map<String, String> environment) {
         this.root = Path.of(System.getProperty("impact.repo.root", "..")).toAbsolutePath().normalize();
+        this.environment = environment;
+    }
+
+    Path root() {
+        return root;
     }
 
     RunningStack start() throws IOException, InterruptedException {
@@ -30,8 +41,10 @@ final class RunningStack {
         Files.deleteIfExists(ready);
         Path log = root.resolve("system-tests/target/stack.log");
         Files.createDirectories(log.getParent());
-        launcher = new ProcessBuilder(root.resolve("stack.sh").toString(), "start", "--no-build")
-                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("stack.sh").toString(), "start", "--no-build")
+                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        launcher = builder.start();
         long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
         while (!Files.exists(ready)) {
             if (!launcher.isAlive()) {

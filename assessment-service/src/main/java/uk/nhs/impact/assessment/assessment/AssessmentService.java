@@ -13,6 +13,7 @@ import uk.nhs.impact.contracts.OrganisationRef;
 import uk.nhs.impact.contracts.Topics;
 import uk.nhs.impact.contracts.assessment.AssessmentChanged;
 import uk.nhs.impact.contracts.assessment.AssessmentSubmitted;
+import uk.nhs.impact.platform.audit.AuditTrail;
 import uk.nhs.impact.platform.hierarchy.Organisation;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
 import uk.nhs.impact.platform.outbox.Outbox;
@@ -45,13 +46,17 @@ public class AssessmentService {
     private final OrganisationHierarchy hierarchy;
     private final Outbox outbox;
     private final ObjectMapper json;
+    private final AuditTrail audit;
 
-    public AssessmentService(InstrumentCatalogue instruments, OrganisationHierarchy hierarchy, Outbox outbox, ObjectMapper json) {
+    public AssessmentService(InstrumentCatalogue instruments, OrganisationHierarchy hierarchy, Outbox outbox, ObjectMapper json, AuditTrail audit) {
         this.instruments = instruments;
         this.hierarchy = hierarchy;
         this.outbox = outbox;
         this.json = json;
+        this.audit = audit;
     }
+
+    public static final String AUDIT_TYPE = "assessment";
 
     public record NewAssessment(String organisation, String cycle, LocalDate referenceDate, String instrumentId, int instrumentVersion) {
     }
@@ -95,6 +100,7 @@ public class AssessmentService {
                             a.createdAt = Instant.now();
                             a.updatedAt = a.createdAt;
                             return a.<Assessment>persist().call(() -> flush())
+                                    .call(saved -> audit.record(ods, AUDIT_TYPE, saved.id.toString(), "CREATED", "cycle " + body.cycle()))
                                     .map(saved -> new Loaded(saved, instrument.definition()));
                         }));
     }
@@ -178,7 +184,7 @@ public class AssessmentService {
 
     /** Merges answers into a draft: each named question is replaced, or cleared when given as null. */
     public Uni<Loaded> answer(OrgScope scope, UUID id, Map<String, Answer> changes, String ifMatch) {
-        return change(scope, id, ifMatch, (a, def) -> {
+        return change(scope, id, ifMatch, "ANSWERS_SAVED", String.join(",", changes.keySet()), (a, def) -> {
             requireStatus(a, "change answers", Assessment.Status.DRAFT);
             List<FieldError> errors = AnswerRules.check(def, changes);
             if (!errors.isEmpty()) {
@@ -198,7 +204,7 @@ public class AssessmentService {
     }
 
     public Uni<Loaded> signOff(OrgScope scope, UUID id, SignOff signOff, String ifMatch) {
-        return change(scope, id, ifMatch, (a, def) -> {
+        return change(scope, id, ifMatch, "SIGNED_OFF", "board meeting " + signOff.boardMeetingDate() + ", minute " + signOff.minuteReference(), (a, def) -> {
             requireStatus(a, "sign off", Assessment.Status.DRAFT);
             List<String> missing = AnswerRules.unanswered(def, answers(a));
             if (!missing.isEmpty()) {
@@ -215,7 +221,7 @@ public class AssessmentService {
     }
 
     public Uni<Loaded> submit(OrgScope scope, UUID id, String ifMatch) {
-        return change(scope, id, ifMatch, (a, def) -> {
+        return change(scope, id, ifMatch, "SUBMITTED", null, (a, def) -> {
             requireStatus(a, "submit", Assessment.Status.SIGNED_OFF);
             a.status = Assessment.Status.SUBMITTED;
             a.submittedAt = Instant.now();
@@ -235,7 +241,7 @@ public class AssessmentService {
 
     /** Starts the next revision from the current answers; the closed revision stays readable. */
     public Uni<Loaded> reopen(OrgScope scope, UUID id, String reason, String by, String ifMatch) {
-        return change(scope, id, ifMatch, (a, def) -> {
+        return change(scope, id, ifMatch, "REOPENED", reason, (a, def) -> {
             requireStatus(a, "reopen", Assessment.Status.SIGNED_OFF, Assessment.Status.SUBMITTED);
             boolean wasSubmitted = a.status == Assessment.Status.SUBMITTED;
             return closeRevision(a, "REOPENED", reason, by).chain(() -> {
@@ -251,7 +257,7 @@ public class AssessmentService {
     }
 
     public Uni<Loaded> withdraw(OrgScope scope, UUID id, String reason, String by, String ifMatch) {
-        return change(scope, id, ifMatch, (a, def) -> {
+        return change(scope, id, ifMatch, "WITHDRAWN", reason, (a, def) -> {
             requireStatus(a, "withdraw", Assessment.Status.DRAFT, Assessment.Status.SIGNED_OFF, Assessment.Status.SUBMITTED);
             return closeRevision(a, "WITHDRAWN", reason, by).chain(() -> {
                 a.status = Assessment.Status.WITHDRAWN;
@@ -264,7 +270,7 @@ public class AssessmentService {
 
     /** Widens or narrows who sees the assessment; every change is recorded and published. */
     public Uni<Loaded> share(OrgScope scope, UUID id, SharingLevel level, String reason, String by, String ifMatch) {
-        return change(scope, id, ifMatch, (a, def) -> {
+        return change(scope, id, ifMatch, "SHARING_SET_" + level.name(), reason, (a, def) -> {
             if (a.status == Assessment.Status.WITHDRAWN) {
                 throw illegal(a, "change sharing of");
             }
@@ -292,7 +298,7 @@ public class AssessmentService {
         Uni<Void> apply(Assessment a, InstrumentDefinition def);
     }
 
-    private Uni<Loaded> change(OrgScope scope, UUID id, String ifMatch, Change change) {
+    private Uni<Loaded> change(OrgScope scope, UUID id, String ifMatch, String action, String reason, Change change) {
         return Panache.withTransaction(() -> Assessment.<Assessment>findById(id).chain(a -> {
             if (a == null || !(scope.mayWrite(a.odsCode) || ownerReads(scope, a) || othersRead(scope, a))) {
                 throw notFound(id);
@@ -306,6 +312,7 @@ public class AssessmentService {
                         a.updatedAt = Instant.now();
                         return flush();
                     })
+                    .chain(() -> audit.record(a.odsCode, AUDIT_TYPE, a.id.toString(), action, reason))
                     .replaceWith(() -> new Loaded(a, instrument.definition())));
         }));
     }

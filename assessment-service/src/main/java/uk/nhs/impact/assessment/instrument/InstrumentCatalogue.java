@@ -12,8 +12,9 @@ import java.util.List;
 @Singleton
 public class InstrumentCatalogue extends VersionedInstruments<InstrumentDefinition> {
 
-    public InstrumentCatalogue(ObjectMapper json, @ConfigProperty(name = "impact.instruments.shipped") List<String> resources) {
-        super(json, InstrumentDefinition.class, resources);
+    public InstrumentCatalogue(ObjectMapper json, @ConfigProperty(name = "impact.instruments.shipped") List<String> resources,
+                          uk.nhs.impact.platform.audit.AuditTrail audit) {
+        super(json, InstrumentDefinition.class, resources, audit);
     }
 
     @Override

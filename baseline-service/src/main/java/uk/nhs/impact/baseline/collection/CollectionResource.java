@@ -45,11 +45,13 @@ public class CollectionResource {
     private final IdempotentCreate idempotent;
     private final Outbox outbox;
     private final OrgScope scope;
+    private final uk.nhs.impact.platform.audit.AuditTrail audit;
 
-    public CollectionResource(IdempotentCreate idempotent, Outbox outbox, OrgScope scope) {
+    public CollectionResource(IdempotentCreate idempotent, Outbox outbox, OrgScope scope, uk.nhs.impact.platform.audit.AuditTrail audit) {
         this.idempotent = idempotent;
         this.outbox = outbox;
         this.scope = scope;
+        this.audit = audit;
     }
 
     public record NewCollection(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{2,59}", message = "must be 3 to 60 lower-case letters, digits or dashes") String id,
@@ -89,6 +91,7 @@ public class CollectionResource {
                     return c.<Collection>persist();
                 })
                 .call(c -> outbox.append(Topics.BASELINE, EventTypes.BASELINE_COLLECTION_OPENED, "X24", changed(c)))
+                .call(c -> audit.record("X24", "baseline-collection", c.id, "OPENED", null))
                 .call(c -> Panache.getSession().chain(s -> s.flush()))
                 .map(c -> new Created(URI.create("/api/v1/baseline-collections/" + c.id), CollectionView.of(c), c.version)));
     }
@@ -133,7 +136,8 @@ public class CollectionResource {
             }
             c.closed = true;
             return outbox.append(Topics.BASELINE, EventTypes.BASELINE_COLLECTION_CLOSED, "X24", changed(c))
-                    .chain(() -> Panache.getSession().chain(s -> s.flush())).replaceWith(c);
+                    .chain(() -> Panache.getSession().chain(s -> s.flush()))
+                    .chain(() -> audit.record("X24", "baseline-collection", c.id, "CLOSED", null)).replaceWith(c);
         })).map(c -> Response.ok(CollectionView.of(c)).tag(ETags.of(c.version)).build());
     }
 

@@ -36,13 +36,18 @@ public class ReturnService {
     private final OrganisationHierarchy hierarchy;
     private final Outbox outbox;
     private final ObjectMapper json;
+    private final uk.nhs.impact.platform.audit.AuditTrail audit;
 
-    public ReturnService(QuestionSetCatalogue catalogue, OrganisationHierarchy hierarchy, Outbox outbox, ObjectMapper json) {
+    public ReturnService(QuestionSetCatalogue catalogue, OrganisationHierarchy hierarchy, Outbox outbox, ObjectMapper json,
+                         uk.nhs.impact.platform.audit.AuditTrail audit) {
         this.catalogue = catalogue;
         this.hierarchy = hierarchy;
         this.outbox = outbox;
         this.json = json;
+        this.audit = audit;
     }
+
+    public static final String AUDIT_TYPE = "baseline-return";
 
     /** The result of a save: the return and whether it was created by this call. */
     public record Saved(BaselineReturn value, boolean created) {
@@ -76,6 +81,7 @@ public class ReturnService {
                         BaselineReturn toSave = r;
                         return (created ? toSave.<BaselineReturn>persist() : Uni.createFrom().item(toSave))
                                 .call(() -> Panache.getSession().chain(s -> s.flush()))
+                                .call(() -> audit.record(ods, AUDIT_TYPE, collectionId + "/" + ods, created ? "DRAFT_CREATED" : "DRAFT_SAVED", null))
                                 .map(saved -> new Saved(saved, created));
                     });
         }));
@@ -108,6 +114,8 @@ public class ReturnService {
                     return rev.persist()
                             .chain(() -> outbox.append(Topics.BASELINE, type, ods, event(c, r, answers)))
                             .chain(() -> Panache.getSession().chain(s -> s.flush()))
+                            .chain(() -> audit.record(ods, AUDIT_TYPE, collectionId + "/" + ods, r.revision == 1 ? "SUBMITTED" : "AMENDED",
+                                    "revision " + r.revision))
                             .replaceWith(r);
                 })));
     }

@@ -43,11 +43,13 @@ public abstract class VersionedInstruments<D> {
 
     private final ObjectMapper json;
     private final Class<D> type;
+    private final uk.nhs.impact.platform.audit.AuditTrail audit;
     private final Map<String, Map<Integer, Entry<D>>> shipped = new LinkedHashMap<>();
 
-    protected VersionedInstruments(ObjectMapper json, Class<D> type, List<String> shippedResources) {
+    protected VersionedInstruments(ObjectMapper json, Class<D> type, List<String> shippedResources, uk.nhs.impact.platform.audit.AuditTrail audit) {
         this.json = json;
         this.type = type;
+        this.audit = audit;
         for (String resource : shippedResources) {
             Entry<D> e = load(resource);
             shipped.computeIfAbsent(e.instrumentId(), k -> new LinkedHashMap<>()).put(e.number(), e);
@@ -125,7 +127,8 @@ public abstract class VersionedInstruments<D> {
                             insert into instrument_version(instrument_id, number, status, definition, created_at, version)
                             values (:id, :number, 'DRAFT', :definition, now(), 0)""")
                     .setParameter("id", instrumentId).setParameter("number", number).setParameter("definition", write(def))
-                    .executeUpdate()).replaceWith(() -> new Entry<>(instrumentId, number, Status.DRAFT, false, null, 0L, def));
+                    .executeUpdate()).call(() -> audit.record("X24", "instrument", instrumentId + "/" + number, "DRAFTED", null))
+                    .replaceWith(() -> new Entry<>(instrumentId, number, Status.DRAFT, false, null, 0L, def));
         }));
     }
 
@@ -135,6 +138,7 @@ public abstract class VersionedInstruments<D> {
                 .chain(previous -> {
                     validate(def, previous == null ? null : previous.definition());
                     return bump(current, "definition = :definition", Map.of("definition", write(def)))
+                            .call(() -> audit.record("X24", "instrument", instrumentId + "/" + number, "DRAFT_UPDATED", null))
                             .replaceWith(() -> new Entry<>(instrumentId, number, Status.DRAFT, false, null, current.etag() + 1, def));
                 })));
     }
@@ -143,6 +147,7 @@ public abstract class VersionedInstruments<D> {
         Instant now = Instant.now();
         return Panache.withTransaction(() -> draft(instrumentId, number, ifMatch).chain(current ->
                 bump(current, "status = 'PUBLISHED', published_at = :at", Map.of("at", now.atOffset(ZoneOffset.UTC)))
+                        .call(() -> audit.record("X24", "instrument", instrumentId + "/" + number, "PUBLISHED", null))
                         .replaceWith(() -> new Entry<>(instrumentId, number, Status.PUBLISHED, false, now, current.etag() + 1,
                                 current.definition()))));
     }

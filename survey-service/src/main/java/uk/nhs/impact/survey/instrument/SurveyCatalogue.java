@@ -12,8 +12,9 @@ import java.util.List;
 @Singleton
 public class SurveyCatalogue extends VersionedInstruments<SurveyDefinition> {
 
-    public SurveyCatalogue(ObjectMapper json, @ConfigProperty(name = "impact.instruments.shipped") List<String> resources) {
-        super(json, SurveyDefinition.class, resources);
+    public SurveyCatalogue(ObjectMapper json, @ConfigProperty(name = "impact.instruments.shipped") List<String> resources,
+                          uk.nhs.impact.platform.audit.AuditTrail audit) {
+        super(json, SurveyDefinition.class, resources, audit);
     }
 
     @Override

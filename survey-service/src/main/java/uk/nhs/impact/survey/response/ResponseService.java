@@ -41,13 +41,18 @@ public class ResponseService {
     private final OrganisationHierarchy hierarchy;
     private final Outbox outbox;
     private final ObjectMapper json;
+    private final uk.nhs.impact.platform.audit.AuditTrail audit;
 
-    public ResponseService(SurveyCatalogue surveys, OrganisationHierarchy hierarchy, Outbox outbox, ObjectMapper json) {
+    public ResponseService(SurveyCatalogue surveys, OrganisationHierarchy hierarchy, Outbox outbox, ObjectMapper json,
+                           uk.nhs.impact.platform.audit.AuditTrail audit) {
         this.surveys = surveys;
         this.hierarchy = hierarchy;
         this.outbox = outbox;
         this.json = json;
+        this.audit = audit;
     }
+
+    public static final String AUDIT_TYPE = "survey-response";
 
     /** Who is calling: the token subject and, for a trust system answering for several people, its reference for the person. */
     public record Respondent(String subject, String reference) {
@@ -86,6 +91,7 @@ public class ResponseService {
                 r.createdAt = Instant.now();
                 r.updatedAt = r.createdAt;
                 return r.<SurveyResponse>persist().call(ResponseService::flush)
+                        .call(saved -> audit.record(ods, AUDIT_TYPE, saved.id.toString(), "STARTED", role))
                         .chain(saved -> definition(run).map(def -> new Loaded(saved, run, def)));
             });
         });
@@ -93,7 +99,7 @@ public class ResponseService {
 
     /** Merges answers (null clears one) and optionally a new role; a submitted response becomes a draft amendment. */
     public Uni<Loaded> save(OrgScope scope, Respondent who, String runId, UUID id, Map<String, SurveyAnswer> changes, String role, String ifMatch) {
-        return change(scope, who, runId, id, ifMatch, (r, def) -> {
+        return change(scope, who, runId, id, ifMatch, "ANSWERS_SAVED", (r, def) -> {
             List<FieldError> errors = ResponseRules.check(def, changes, false);
             if (!errors.isEmpty()) {
                 throw ProblemException.validation(errors);
@@ -116,7 +122,7 @@ public class ResponseService {
     }
 
     public Uni<Loaded> submit(OrgScope scope, Respondent who, String runId, UUID id, String ifMatch) {
-        return change(scope, who, runId, id, ifMatch, (r, def) -> {
+        return change(scope, who, runId, id, ifMatch, "SUBMITTED", (r, def) -> {
             if (r.status == SurveyResponse.Status.SUBMITTED) {
                 throw ProblemException.conflict("Nothing to submit: the response is unchanged since it was submitted; change it to amend",
                         Map.of("revision", r.revision));
@@ -194,7 +200,7 @@ public class ResponseService {
         Uni<Void> apply(SurveyResponse r, SurveyDefinition def);
     }
 
-    private Uni<Loaded> change(OrgScope scope, Respondent who, String runId, UUID id, String ifMatch, Change change) {
+    private Uni<Loaded> change(OrgScope scope, Respondent who, String runId, UUID id, String ifMatch, String action, Change change) {
         return Panache.withTransaction(() -> SurveyResponse.<SurveyResponse>findById(id).chain(r -> {
             if (r == null || !r.runId.equals(runId) || !mayRead(scope, who, r)) {
                 throw notFound(id);
@@ -206,7 +212,8 @@ public class ResponseService {
             return openRun(runId).chain(run -> definition(run).chain(def -> change.apply(r, def).chain(() -> {
                 r.updatedAt = Instant.now();
                 return flush();
-            }).replaceWith(() -> new Loaded(r, run, def))));
+            }).chain(() -> audit.record(r.odsCode, AUDIT_TYPE, r.id.toString(), action, "revision " + r.revision))
+                    .replaceWith(() -> new Loaded(r, run, def))));
         }));
     }
 

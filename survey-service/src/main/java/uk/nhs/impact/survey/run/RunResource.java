@@ -58,12 +58,15 @@ public class RunResource {
     private final IdempotentCreate idempotent;
     private final Outbox outbox;
     private final OrgScope scope;
+    private final uk.nhs.impact.platform.audit.AuditTrail audit;
 
-    public RunResource(SurveyCatalogue catalogue, IdempotentCreate idempotent, Outbox outbox, OrgScope scope) {
+    public RunResource(SurveyCatalogue catalogue, IdempotentCreate idempotent, Outbox outbox, OrgScope scope,
+                       uk.nhs.impact.platform.audit.AuditTrail audit) {
         this.catalogue = catalogue;
         this.idempotent = idempotent;
         this.outbox = outbox;
         this.scope = scope;
+        this.audit = audit;
     }
 
     public record NewRun(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{2,59}", message = "must be 3 to 60 lower-case letters, digits or dashes") String id,
@@ -123,6 +126,7 @@ public class RunResource {
                             return r.<SurveyRun>persist();
                         })
                         .call(r -> outbox.append(Topics.SURVEY, EventTypes.SURVEY_RUN_OPENED, OrganisationHierarchy.NHS_ENGLAND, changed(r)))
+                        .call(r -> audit.record(OrganisationHierarchy.NHS_ENGLAND, "survey-run", r.id, "OPENED", null))
                         .call(r -> Panache.getSession().chain(s -> s.flush()))
                         .map(r -> new Created(URI.create("/api/v1/survey-runs/" + r.id), RunView.of(r), r.version)));
     }
@@ -166,7 +170,7 @@ public class RunResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> extend(@PathParam("id") String id, @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull Extension body) {
-        return change(id, ifMatch, r -> {
+        return change(id, ifMatch, "EXTENDED", r -> {
             if (!body.closesAt().isAfter(r.closesAt)) {
                 throw ProblemException.validation("closesAt", "must be later than the current close, " + r.closesAt);
             }
@@ -183,13 +187,13 @@ public class RunResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> close(@PathParam("id") String id, @HeaderParam(ETags.IF_MATCH) String ifMatch) {
-        return change(id, ifMatch, r -> {
+        return change(id, ifMatch, "CLOSED", r -> {
             r.closed = true;
             return outbox.append(Topics.SURVEY, EventTypes.SURVEY_RUN_CLOSED, OrganisationHierarchy.NHS_ENGLAND, changed(r)).replaceWithVoid();
         });
     }
 
-    private Uni<Response> change(String id, String ifMatch, java.util.function.Function<SurveyRun, Uni<Void>> action) {
+    private Uni<Response> change(String id, String ifMatch, String what, java.util.function.Function<SurveyRun, Uni<Void>> action) {
         return Panache.withTransaction(() -> SurveyRun.<SurveyRun>findById(id).chain(r -> {
             if (r == null) {
                 throw ProblemException.notFound("Survey run " + id);
@@ -199,7 +203,8 @@ public class RunResource {
                 throw ProblemException.conflict("Survey run " + id + " is closed, which is final",
                         Map.of("closesAt", r.closesAt.toString(), "closed", true));
             }
-            return action.apply(r).chain(() -> Panache.getSession().chain(s -> s.flush())).replaceWith(r);
+            return action.apply(r).chain(() -> Panache.getSession().chain(s -> s.flush()))
+                    .chain(() -> audit.record(OrganisationHierarchy.NHS_ENGLAND, "survey-run", r.id, what, "closes " + r.closesAt)).replaceWith(r);
         })).map(r -> Response.ok(RunView.of(r)).tag(ETags.of(r.version)).build());
     }
 

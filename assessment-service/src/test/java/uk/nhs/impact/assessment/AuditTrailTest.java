@@ -1,0 +1,89 @@
+package uk.nhs.impact.assessment;
+
+import javax.sql.DataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.stack.test.Tokens;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Every change is in the audit trail, which only grows, and whose hash chain shows any row changed behind its back. */
+@QuarkusTest
+class AuditTrailTest {
+    @Inject
+    DataSource db;
+
+    @Test
+    void everyStepIsRecordedWithWhoAndWhy() {
+        AssessmentApi.Ref a = AssessmentApi.file("RWV", "audit-1", AssessmentApi.byCode(AssessmentApi.SEED_001));
+        AssessmentApi.share("RWV", a, "ICB");
+        List<String> actions = AssessmentApi.as("RWV").when().get(AssessmentApi.BASE + "/" + a.id() + "/audit")
+                .then().statusCode(200).extract().jsonPath().getList("action", String.class);
+        assertThat(actions).containsExactly("CREATED", "ANSWERS_SAVED", "SIGNED_OFF", "SUBMITTED", "SHARING_SET_ICB");
+        AssessmentApi.as("RWV").when().get(AssessmentApi.BASE + "/" + a.id() + "/audit").then()
+                .body("[2].reason", equalTo("board meeting 2023-09-28, minute BM/23/114")).body("[4].reason", equalTo("Agreed by the board"))
+                .body("[0].actorOrg", equalTo("RWV")).body("[0].ownerOrg", equalTo("RWV"));
+        given().header("Authorization", Tokens.bearer("X24", "instrument-admin")).when().get(AssessmentApi.BASE + "/" + a.id() + "/audit")
+                .then().statusCode(200);
+        given().header("Authorization", Tokens.bearer("RHA", "viewer")).when().get(AssessmentApi.BASE + "/" + a.id() + "/audit")
+                .then().statusCode(404);
+        given().header("Authorization", Tokens.bearer("QT1", "icb-oversight")).when().get(AssessmentApi.BASE + "/" + a.id() + "/audit")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void theTrailOnlyGrowsAndTamperingIsDetected() throws SQLException {
+        AssessmentApi.create("RWV", "audit-2");
+        String admin = Tokens.bearer("X24", "instrument-admin");
+        given().header("Authorization", admin).when().get(AssessmentApi.BASE + "/audit/verify").then().statusCode(200)
+                .body("intact", equalTo(true));
+
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("update audit_event set reason = 'nothing to see' where seq = 1"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> s.executeUpdate("delete from audit_event where seq = 1")).hasMessageContaining("append-only");
+        }
+        long seq;
+        String original;
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select seq, action from audit_event order by seq limit 1")) {
+            rs.next();
+            seq = rs.getLong(1);
+            original = rs.getString(2);
+        }
+        // someone with the database's own powers bypasses the guard and rewrites history
+        tamper(seq, "WITHDRAWN");
+        try {
+            given().header("Authorization", admin).when().get(AssessmentApi.BASE + "/audit/verify").then().statusCode(200)
+                    .body("intact", equalTo(false)).body("firstBrokenSeq", equalTo((int) seq));
+        } finally {
+            tamper(seq, original);
+        }
+        given().header("Authorization", admin).when().get(AssessmentApi.BASE + "/audit/verify").then().body("intact", equalTo(true));
+        given().header("Authorization", AssessmentApi.submitter("RWV")).when().get(AssessmentApi.BASE + "/audit/verify").then().statusCode(403);
+    }
+
+    private void tamper(long seq, String action) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement(); PreparedStatement ps = c.prepareStatement("update audit_event set action = ? where seq = ?")) {
+                s.execute("set local session_replication_role = replica");
+                ps.setString(1, action);
+                ps.setLong(2, seq);
+                ps.executeUpdate();
+            }
+            c.commit();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package uk.nhs.impact.baseline.returns;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.nhs.impact.platform.audit.AuditTrail;
+import uk.nhs.impact.platform.problem.ProblemException;
+import uk.nhs.impact.platform.security.OrgScope;
+import uk.nhs.impact.platform.security.Roles;
+
+import java.util.List;
+import java.util.Locale;
+
+@Path("/api/v1/baseline-collections")
+@Tag(name = "Audit", description = "Every change to a return or collection: who, when, what and why, append-only and hash-chained")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+    private final AuditTrail audit;
+    private final OrgScope scope;
+
+    public AuditResource(AuditTrail audit, OrgScope scope) {
+        this.audit = audit;
+        this.scope = scope;
+    }
+
+    @GET
+    @Path("{collectionId}/returns/{odsCode}/audit")
+    @RolesAllowed({Roles.VIEWER, Roles.SUBMITTER, Roles.INSTRUMENT_ADMIN})
+    @Operation(summary = "The audit trail of one return, oldest first (the organisation itself, and administrators)")
+    @APIResponse(responseCode = "404", description = "No such return, or not the caller's")
+    public Uni<List<AuditTrail.Entry>> trail(@PathParam("collectionId") String collectionId, @PathParam("odsCode") String odsCode) {
+        String ods = odsCode.toUpperCase(Locale.ROOT);
+        if (!scope.isOwn(ods) && !scope.has(Roles.INSTRUMENT_ADMIN)) {
+            throw ProblemException.notFound("Return of " + ods + " in " + collectionId);
+        }
+        return audit.trail(ReturnService.AUDIT_TYPE, collectionId + "/" + ods).map(entries -> {
+            if (entries.isEmpty()) {
+                throw ProblemException.notFound("Return of " + ods + " in " + collectionId);
+            }
+            return entries;
+        });
+    }
+
+    @GET
+    @Path("audit/verify")
+    @RolesAllowed(Roles.INSTRUMENT_ADMIN)
+    @Operation(summary = "Check the whole audit chain of this service: every row unchanged and in place (administrators)")
+    public Uni<AuditTrail.Verification> verify() {
+        return audit.verify();
+    }
+}

@@ -1,0 +1,57 @@
+package uk.nhs.impact.survey.response;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.nhs.impact.platform.audit.AuditTrail;
+import uk.nhs.impact.platform.security.OrgScope;
+import uk.nhs.impact.platform.security.Roles;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/survey-runs")
+@Tag(name = "Audit", description = "Every change to a run or response: who, when, what and why, append-only and hash-chained")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+    private final AuditTrail audit;
+    private final ResponseService responses;
+    private final OrgScope scope;
+    private final JsonWebToken token;
+
+    public AuditResource(AuditTrail audit, ResponseService responses, OrgScope scope, JsonWebToken token) {
+        this.audit = audit;
+        this.responses = responses;
+        this.scope = scope;
+        this.token = token;
+    }
+
+    @GET
+    @Path("{runId}/responses/{id}/audit")
+    @RolesAllowed({Roles.VIEWER, Roles.SUBMITTER, Roles.INSTRUMENT_ADMIN})
+    @Operation(summary = "The audit trail of one response, oldest first (whoever may read the response, and administrators)")
+    @APIResponse(responseCode = "404", description = "No such response, or not visible to the caller")
+    public Uni<List<AuditTrail.Entry>> trail(@PathParam("runId") String runId, @PathParam("id") UUID id,
+                                             @QueryParam("respondentReference") String reference) {
+        Uni<?> allowed = scope.has(Roles.INSTRUMENT_ADMIN) ? Uni.createFrom().voidItem()
+                : responses.read(scope, new ResponseService.Respondent(token.getSubject(), reference), runId, id);
+        return allowed.chain(() -> audit.trail(ResponseService.AUDIT_TYPE, id.toString()));
+    }
+
+    @GET
+    @Path("audit/verify")
+    @RolesAllowed(Roles.INSTRUMENT_ADMIN)
+    @Operation(summary = "Check the whole audit chain of this service: every row unchanged and in place (administrators)")
+    public Uni<AuditTrail.Verification> verify() {
+        return audit.verify();
+    }
+}
