@@ -271,11 +271,23 @@ public class ProblemMappers {
     }
 
     private static boolean causedByUnreachableDatabase(Throwable e) {
+        return isDatabaseUnavailable(e);
+    }
+
+    /**
+     * The database cannot be reached, is shutting down or starting up, or dropped the connection: a transient state that
+     * clears without operator action, answered with 503 and retried by consumers.
+     */
+    public static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String name = t.getClass().getName();
+            String m = t.getMessage() == null ? "" : t.getMessage();
             if (t instanceof ConnectException || name.equals("io.vertx.sqlclient.ClosedConnectionException")
                     || name.equals("io.vertx.core.net.impl.ConnectTimeoutException")
-                    || (t.getMessage() != null && t.getMessage().contains("Connection refused"))) {
+                    || m.contains("Connection refused") || m.contains("57P01") || m.contains("57P02") || m.contains("57P03")
+                    || m.contains("terminating connection") || m.contains("the database system is")
+                    || m.contains("Failed to read any response from the server") || m.contains("Connection reset")
+                    || m.contains("Connection is not active now")) {
                 return true;
             }
             if (t.getCause() == t) {

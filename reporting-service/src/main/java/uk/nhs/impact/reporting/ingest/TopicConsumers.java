@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import uk.nhs.impact.platform.consumer.IncomingEvent;
+import uk.nhs.impact.platform.problem.ProblemMappers;
 
 import java.util.Optional;
 
@@ -39,7 +40,13 @@ public class TopicConsumers {
         Uni<?> work = event.isPresent()
                 ? ingestor.ingest(event.get())
                 : deadLetters.send(notACloudEvent(message), "record is not a CloudEvent (no ce_id / ce_type headers)");
-        return work.onItemOrFailure().transformToUni((ok, failure) -> failure == null
+        // While the database is away the event waits (in order) and is applied once it is back; nothing is skipped. Each
+        // attempt runs on the message's Vert.x context, as Hibernate Reactive requires, whatever thread the back-off ends on.
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        java.util.concurrent.Executor onContext = context == null ? Runnable::run : task -> context.runOnContext(v -> task.run());
+        return work.runSubscriptionOn(onContext).onFailure(ProblemMappers::isDatabaseUnavailable).retry()
+                .withBackOff(java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(5)).indefinitely()
+                .onItemOrFailure().transformToUni((ok, failure) -> failure == null
                 ? Uni.createFrom().completionStage(message.ack())
                 : Uni.createFrom().completionStage(message.nack(failure)));
     }
