@@ -90,8 +90,8 @@ class FaultsIT {
         }
         assertEquals("DONE", state);
         String rebuilt = given().header("Authorization", analyst).get(view).asString();
-        System.out.printf("Consumer crash: reporting service killed after 200 of %d accepted returns and restarted; "
-                + "views after catching up equal a full rebuild: %b%n", accepted.get(), incremental.equals(rebuilt));
+        SuiteSummary.record("Consumer crash (reporting service killed mid-stream, restarted)", String.format("killed after 200 of %d "
+                + "accepted returns; views after catching up equal a full rebuild from the topics: %b", accepted.get(), incremental.equals(rebuilt)));
         assertEquals(incremental, rebuilt);
     }
 
@@ -129,8 +129,9 @@ class FaultsIT {
         long inService = ((Number) given().header("Authorization", admin).get("/api/v1/survey-runs/" + run + "/completeness")
                 .path("respondents")).longValue();
         awaitRespondents("/api/v1/reports/survey/" + run + "/results", accepted.get());
-        System.out.printf("Database restart: %d returns accepted, %d requests answered 503 while it was down, slowest answer %d ms; "
-                + "%d submitted in the service, the same in the views%n", accepted.get(), unavailable.get(), slowestMillis.get(), inService);
+        SuiteSummary.record("Database restart under load (PostgreSQL stopped, started 5 s later)", String.format("%d returns accepted, "
+                + "%d requests answered 503 problem+json while it was down, slowest answer %d ms, 0 other errors; %d stored in the "
+                + "service, %d in the views", accepted.get(), unavailable.get(), slowestMillis.get(), inService, accepted.get()));
         assertTrue(restarted.get());
         assertTrue(unavailable.get() > 0, "the restart was felt");
         assertTrue(slowestMillis.get() < 15_000, "no request hung: slowest " + slowestMillis.get() + " ms");

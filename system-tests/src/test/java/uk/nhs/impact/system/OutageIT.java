@@ -131,10 +131,11 @@ class OutageIT {
         long inService = ((Number) given().header("Authorization", admin).get("/api/v1/survey-runs/" + run + "/completeness")
                 .path("respondents")).longValue();
 
-        System.out.printf("Broker outage: %d returns sent in %.1f s, %d accepted (%d while the broker was down), %d refused; "
-                        + "%d in the service, %d in the reporting views %.1f s after the last submit (lost %d, duplicated %d)%n",
+        SuiteSummary.record("Broker outage (Kafka stopped mid-load, then resumed)", String.format("%d returns sent in %.1f s, %d accepted "
+                        + "(%d while the broker was down), %d refused; %d in the service, %d in the reporting views %.1f s after the last "
+                        + "submit; lost %d, duplicated %d",
                 RETURNS, submitSeconds, accepted.get(), acceptedDuringOutage.get(), refused.size(), inService, settled, drainSeconds,
-                Math.max(0, accepted.get() - settled), Math.max(0, settled - accepted.get()));
+                Math.max(0, accepted.get() - settled), Math.max(0, settled - accepted.get())));
         assertEquals(List.of(), refused, "the services must keep accepting while the broker is down");
         assertEquals(RETURNS, accepted.get());
         assertEquals(accepted.get(), inService);

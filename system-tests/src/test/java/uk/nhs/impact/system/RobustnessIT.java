@@ -111,7 +111,9 @@ class RobustnessIT {
                 }
             }
         }
-        System.out.printf("Bad-input corpus: %d requests, %d not answered with a 4xx problem%n", tried, failures.size());
+        long serverErrors = failures.stream().filter(f -> f.matches(".* -> 5\\d\\d .*")).count();
+        SuiteSummary.record("Bad-input corpus (every write endpoint, through the gateway)", String.format(
+                "%d inputs tried, %d not answered 4xx problem+json, %d 5xx seen, nothing stored", tried, failures.size(), serverErrors));
         assertEquals(List.of(), failures);
         assertEquals(before, counts(assessment, collection, surveyRun, responsePath), "something was stored");
     }
@@ -132,6 +134,8 @@ class RobustnessIT {
         assertTrue(ids.stream().distinct().count() == 1, "every 201 names the same record: " + ids);
         given().header("Authorization", trust).queryParam("cycle", cycle).get("/api/v1/assessments").then().statusCode(200)
                 .body("items.size()", org.hamcrest.Matchers.equalTo(1));
+        SuiteSummary.record("Idempotency (12 parallel POSTs, one Idempotency-Key)", ids.size() + " answered 201 naming one record, "
+                + (responses.size() - ids.size()) + " answered 409 while the first was in flight; 1 record stored");
     }
 
     @Test
@@ -147,6 +151,7 @@ class RobustnessIT {
         Map<Integer, Integer> byStatus = new LinkedHashMap<>();
         responses.forEach(r -> byStatus.merge(r.statusCode(), 1, Integer::sum));
         assertEquals(Map.of(200, 1, 412, 9), byStatus);
+        SuiteSummary.record("Concurrency (10 parallel updates, one If-Match)", "answers " + byStatus + ": exactly one applied");
     }
 
     private static List<Response> parallel(int n, Callable<Response> call) throws Exception {

@@ -1,5 +1,6 @@
 package uk.nhs.impact.assessment.assessment;
 
+import uk.nhs.impact.platform.web.Params;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -75,8 +76,8 @@ public class AssessmentResource {
     }
 
     public record NewAssessmentBody(
-            @Pattern(regexp = "[A-Z0-9-]{3,12}", message = "must be an ODS code") String organisation,
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}", message = "must be 1 to 40 letters, digits, spaces, dots, dashes or _")
+            @Size(max = 12) @Pattern(regexp = "[A-Z0-9-]{3,12}", message = "must be an ODS code") String organisation,
+            @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}", message = "must be 1 to 40 letters, digits, spaces, dots, dashes or _")
             String cycle,
             @NotNull LocalDate referenceDate,
             @NotBlank @Size(max = 60) String instrumentId,
@@ -112,7 +113,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "400", description = "Invalid fields, an unpublished instrument version, or an organisation not open on the reference date")
     @APIResponse(responseCode = "403", description = "Another organisation")
     @APIResponse(responseCode = "409", description = "The organisation already has a live assessment for this cycle")
-    public Uni<Response> create(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewAssessmentBody body) {
+    public Uni<Response> create(@Size(max = Params.IDEMPOTENCY_KEY_MAX) @HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewAssessmentBody body) {
         String ods = body.organisation() == null ? scope.orgCode() : body.organisation();
         AssessmentService.NewAssessment request = new AssessmentService.NewAssessment(ods, body.cycle(), body.referenceDate(),
                 body.instrumentId(), body.instrumentVersion());
@@ -126,9 +127,10 @@ public class AssessmentResource {
     @Operation(summary = "An organisation's assessments, oldest first, a page at a time",
             description = "The organisation defaults to the caller's. Other organisations' assessments appear only when submitted and shared "
                     + "with the caller.")
+    @APIResponse(responseCode = "200", description = "The list")
     @APIResponse(responseCode = "400", description = "A bad cursor or limit")
-    public Uni<Page<AssessmentView.Summary>> list(@QueryParam("organisation") String organisation, @QueryParam("cycle") String cycle,
-                                                  @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+    public Uni<Page<AssessmentView.Summary>> list(@Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @QueryParam("organisation") String organisation, @Pattern(regexp = Params.CYCLE) @Size(max = Params.CYCLE_MAX) @QueryParam("cycle") String cycle,
+                                                  @Pattern(regexp = Params.CURSOR) @Size(max = Params.CURSOR_MAX) @QueryParam("after") String after, @Min(1) @Max(Params.LIMIT_MAX) @QueryParam("limit") Integer limit) {
         String ods = organisation == null ? scope.orgCode() : organisation.toUpperCase(Locale.ROOT);
         int size = Cursors.limit(limit);
         return service.list(scope, ods, cycle, Cursors.decode(after), size)
@@ -142,6 +144,8 @@ public class AssessmentResource {
     @Path("{id}")
     @Authenticated
     @Operation(summary = "One assessment with its answers and completeness")
+    @APIResponse(responseCode = "200", description = "Found; the ETag header is its version, for If-Match", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = uk.nhs.impact.assessment.assessment.AssessmentView.class)))
     @APIResponse(responseCode = "404", description = "No such assessment, or not visible to the caller")
     public Uni<Response> read(@PathParam("id") UUID id) {
         return service.read(scope, id).map(this::ok);
@@ -159,7 +163,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "409", description = "Not a draft: reopen it first")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Uni<Response> answer(@PathParam("id") UUID id, @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull AnswersBody body) {
+    public Uni<Response> answer(@PathParam("id") UUID id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull AnswersBody body) {
         return service.answer(scope, id, body.answers(), ifMatch).map(this::ok);
     }
 
@@ -173,8 +177,8 @@ public class AssessmentResource {
     @APIResponse(responseCode = "409", description = "Not a draft")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Uni<Response> answerOne(@PathParam("id") UUID id, @PathParam("questionCode") String questionCode,
-                                   @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull Answer body) {
+    public Uni<Response> answerOne(@PathParam("id") UUID id, @Pattern(regexp = Params.CODE) @Size(max = Params.CODE_MAX) @PathParam("questionCode") String questionCode,
+                                   @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull Answer body) {
         Map<String, Answer> one = new HashMap<>();
         one.put(questionCode, body);
         return service.answer(scope, id, one, ifMatch).map(this::ok);
@@ -190,7 +194,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "409", description = "Not a draft, or questions still without a level (listed)")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Uni<Response> signOff(@PathParam("id") UUID id, @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull SignOffBody body) {
+    public Uni<Response> signOff(@PathParam("id") UUID id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull SignOffBody body) {
         AssessmentService.SignOff signOff = new AssessmentService.SignOff(body.approverName(), body.approverRole(), body.boardMeetingDate(),
                 body.minuteReference(), Instant.now(), caller());
         return service.signOff(scope, id, signOff, ifMatch).map(this::ok);
@@ -204,7 +208,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "409", description = "Not signed off")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Uni<Response> submit(@PathParam("id") UUID id, @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+    public Uni<Response> submit(@PathParam("id") UUID id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         return service.submit(scope, id, ifMatch).map(this::ok);
     }
 
@@ -217,7 +221,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "409", description = "A draft or withdrawn assessment cannot be reopened")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Uni<Response> reopen(@PathParam("id") UUID id, @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull ReasonBody body) {
+    public Uni<Response> reopen(@PathParam("id") UUID id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull ReasonBody body) {
         return service.reopen(scope, id, body.reason(), caller(), ifMatch).map(this::ok);
     }
 
@@ -230,7 +234,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "409", description = "Already withdrawn")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Uni<Response> withdraw(@PathParam("id") UUID id, @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull ReasonBody body) {
+    public Uni<Response> withdraw(@PathParam("id") UUID id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull ReasonBody body) {
         return service.withdraw(scope, id, body.reason(), caller(), ifMatch).map(this::ok);
     }
 
@@ -245,7 +249,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "409", description = "The assessment is withdrawn")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Uni<Response> share(@PathParam("id") UUID id, @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull SharingBody body) {
+    public Uni<Response> share(@PathParam("id") UUID id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull SharingBody body) {
         return service.share(scope, id, body.level(), body.reason(), caller(), ifMatch).map(this::ok);
     }
 
@@ -253,6 +257,7 @@ public class AssessmentResource {
     @Path("{id}/sharing")
     @Authenticated
     @Operation(summary = "The current sharing level and every change to it (the organisation only)")
+    @APIResponse(responseCode = "200", description = "The current sharing level and every change to it")
     @APIResponse(responseCode = "404", description = "No such assessment, or not the caller's")
     public Uni<SharingView> sharing(@PathParam("id") UUID id) {
         return service.readOwn(scope, id).chain(l -> service.sharingHistory(scope, id).map(changes -> new SharingView(
@@ -264,6 +269,7 @@ public class AssessmentResource {
     @Path("{id}/revisions")
     @Authenticated
     @Operation(summary = "Every revision: the closed ones as they were, and the current one (the organisation only)")
+    @APIResponse(responseCode = "200", description = "Every revision, oldest first")
     @APIResponse(responseCode = "404", description = "No such assessment, or not the caller's")
     public Uni<List<AssessmentView.RevisionView>> revisions(@PathParam("id") UUID id) {
         return service.readOwn(scope, id).chain(l -> service.revisions(scope, id).map(closed -> {
@@ -280,8 +286,9 @@ public class AssessmentResource {
     @Path("{id}/revisions/{revision}")
     @Authenticated
     @Operation(summary = "One revision (the organisation only)")
+    @APIResponse(responseCode = "200", description = "That revision")
     @APIResponse(responseCode = "404", description = "No such revision, or not the caller's")
-    public Uni<AssessmentView.RevisionView> revision(@PathParam("id") UUID id, @PathParam("revision") int revision) {
+    public Uni<AssessmentView.RevisionView> revision(@PathParam("id") UUID id, @Min(1) @Max(Params.VERSION_MAX) @PathParam("revision") int revision) {
         return revisions(id).map(all -> all.stream().filter(r -> r.revision() == revision).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Revision " + revision + " of assessment " + id)));
     }
@@ -291,6 +298,7 @@ public class AssessmentResource {
     @Authenticated
     @Operation(summary = "Level per question, the spread of levels within each component and a summary level per component",
             description = "Component summary: the most frequent level; on a tie the lowest tied level, flagged tied with every tied level listed.")
+    @APIResponse(responseCode = "200", description = "Levels counted per component and overall")
     @APIResponse(responseCode = "404", description = "No such assessment, or not visible to the caller")
     public Uni<Results.AssessmentResults> results(@PathParam("id") UUID id) {
         return service.read(scope, id).map(l -> Results.of(id.toString(), l.assessment().revision, l.assessment().status.name(),
@@ -303,6 +311,7 @@ public class AssessmentResource {
     @Operation(summary = "Progress since an earlier submitted assessment of the same organisation: per question and per component, "
             + "up / same / down", description = "Questions are carried across instrument versions through each version's question map; "
             + "those with no counterpart are listed as unmapped.")
+    @APIResponse(responseCode = "200", description = "Level changes since the given revision")
     @APIResponse(responseCode = "400", description = "since is missing")
     @APIResponse(responseCode = "404", description = "Either assessment missing or not visible to the caller")
     @APIResponse(responseCode = "409", description = "Either is not submitted, they belong to different organisations or instruments, "

@@ -36,6 +36,7 @@ public class AuditResource {
     @Path("{id}/audit")
     @RolesAllowed({Roles.VIEWER, Roles.SUBMITTER, Roles.INSTRUMENT_ADMIN})
     @Operation(summary = "The audit trail of one assessment, oldest first (the organisation itself, and administrators)")
+    @APIResponse(responseCode = "200", description = "The audit trail, oldest first")
     @APIResponse(responseCode = "404", description = "No such assessment, or not the caller's")
     public Uni<List<AuditTrail.Entry>> trail(@PathParam("id") UUID id) {
         Uni<?> allowed = scope.has(Roles.INSTRUMENT_ADMIN) ? Uni.createFrom().voidItem() : assessments.readOwn(scope, id);

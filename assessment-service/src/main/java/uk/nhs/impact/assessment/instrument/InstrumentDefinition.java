@@ -1,6 +1,7 @@
 package uk.nhs.impact.assessment.instrument;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,25 +24,25 @@ public record InstrumentDefinition(
         @NotNull @Size(min = 2, max = 10) List<@Valid @NotNull Level> levels,
         @NotNull @Size(min = 1, max = 20) List<@Valid @NotNull Component> components,
         @NotNull @Size(min = 1, max = 200) List<@Valid @NotNull Question> questions,
-        Map<@NotBlank String, @NotBlank String> questionMap) {
+        @Size(max = 200) Map<@NotBlank @Size(max = 30) String, @NotBlank @Size(max = 30) String> questionMap) {
 
     public static final String CODE = "[A-Z][A-Z0-9_]{0,29}";
 
-    public record Level(@NotBlank @Pattern(regexp = CODE, message = "must be 1 to 30 upper-case letters, digits or _") String code,
+    public record Level(@NotBlank @Size(max = 30) @Pattern(regexp = CODE, message = "must be 1 to 30 upper-case letters, digits or _") String code,
                         @NotBlank @Size(max = 100) String name,
                         @Size(max = 2000) String meaning,
                         boolean provisional) {
     }
 
-    public record Component(@NotBlank @Pattern(regexp = CODE, message = "must be 1 to 30 upper-case letters, digits or _") String code,
+    public record Component(@NotBlank @Size(max = 30) @Pattern(regexp = CODE, message = "must be 1 to 30 upper-case letters, digits or _") String code,
                             @NotBlank @Size(max = 200) String name) {
     }
 
-    public record Question(@NotBlank @Pattern(regexp = CODE, message = "must be 1 to 30 upper-case letters, digits or _") String code,
-                           @Min(1) int number,
-                           @NotBlank String componentCode,
+    public record Question(@NotBlank @Size(max = 30) @Pattern(regexp = CODE, message = "must be 1 to 30 upper-case letters, digits or _") String code,
+                           @Min(1) @Max(200) int number,
+                           @NotBlank @Size(max = 30) String componentCode,
                            @NotBlank @Size(max = 300) String title,
-                           Map<@NotBlank String, @NotBlank @Size(max = 4000) String> descriptors) {
+                           @Size(max = 10) Map<@NotBlank @Size(max = 30) String, @NotBlank @Size(max = 4000) String> descriptors) {
     }
 
     public Optional<Question> question(String code) {

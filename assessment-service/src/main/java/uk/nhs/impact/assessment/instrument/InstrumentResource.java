@@ -1,5 +1,10 @@
 package uk.nhs.impact.assessment.instrument;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
+import uk.nhs.impact.platform.web.Params;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -83,8 +88,9 @@ public class InstrumentResource {
     @Path("{instrumentId}/versions")
     @Authenticated
     @Operation(summary = "The versions of one instrument, oldest first")
+    @APIResponse(responseCode = "200", description = "Every version of the instrument")
     @APIResponse(responseCode = "404", description = "No such instrument")
-    public Uni<List<VersionSummary>> versions(@PathParam("instrumentId") String instrumentId) {
+    public Uni<List<VersionSummary>> versions(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("instrumentId") String instrumentId) {
         return catalogue.versions(instrumentId).map(vs -> {
             if (vs.isEmpty()) {
                 throw ProblemException.notFound("Instrument " + instrumentId);
@@ -97,8 +103,10 @@ public class InstrumentResource {
     @Path("{instrumentId}/versions/{version}")
     @Authenticated
     @Operation(summary = "One version: its scale (lowest level first), components, questions with level descriptors, and question map")
+    @APIResponse(responseCode = "200", description = "The version; the ETag header is for If-Match", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = VersionView.class)))
     @APIResponse(responseCode = "404", description = "No such version")
-    public Uni<Response> version(@PathParam("instrumentId") String instrumentId, @PathParam("version") int version) {
+    public Uni<Response> version(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("instrumentId") String instrumentId, @Min(1) @Max(Params.VERSION_MAX) @PathParam("version") int version) {
         return catalogue.find(instrumentId, version).map(e -> {
             if (e == null) {
                 throw ProblemException.notFound("Version " + version + " of " + instrumentId);
@@ -114,7 +122,7 @@ public class InstrumentResource {
     @Operation(summary = "Draft a new version (instrument-admin); it is numbered after the latest version")
     @APIResponse(responseCode = "201", description = "Draft created; replays of the same Idempotency-Key return this response")
     @APIResponse(responseCode = "400", description = "An inconsistent definition, each field named")
-    public Uni<Response> draft(@PathParam("instrumentId") String instrumentId, @HeaderParam(IdempotentCreate.HEADER) String key,
+    public Uni<Response> draft(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("instrumentId") String instrumentId, @Size(max = Params.IDEMPOTENCY_KEY_MAX) @HeaderParam(IdempotentCreate.HEADER) String key,
                                @Valid @NotNull InstrumentDefinition body) {
         if (!instrumentId.matches("[a-z0-9][a-z0-9-]{2,59}")) {
             throw ProblemException.validation("instrumentId", "must be 3 to 60 lower-case letters, digits or dashes");
@@ -129,11 +137,13 @@ public class InstrumentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.INSTRUMENT_ADMIN)
     @Operation(summary = "Replace a draft version's definition (instrument-admin)")
+    @APIResponse(responseCode = "200", description = "Draft saved; new ETag", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = VersionView.class)))
     @APIResponse(responseCode = "409", description = "The version is published and immutable")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Uni<Response> update(@PathParam("instrumentId") String instrumentId, @PathParam("version") int version,
-                                @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull InstrumentDefinition body) {
+    public Uni<Response> update(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("instrumentId") String instrumentId, @Min(1) @Max(Params.VERSION_MAX) @PathParam("version") int version,
+                                @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull InstrumentDefinition body) {
         return catalogue.updateDraft(instrumentId, version, body, ifMatch)
                 .map(e -> Response.ok(VersionView.of(e)).tag(ETags.of(e.etag())).build());
     }
@@ -142,11 +152,13 @@ public class InstrumentResource {
     @Path("{instrumentId}/versions/{version}/publish")
     @RolesAllowed(Roles.INSTRUMENT_ADMIN)
     @Operation(summary = "Publish a draft (instrument-admin): from now on it can be used and never changes")
+    @APIResponse(responseCode = "200", description = "Published: immutable from now on; new ETag", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = VersionView.class)))
     @APIResponse(responseCode = "409", description = "Already published")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Uni<Response> publish(@PathParam("instrumentId") String instrumentId, @PathParam("version") int version,
-                                 @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+    public Uni<Response> publish(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("instrumentId") String instrumentId, @Min(1) @Max(Params.VERSION_MAX) @PathParam("version") int version,
+                                 @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         return catalogue.publish(instrumentId, version, ifMatch)
                 .map(e -> Response.ok(VersionView.of(e)).tag(ETags.of(e.etag())).build());
     }

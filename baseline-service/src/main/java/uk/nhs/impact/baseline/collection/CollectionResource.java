@@ -1,5 +1,6 @@
 package uk.nhs.impact.baseline.collection;
 
+import uk.nhs.impact.platform.web.Params;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -54,7 +55,7 @@ public class CollectionResource {
         this.audit = audit;
     }
 
-    public record NewCollection(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{2,59}", message = "must be 3 to 60 lower-case letters, digits or dashes") String id,
+    public record NewCollection(@NotBlank @Size(max = 60) @Pattern(regexp = "[a-z0-9][a-z0-9-]{2,59}", message = "must be 3 to 60 lower-case letters, digits or dashes") String id,
                                 @NotBlank @Size(max = 200) String name, @NotNull LocalDate referenceDate,
                                 @NotNull Instant opensAt, @NotNull Instant closesAt) {
     }
@@ -73,7 +74,7 @@ public class CollectionResource {
     @APIResponse(responseCode = "201", description = "Created; replays of the same Idempotency-Key return this response")
     @APIResponse(responseCode = "400", description = "Invalid fields, or closesAt not after opensAt")
     @APIResponse(responseCode = "409", description = "A collection with this id exists")
-    public Uni<Response> open(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewCollection body) {
+    public Uni<Response> open(@Size(max = Params.IDEMPOTENCY_KEY_MAX) @HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewCollection body) {
         if (!body.closesAt().isAfter(body.opensAt())) {
             throw ProblemException.validation("closesAt", "must be after opensAt");
         }
@@ -108,8 +109,10 @@ public class CollectionResource {
     @Path("{id}")
     @Authenticated
     @Operation(summary = "One collection")
+    @APIResponse(responseCode = "200", description = "Found; the ETag header is its version, for If-Match", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CollectionView.class)))
     @APIResponse(responseCode = "404", description = "No such collection")
-    public Uni<Response> read(@PathParam("id") String id) {
+    public Uni<Response> read(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("id") String id) {
         return Panache.withSession(() -> Collection.<Collection>findById(id)).map(c -> {
             if (c == null) {
                 throw ProblemException.notFound("Collection " + id);
@@ -122,10 +125,12 @@ public class CollectionResource {
     @Path("{id}/close")
     @RolesAllowed(Roles.INSTRUMENT_ADMIN)
     @Operation(summary = "Close a collection for good: returns become read only (instrument-admin)")
+    @APIResponse(responseCode = "200", description = "Closed; new ETag", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CollectionView.class)))
     @APIResponse(responseCode = "409", description = "Already closed")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Uni<Response> close(@PathParam("id") String id, @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+    public Uni<Response> close(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("id") String id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         return Panache.withTransaction(() -> Collection.<Collection>findById(id).chain(c -> {
             if (c == null) {
                 throw ProblemException.notFound("Collection " + id);

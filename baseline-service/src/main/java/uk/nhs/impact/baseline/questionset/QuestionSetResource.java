@@ -1,5 +1,10 @@
 package uk.nhs.impact.baseline.questionset;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
+import uk.nhs.impact.platform.web.Params;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,8 +38,9 @@ public class QuestionSetResource {
     @GET
     @Path("{orgType}/versions/{version}")
     @Operation(summary = "One question set version")
+    @APIResponse(responseCode = "200", description = "Found; the ETag header is its version, for If-Match")
     @APIResponse(responseCode = "404", description = "No such question set")
-    public QuestionSet read(@PathParam("orgType") String orgType, @PathParam("version") int version) {
+    public QuestionSet read(@Pattern(regexp = Params.TYPE) @Size(max = Params.TYPE_MAX) @PathParam("orgType") String orgType, @Min(1) @Max(Params.VERSION_MAX) @PathParam("version") int version) {
         return catalogue.find(orgType, version).orElseThrow(() -> ProblemException.notFound("Question set " + orgType + " v" + version));
     }
 }

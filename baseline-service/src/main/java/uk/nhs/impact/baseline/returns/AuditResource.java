@@ -1,5 +1,8 @@
 package uk.nhs.impact.baseline.returns;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import uk.nhs.impact.platform.web.Params;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -34,8 +37,9 @@ public class AuditResource {
     @Path("{collectionId}/returns/{odsCode}/audit")
     @RolesAllowed({Roles.VIEWER, Roles.SUBMITTER, Roles.INSTRUMENT_ADMIN})
     @Operation(summary = "The audit trail of one return, oldest first (the organisation itself, and administrators)")
+    @APIResponse(responseCode = "200", description = "The audit trail, oldest first")
     @APIResponse(responseCode = "404", description = "No such return, or not the caller's")
-    public Uni<List<AuditTrail.Entry>> trail(@PathParam("collectionId") String collectionId, @PathParam("odsCode") String odsCode) {
+    public Uni<List<AuditTrail.Entry>> trail(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId, @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @PathParam("odsCode") String odsCode) {
         String ods = odsCode.toUpperCase(Locale.ROOT);
         if (!scope.isOwn(ods) && !scope.has(Roles.INSTRUMENT_ADMIN)) {
             throw ProblemException.notFound("Return of " + ods + " in " + collectionId);

@@ -1,5 +1,7 @@
 package uk.nhs.impact.baseline.returns;
 
+import jakarta.validation.constraints.Pattern;
+import uk.nhs.impact.platform.web.Params;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -64,8 +66,8 @@ public class ReturnResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "422", description = "The organisation cannot file in this collection")
     @APIResponse(responseCode = "428", description = "If-Match is missing on a change")
-    public Uni<Response> save(@PathParam("collectionId") String collectionId, @PathParam("odsCode") String odsCode,
-                              @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull ReturnDraft body) {
+    public Uni<Response> save(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId, @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @PathParam("odsCode") String odsCode,
+                              @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull ReturnDraft body) {
         String ods = odsCode.toUpperCase(Locale.ROOT);
         return returns.saveDraft(scope, collectionId, ods, body.questionSetId(), body.answers(), ifMatch).map(saved -> {
             Response.ResponseBuilder r = saved.created()
@@ -85,8 +87,8 @@ public class ReturnResource {
     @APIResponse(responseCode = "409", description = "The collection is closed")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Uni<Response> submit(@PathParam("collectionId") String collectionId, @PathParam("odsCode") String odsCode,
-                                @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+    public Uni<Response> submit(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId, @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @PathParam("odsCode") String odsCode,
+                                @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         String by = token.getSubject() == null ? scope.orgCode() : token.getSubject();
         return returns.submit(scope, collectionId, odsCode.toUpperCase(Locale.ROOT), ifMatch, by)
                 .map(r -> Response.ok(returns.view(r)).tag(ETags.of(r.version)).build());
@@ -95,8 +97,10 @@ public class ReturnResource {
     @GET
     @Authenticated
     @Operation(summary = "Read a return: its organisation, its ICB's overseers, its region's analysts and national analysts")
+    @APIResponse(responseCode = "200", description = "Found; the ETag header is its version, for If-Match", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ReturnView.class)))
     @APIResponse(responseCode = "404", description = "No such return, or not visible to the caller")
-    public Uni<Response> read(@PathParam("collectionId") String collectionId, @PathParam("odsCode") String odsCode) {
+    public Uni<Response> read(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId, @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @PathParam("odsCode") String odsCode) {
         return returns.read(scope, collectionId, odsCode.toUpperCase(Locale.ROOT))
                 .map(r -> Response.ok(returns.view(r)).tag(ETags.of(r.version)).build());
     }
@@ -105,8 +109,9 @@ public class ReturnResource {
     @Path("history")
     @Authenticated
     @Operation(summary = "Every submitted revision of the return, oldest first")
+    @APIResponse(responseCode = "200", description = "Every revision, oldest first")
     @APIResponse(responseCode = "404", description = "No such return, or not visible to the caller")
-    public Uni<List<RevisionView>> history(@PathParam("collectionId") String collectionId, @PathParam("odsCode") String odsCode) {
+    public Uni<List<RevisionView>> history(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId, @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @PathParam("odsCode") String odsCode) {
         return returns.history(scope, collectionId, odsCode.toUpperCase(Locale.ROOT)).map(list -> list.stream()
                 .map(r -> new RevisionView(r.revision, returns.read(r.answers), r.submittedAt, r.submittedBy)).toList());
     }

@@ -31,6 +31,10 @@ public class MergedOpenApiRoute {
     String title;
     @ConfigProperty(name = "quarkus.smallrye-openapi.info-description")
     String description;
+    @ConfigProperty(name = "quarkus.smallrye-openapi.info-contact-name")
+    String contactName;
+    @ConfigProperty(name = "quarkus.smallrye-openapi.info-contact-email")
+    java.util.Optional<String> contactEmail;
 
     void install(@Observes Router router) {
         router.get(PATH).handler(this::serve);
@@ -50,7 +54,9 @@ public class MergedOpenApiRoute {
             }
         })));
         Future.join(fetches).onComplete(done -> {
-            JsonObject info = new JsonObject().put("title", title).put("version", "1.0").put("description", description);
+            JsonObject contact = new JsonObject().put("name", contactName);
+            contactEmail.filter(e -> !e.isBlank()).ifPresent(e -> contact.put("email", e));
+            JsonObject info = new JsonObject().put("title", title).put("version", "1.0").put("description", description).put("contact", contact);
             JsonObject merged = OpenApiMerger.merge(info, "/", docs);
             if (!missing.isEmpty()) {
                 merged.put("x-unavailable-services", new JsonArray(missing.stream().sorted().toList()));

@@ -69,7 +69,20 @@ public class ProxyRoutes {
         ctx.response().putHeader(CorrelationIds.HEADER, correlationId);
 
         SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
-        if (identity == null || identity.isAnonymous()) {
+        boolean anonymous = identity == null || identity.isAnonymous();
+        // every client has a bucket: a token's subject, or for calls without a valid token the caller's address
+        RateLimiter.Decision rate = rateLimiter.acquire(anonymous
+                ? "address:" + (in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress()) : clientOf(identity));
+        ctx.response().putHeader("RateLimit-Limit", Integer.toString(rate.limit()))
+                .putHeader("RateLimit-Remaining", Long.toString(rate.remaining()))
+                .putHeader("RateLimit-Reset", Long.toString(rate.resetSeconds()));
+        if (!rate.allowed()) {
+            ctx.response().putHeader("Retry-After", Long.toString(rate.retryAfterSeconds()));
+            Problems.send(ctx, 429, "too-many-requests", "Too many requests",
+                    "This client has sent more requests than its rate allows; retry after " + rate.retryAfterSeconds() + " s");
+            return;
+        }
+        if (anonymous) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
             Problems.send(ctx, 401, "unauthorized", "Unauthorized", "A valid bearer token from the NHS IMPACT realm is required");
             return;
@@ -77,13 +90,6 @@ public class ProxyRoutes {
         String service = downstreams.serviceFor(in.path()).orElse(null);
         if (service == null) {
             Problems.send(ctx, 404, "not-found", "Not found", "No service answers " + in.path());
-            return;
-        }
-        long retryAfter = rateLimiter.acquire(clientOf(identity));
-        if (retryAfter > 0) {
-            ctx.response().putHeader("Retry-After", Long.toString(retryAfter));
-            Problems.send(ctx, 429, "too-many-requests", "Too many requests",
-                    "This client has sent more requests than its rate allows; retry after " + retryAfter + " s");
             return;
         }
         long max = config.maxBodySize().asLongValue();

@@ -23,8 +23,19 @@ public class RateLimiter {
         this.burst = config.rateLimit().burst();
     }
 
-    /** Takes one request from the client's bucket: 0 if allowed, else the seconds to wait before retrying. */
-    public long acquire(String client) {
+    /**
+     * What one request did to its client's bucket: allowed or not (then {@code retryAfterSeconds} to wait), and the figures
+     * every answer carries as {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset} (seconds until
+     * the bucket is full again).
+     */
+    public record Decision(long retryAfterSeconds, int limit, long remaining, long resetSeconds) {
+        public boolean allowed() {
+            return retryAfterSeconds == 0;
+        }
+    }
+
+    /** Takes one request from the client's bucket. */
+    public Decision acquire(String client) {
         if (buckets.size() > MAX_CLIENTS) {
             long now = System.nanoTime();
             buckets.values().removeIf(b -> b.isFull(now));
@@ -40,15 +51,18 @@ public class RateLimiter {
             tokens = burst;
         }
 
-        synchronized long take(double perNano, int burst) {
+        synchronized Decision take(double perNano, int burst) {
             long now = System.nanoTime();
             tokens = Math.min(burst, tokens + (now - last) * perNano);
             last = now;
+            long retryAfter = 0;
             if (tokens >= 1) {
                 tokens -= 1;
-                return 0;
+            } else {
+                retryAfter = Math.max(1, (long) Math.ceil((1 - tokens) / perNano / 1e9));
             }
-            return Math.max(1, (long) Math.ceil((1 - tokens) / perNano / 1e9));
+            long reset = (long) Math.ceil((burst - tokens) / perNano / 1e9);
+            return new Decision(retryAfter, burst, (long) Math.floor(tokens), reset);
         }
 
         synchronized boolean isFull(long now) {

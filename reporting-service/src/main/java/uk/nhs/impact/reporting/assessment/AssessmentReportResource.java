@@ -1,5 +1,8 @@
 package uk.nhs.impact.reporting.assessment;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import uk.nhs.impact.platform.web.Params;
 import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.Roles;
@@ -50,8 +53,8 @@ public class AssessmentReportResource {
                     examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.POSITION)))
     @APIResponse(responseCode = "400", description = "Unknown peer group")
     @APIResponse(responseCode = "404", description = "No submitted assessment, or not visible to the caller")
-    public Uni<ProviderPosition> position(@PathParam("cycle") String cycle, @PathParam("odsCode") String odsCode,
-                                          @Parameter(description = "trust_type (default), icb or region") @QueryParam("peers") String peers) {
+    public Uni<ProviderPosition> position(@Pattern(regexp = Params.CYCLE) @Size(max = Params.CYCLE_MAX) @PathParam("cycle") String cycle, @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @PathParam("odsCode") String odsCode,
+                                          @Parameter(description = "trust_type (default), icb or region") @Pattern(regexp = Params.TYPE) @Size(max = Params.TYPE_MAX) @QueryParam("peers") String peers) {
         PositionReports.PeerGroup group = PositionReports.PeerGroup.parse(peers);
         String ods = odsCode.toUpperCase(java.util.Locale.ROOT);
         return reports.referenceDate(cycle).chain(date -> positions.own(cycle, ods).chain(own -> {
@@ -74,10 +77,10 @@ public class AssessmentReportResource {
                     examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.DISTRIBUTION)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such cycle, or an area the caller may not see")
-    public Uni<AssessmentDistribution> distribution(@PathParam("cycle") String cycle,
-                                                    @Parameter(description = "X24, a region, an ICB or a provider") @QueryParam("area") String area,
-                                                    @QueryParam("orgType") String orgType, @QueryParam("trustType") String trustType,
-                                                    @QueryParam("segment") String segment) {
+    public Uni<AssessmentDistribution> distribution(@Pattern(regexp = Params.CYCLE) @Size(max = Params.CYCLE_MAX) @PathParam("cycle") String cycle,
+                                                    @Parameter(description = "X24, a region, an ICB or a provider") @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @QueryParam("area") String area,
+                                                    @Pattern(regexp = Params.TYPE) @Size(max = Params.TYPE_MAX) @QueryParam("orgType") String orgType, @Pattern(regexp = Params.TYPE) @Size(max = Params.TYPE_MAX) @QueryParam("trustType") String trustType,
+                                                    @Pattern(regexp = Params.SEGMENT) @Size(max = Params.SEGMENT_MAX) @QueryParam("segment") String segment) {
         return reports.referenceDate(cycle).chain(date ->
                 reports.distribution(cycle, new Segmentation(access.require(area, date), orgType, trustType, segment, date)));
     }

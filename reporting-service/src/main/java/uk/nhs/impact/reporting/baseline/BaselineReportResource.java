@@ -1,5 +1,8 @@
 package uk.nhs.impact.reporting.baseline;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import uk.nhs.impact.platform.web.Params;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -53,11 +56,11 @@ public class BaselineReportResource {
     @APIResponse(responseCode = "400", description = "A segmentation parameter is not valid")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such collection, or an area the caller may not see")
-    public Uni<BaselineHeadline> headline(@PathParam("collectionId") String collectionId,
-                                          @Parameter(description = "X24, a region (Y56…), an ICB (Q…) or a provider ODS code") @QueryParam("area") String area,
-                                          @Parameter(description = "trust, icb, region, directorate") @QueryParam("orgType") String orgType,
-                                          @Parameter(description = "acute, mental_health, community, ambulance, specialist") @QueryParam("trustType") String trustType,
-                                          @Parameter(description = "framework:segment at the reference date, e.g. nof-2022-23:3") @QueryParam("segment") String segment) {
+    public Uni<BaselineHeadline> headline(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId,
+                                          @Parameter(description = "X24, a region (Y56…), an ICB (Q…) or a provider ODS code") @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @QueryParam("area") String area,
+                                          @Parameter(description = "trust, icb, region, directorate") @Pattern(regexp = Params.TYPE) @Size(max = Params.TYPE_MAX) @QueryParam("orgType") String orgType,
+                                          @Parameter(description = "acute, mental_health, community, ambulance, specialist") @Pattern(regexp = Params.TYPE) @Size(max = Params.TYPE_MAX) @QueryParam("trustType") String trustType,
+                                          @Parameter(description = "framework:segment at the reference date, e.g. nof-2022-23:3") @Pattern(regexp = Params.SEGMENT) @Size(max = Params.SEGMENT_MAX) @QueryParam("segment") String segment) {
         return reports.referenceDate(collectionId).chain(date ->
                 reports.headline(collectionId, new Segmentation(access.require(area, date), orgType, trustType, segment, date)));
     }
@@ -71,7 +74,7 @@ public class BaselineReportResource {
                     examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.COMPLETENESS)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such collection, or an area the caller may not see")
-    public Uni<Completeness> completeness(@PathParam("collectionId") String collectionId, @QueryParam("area") String area) {
+    public Uni<Completeness> completeness(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId, @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @QueryParam("area") String area) {
         return reports.referenceDate(collectionId).chain(date -> {
             ReportAccess.Area a = access.require(area, date);
             return pool.preparedQuery("select ods_code from baseline_return where collection_id = $1").execute(Tuple.of(collectionId))

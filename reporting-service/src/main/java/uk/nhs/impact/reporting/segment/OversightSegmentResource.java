@@ -1,5 +1,7 @@
 package uk.nhs.impact.reporting.segment;
 
+import jakarta.validation.constraints.Pattern;
+import uk.nhs.impact.platform.web.Params;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -62,7 +64,7 @@ public class OversightSegmentResource {
     @Operation(summary = "Replace the segments of one framework and period (e.g. nof-2022-23 / 2023-Q2)")
     @APIResponse(responseCode = "200", description = "The segments now held for that period")
     @APIResponse(responseCode = "400", description = "Unknown framework, segment outside its scale, or unknown organisation")
-    public Uni<List<SegmentView>> replace(@PathParam("frameworkId") String frameworkId, @PathParam("period") String period,
+    public Uni<List<SegmentView>> replace(@Pattern(regexp = Params.CODE) @Size(max = Params.CODE_MAX) @PathParam("frameworkId") String frameworkId, @Pattern(regexp = Params.CODE) @Size(max = Params.CODE_MAX) @PathParam("period") String period,
                                           @Valid @NotNull SegmentPeriod body) {
         Integer scale = FRAMEWORKS.get(frameworkId);
         if (scale == null) {
@@ -104,7 +106,7 @@ public class OversightSegmentResource {
     @Path("{frameworkId}/{period}")
     @Authenticated
     @Operation(summary = "The segments held for one framework and period")
-    public Uni<List<SegmentView>> list(@PathParam("frameworkId") String frameworkId, @PathParam("period") String period) {
+    public Uni<List<SegmentView>> list(@Pattern(regexp = Params.CODE) @Size(max = Params.CODE_MAX) @PathParam("frameworkId") String frameworkId, @Pattern(regexp = Params.CODE) @Size(max = Params.CODE_MAX) @PathParam("period") String period) {
         return Panache.withSession(() -> OversightSegment.<OversightSegment>list("frameworkId = ?1 and period = ?2 order by odsCode",
                 frameworkId, period)).map(rows -> rows.stream().map(OversightSegmentResource::view).toList());
     }

@@ -1,5 +1,8 @@
 package uk.nhs.impact.reporting.survey;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import uk.nhs.impact.platform.web.Params;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -48,11 +51,11 @@ public class SurveyReportResource {
     @APIResponse(responseCode = "400", description = "A parameter is not valid")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such run, or an area the caller may not see")
-    public Uni<SurveyResults> results(@PathParam("runId") String runId,
-                                      @Parameter(description = "X24, a region, an ICB or a trust ODS code") @QueryParam("area") String area,
-                                      @QueryParam("trustType") String trustType,
-                                      @Parameter(description = "framework:segment, e.g. nof-2022-23:3") @QueryParam("segment") String segment,
-                                      @Parameter(description = "question:option+option, repeatable") @QueryParam("combine") List<String> combine) {
+    public Uni<SurveyResults> results(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId,
+                                      @Parameter(description = "X24, a region, an ICB or a trust ODS code") @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @QueryParam("area") String area,
+                                      @Pattern(regexp = Params.TYPE) @Size(max = Params.TYPE_MAX) @QueryParam("trustType") String trustType,
+                                      @Parameter(description = "framework:segment, e.g. nof-2022-23:3") @Pattern(regexp = Params.SEGMENT) @Size(max = Params.SEGMENT_MAX) @QueryParam("segment") String segment,
+                                      @Parameter(description = "question:option+option, repeatable") @Size(max = 20) @QueryParam("combine") List<@Size(max = 300) String> combine) {
         Map<String, List<String>> combined = parseCombine(combine);
         return reports.referenceDate(runId).chain(date ->
                 reports.results(runId, new Segmentation(access.require(area, date), null, trustType, segment, date), combined));

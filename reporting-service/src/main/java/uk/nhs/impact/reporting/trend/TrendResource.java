@@ -1,5 +1,8 @@
 package uk.nhs.impact.reporting.trend;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import uk.nhs.impact.platform.web.Params;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -53,8 +56,8 @@ public class TrendResource {
                     examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.TREND)))
     @APIResponse(responseCode = "400", description = "question or orgType missing")
     @APIResponse(responseCode = "404", description = "An area the caller may not see")
-    public Uni<Trend> baseline(@QueryParam("question") String question, @QueryParam("orgType") String orgType,
-                               @QueryParam("area") String area, @QueryParam("trustType") String trustType) {
+    public Uni<Trend> baseline(@Pattern(regexp = Params.CODE) @Size(max = Params.CODE_MAX) @QueryParam("question") String question, @Pattern(regexp = Params.TYPE) @Size(max = Params.TYPE_MAX) @QueryParam("orgType") String orgType,
+                               @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @QueryParam("area") String area, @Pattern(regexp = Params.TYPE) @Size(max = Params.TYPE_MAX) @QueryParam("trustType") String trustType) {
         require("question", question);
         require("orgType", orgType);
         Segmentation seg = new Segmentation(access.require(area, LocalDate.now()), orgType, trustType, null, LocalDate.now());
@@ -83,7 +86,7 @@ public class TrendResource {
             content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
                     examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.TREND)))
     @APIResponse(responseCode = "404", description = "An area the caller may not see")
-    public Uni<Trend> selfAssessment(@QueryParam("component") String component, @QueryParam("area") String area) {
+    public Uni<Trend> selfAssessment(@Pattern(regexp = Params.CODE) @Size(max = Params.CODE_MAX) @QueryParam("component") String component, @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @QueryParam("area") String area) {
         require("component", component);
         Segmentation seg = new Segmentation(access.require(area, LocalDate.now()), null, null, null, LocalDate.now());
         SharingLevel audience = seg.area().audience();

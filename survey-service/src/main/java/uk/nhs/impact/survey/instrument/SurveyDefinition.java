@@ -29,19 +29,19 @@ public record SurveyDefinition(
 
     public enum Level { TRUST, PROVIDER_COLLABORATIVE }
 
-    public record Option(@NotBlank @Pattern(regexp = OPTION_CODE, message = "must be lower-case letters, digits or _") String code,
+    public record Option(@NotBlank @Size(max = 64) @Pattern(regexp = OPTION_CODE, message = "must be lower-case letters, digits or _") String code,
                          @NotBlank @Size(max = 500) String text,
                          boolean provisional) {
     }
 
-    public record Question(@NotBlank @Pattern(regexp = QUESTION_CODE, message = "must be a letter then letters, digits or _") String code,
+    public record Question(@NotBlank @Size(max = 64) @Pattern(regexp = QUESTION_CODE, message = "must be a letter then letters, digits or _") String code,
                            @NotBlank @Size(max = 1000) String text,
                            @NotNull Type type,
                            @NotNull Level level,
                            boolean required,
                            boolean ordinal,
                            @Size(max = 50) List<@Valid @NotNull Option> options,
-                           String otherOptionCode,
+                           @Size(max = 64) String otherOptionCode,
                            @Min(1) @Max(50) Integer maxChoices,
                            @Min(1) @Max(20000) Integer maxLength) {
 

@@ -1,5 +1,8 @@
 package uk.nhs.impact.survey.response;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import uk.nhs.impact.platform.web.Params;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -39,9 +42,10 @@ public class AuditResource {
     @Path("{runId}/responses/{id}/audit")
     @RolesAllowed({Roles.VIEWER, Roles.SUBMITTER, Roles.INSTRUMENT_ADMIN})
     @Operation(summary = "The audit trail of one response, oldest first (whoever may read the response, and administrators)")
+    @APIResponse(responseCode = "200", description = "The audit trail, oldest first")
     @APIResponse(responseCode = "404", description = "No such response, or not visible to the caller")
-    public Uni<List<AuditTrail.Entry>> trail(@PathParam("runId") String runId, @PathParam("id") UUID id,
-                                             @QueryParam("respondentReference") String reference) {
+    public Uni<List<AuditTrail.Entry>> trail(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId, @PathParam("id") UUID id,
+                                             @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference) {
         Uni<?> allowed = scope.has(Roles.INSTRUMENT_ADMIN) ? Uni.createFrom().voidItem()
                 : responses.read(scope, new ResponseService.Respondent(token.getSubject(), reference), runId, id);
         return allowed.chain(() -> audit.trail(ResponseService.AUDIT_TYPE, id.toString()));

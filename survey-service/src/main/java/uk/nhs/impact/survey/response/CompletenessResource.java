@@ -1,5 +1,8 @@
 package uk.nhs.impact.survey.response;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import uk.nhs.impact.platform.web.Params;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,10 +35,12 @@ import java.util.TreeMap;
 public class CompletenessResource {
     private final ResponseService responses;
     private final OrganisationHierarchy hierarchy;
+    private final uk.nhs.impact.platform.security.OrgScope scope;
 
-    public CompletenessResource(ResponseService responses, OrganisationHierarchy hierarchy) {
+    public CompletenessResource(ResponseService responses, OrganisationHierarchy hierarchy, uk.nhs.impact.platform.security.OrgScope scope) {
         this.responses = responses;
         this.hierarchy = hierarchy;
+        this.scope = scope;
     }
 
     /** A share with what it is made of; {@code percentage} is rounded half up to a whole number, as published. */
@@ -58,8 +63,14 @@ public class CompletenessResource {
     @RolesAllowed({Roles.INSTRUMENT_ADMIN, Roles.NATIONAL_ANALYST, Roles.REGION_ANALYST, Roles.ICB_OVERSIGHT})
     @Operation(summary = "Respondents, distinct trusts, coverage of all trusts in England at the run's reference date, answers per question",
             description = "Counts submitted responses only (the last submission of each). No individual response is shown.")
+    @APIResponse(responseCode = "200", description = "Completeness of the run")
+    @APIResponse(responseCode = "403", description = "Not an ICB, regional or national overseer, nor an administrator")
     @APIResponse(responseCode = "404", description = "No such run")
-    public Uni<Completeness> completeness(@PathParam("runId") String runId) {
+    public Uni<Completeness> completeness(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId) {
+        // an oversight role counts only where it fits the caller's organisation (an ICB's, a region's, NHS England's)
+        if (!scope.has(Roles.INSTRUMENT_ADMIN) && scope.aggregateArea().isEmpty()) {
+            throw ProblemException.forbidden("Run completeness is for ICB, regional and national oversight");
+        }
         return Panache.withSession(() -> SurveyRun.<SurveyRun>findById(runId).chain(run -> {
             if (run == null) {
                 throw ProblemException.notFound("Survey run " + runId);

@@ -1,5 +1,8 @@
 package uk.nhs.impact.survey.response;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
+import uk.nhs.impact.platform.web.Params;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -63,14 +66,14 @@ public class ResponseResource {
         this.token = token;
     }
 
-    public record NewResponse(@NotBlank @Pattern(regexp = ROLE, message = ROLE_MESSAGE) String respondentRole,
+    public record NewResponse(@NotBlank @Size(max = 50) @Pattern(regexp = ROLE, message = ROLE_MESSAGE) String respondentRole,
                               @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]{1,100}", message = "must be 1 to 100 letters, digits or ._:-")
                               String respondentReference,
-                              @Pattern(regexp = "[A-Z0-9-]{3,12}", message = "must be an ODS code") String organisation) {
+                              @Size(max = 12) @Pattern(regexp = "[A-Z0-9-]{3,12}", message = "must be an ODS code") String organisation) {
     }
 
     public record AnswersBody(@Size(max = 200) Map<@NotBlank @Size(max = 64) String, @Valid SurveyAnswer> answers,
-                              @Pattern(regexp = ROLE, message = ROLE_MESSAGE) String respondentRole) {
+                              @Size(max = 50) @Pattern(regexp = ROLE, message = ROLE_MESSAGE) String respondentRole) {
     }
 
     static final String ROLE = "[a-z][a-z_]{1,49}";
@@ -96,7 +99,7 @@ public class ResponseResource {
     @APIResponse(responseCode = "404", description = "No such run")
     @APIResponse(responseCode = "409", description = "Outside the run's window (dates given), or the respondent already has a response")
     @APIResponse(responseCode = "422", description = "The organisation's type may not respond to this run")
-    public Uni<Response> start(@PathParam("runId") String runId, @HeaderParam(IdempotentCreate.HEADER) String key,
+    public Uni<Response> start(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId, @Size(max = Params.IDEMPOTENCY_KEY_MAX) @HeaderParam(IdempotentCreate.HEADER) String key,
                                @Valid @NotNull NewResponse body) {
         String ods = body.organisation() == null ? scope.orgCode() : body.organisation();
         ResponseService.Respondent who = respondent(body.respondentReference());
@@ -109,8 +112,8 @@ public class ResponseResource {
     @GET
     @Authenticated
     @Operation(summary = "Responses the caller may see, oldest first: its own, or all of its trust's for the trust's viewers")
-    public Uni<Page<ResponseView>> list(@PathParam("runId") String runId, @QueryParam("respondentReference") String reference,
-                                        @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+    public Uni<Page<ResponseView>> list(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId, @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference,
+                                        @Pattern(regexp = Params.CURSOR) @Size(max = Params.CURSOR_MAX) @QueryParam("after") String after, @Min(1) @Max(Params.LIMIT_MAX) @QueryParam("limit") Integer limit) {
         int size = Cursors.limit(limit);
         return service.list(scope, respondent(reference), runId, Cursors.decode(after), size).map(rows -> {
             Page<SurveyResponse> page = Page.of(rows, size, ResponseService::sortKey);
@@ -122,8 +125,10 @@ public class ResponseResource {
     @Path("{id}")
     @Authenticated
     @Operation(summary = "One response")
+    @APIResponse(responseCode = "200", description = "Found; the ETag header is its version, for If-Match", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ResponseView.class)))
     @APIResponse(responseCode = "404", description = "No such response, or not visible to the caller")
-    public Uni<Response> read(@PathParam("runId") String runId, @PathParam("id") UUID id, @QueryParam("respondentReference") String reference) {
+    public Uni<Response> read(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId, @PathParam("id") UUID id, @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference) {
         return service.read(scope, respondent(reference), runId, id).map(this::ok);
     }
 
@@ -138,8 +143,8 @@ public class ResponseResource {
     @APIResponse(responseCode = "409", description = "Outside the run's window")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Uni<Response> save(@PathParam("runId") String runId, @PathParam("id") UUID id, @QueryParam("respondentReference") String reference,
-                              @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull AnswersBody body) {
+    public Uni<Response> save(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId, @PathParam("id") UUID id, @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference,
+                              @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull AnswersBody body) {
         return service.save(scope, respondent(reference), runId, id, body.answers() == null ? Map.of() : body.answers(),
                 body.respondentRole(), ifMatch).map(this::ok);
     }
@@ -153,8 +158,8 @@ public class ResponseResource {
     @APIResponse(responseCode = "409", description = "Outside the run's window, or nothing changed since the last submission")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Uni<Response> submit(@PathParam("runId") String runId, @PathParam("id") UUID id, @QueryParam("respondentReference") String reference,
-                                @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+    public Uni<Response> submit(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId, @PathParam("id") UUID id, @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference,
+                                @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         return service.submit(scope, respondent(reference), runId, id, ifMatch).map(this::ok);
     }
 
@@ -162,9 +167,10 @@ public class ResponseResource {
     @Path("{id}/history")
     @Authenticated
     @Operation(summary = "Every submission of the response, oldest first")
+    @APIResponse(responseCode = "200", description = "Every revision, oldest first")
     @APIResponse(responseCode = "404", description = "No such response, or not visible to the caller")
-    public Uni<List<RevisionView>> history(@PathParam("runId") String runId, @PathParam("id") UUID id,
-                                           @QueryParam("respondentReference") String reference) {
+    public Uni<List<RevisionView>> history(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId, @PathParam("id") UUID id,
+                                           @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference) {
         return service.history(scope, respondent(reference), runId, id).map(list -> list.stream()
                 .map(r -> new RevisionView(r.revision, r.respondentRole, service.answers(r.answers), r.submittedAt)).toList());
     }

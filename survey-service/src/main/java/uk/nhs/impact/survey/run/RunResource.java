@@ -1,5 +1,6 @@
 package uk.nhs.impact.survey.run;
 
+import uk.nhs.impact.platform.web.Params;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -69,14 +70,14 @@ public class RunResource {
         this.audit = audit;
     }
 
-    public record NewRun(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{2,59}", message = "must be 3 to 60 lower-case letters, digits or dashes") String id,
+    public record NewRun(@NotBlank @Size(max = 60) @Pattern(regexp = "[a-z0-9][a-z0-9-]{2,59}", message = "must be 3 to 60 lower-case letters, digits or dashes") String id,
                          @NotBlank @Size(max = 200) String name,
                          @NotBlank @Size(max = 60) String instrumentId,
                          @NotNull @Min(1) @Max(1000) Integer instrumentVersion,
                          @NotNull LocalDate referenceDate,
                          @NotNull Instant opensAt,
                          @NotNull Instant closesAt,
-                         @NotEmpty @Size(max = 4) List<@NotBlank String> organisationTypes) {
+                         @NotEmpty @Size(max = 4) List<@NotBlank @Size(max = 20) String> organisationTypes) {
     }
 
     public record Extension(@NotNull Instant closesAt) {
@@ -97,7 +98,7 @@ public class RunResource {
     @APIResponse(responseCode = "201", description = "Created; replays of the same Idempotency-Key return this response")
     @APIResponse(responseCode = "400", description = "Invalid fields, an unpublished version, closesAt not after opensAt, unknown organisation types")
     @APIResponse(responseCode = "409", description = "A run with this id exists")
-    public Uni<Response> open(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewRun body) {
+    public Uni<Response> open(@Size(max = Params.IDEMPOTENCY_KEY_MAX) @HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewRun body) {
         if (!body.closesAt().isAfter(body.opensAt())) {
             throw ProblemException.validation("closesAt", "must be after opensAt");
         }
@@ -134,7 +135,7 @@ public class RunResource {
     @GET
     @Authenticated
     @Operation(summary = "Survey runs in order of id, a page at a time")
-    public Uni<Page<RunView>> list(@QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+    public Uni<Page<RunView>> list(@Pattern(regexp = Params.CURSOR) @Size(max = Params.CURSOR_MAX) @QueryParam("after") String after, @Min(1) @Max(Params.LIMIT_MAX) @QueryParam("limit") Integer limit) {
         int size = Cursors.limit(limit);
         String afterId = Cursors.decode(after);
         return Panache.withSession(() -> (afterId == null
@@ -150,8 +151,10 @@ public class RunResource {
     @Path("{id}")
     @Authenticated
     @Operation(summary = "One run")
+    @APIResponse(responseCode = "200", description = "Found; the ETag header is its version, for If-Match", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "404", description = "No such run")
-    public Uni<Response> read(@PathParam("id") String id) {
+    public Uni<Response> read(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("id") String id) {
         return Panache.withSession(() -> SurveyRun.<SurveyRun>findById(id)).map(r -> {
             if (r == null) {
                 throw ProblemException.notFound("Survey run " + id);
@@ -165,11 +168,13 @@ public class RunResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.INSTRUMENT_ADMIN)
     @Operation(summary = "Move the close date later (instrument-admin)")
+    @APIResponse(responseCode = "200", description = "Close date extended; new ETag", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "400", description = "closesAt is not later than the current close")
     @APIResponse(responseCode = "409", description = "The run is closed")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Uni<Response> extend(@PathParam("id") String id, @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull Extension body) {
+    public Uni<Response> extend(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("id") String id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull Extension body) {
         return change(id, ifMatch, "EXTENDED", r -> {
             if (!body.closesAt().isAfter(r.closesAt)) {
                 throw ProblemException.validation("closesAt", "must be later than the current close, " + r.closesAt);
@@ -183,10 +188,12 @@ public class RunResource {
     @Path("{id}/close")
     @RolesAllowed(Roles.INSTRUMENT_ADMIN)
     @Operation(summary = "Close the run for good (instrument-admin)")
+    @APIResponse(responseCode = "200", description = "Closed; new ETag", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "409", description = "Already closed")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Uni<Response> close(@PathParam("id") String id, @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+    public Uni<Response> close(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("id") String id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         return change(id, ifMatch, "CLOSED", r -> {
             r.closed = true;
             return outbox.append(Topics.SURVEY, EventTypes.SURVEY_RUN_CLOSED, OrganisationHierarchy.NHS_ENGLAND, changed(r)).replaceWithVoid();

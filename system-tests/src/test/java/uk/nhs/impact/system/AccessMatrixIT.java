@@ -1,0 +1,433 @@
+package uk.nhs.impact.system;
+
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import uk.nhs.impact.stack.test.Tokens;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The access matrix on the running system, through the gateway: every caller in {@code access/matrix.csv} against every
+ * resource kind of the four services, at every sharing step of the self-assessments, must get exactly the status in the
+ * table. Then the tokens that must never get in, at the gateway and at each service directly (the gateway is never the
+ * only check): missing, expired, from another issuer, for another audience, unsigned ({@code alg: none}), tampered.
+ */
+class AccessMatrixIT {
+    private static final String PROBLEM = "application/problem+json";
+    private static final List<String> STEPS = List.of("PRIVATE", "ICB", "REGION", "NATIONAL", "NARROWED");
+    private static final String ALWAYS = "NATIONAL";
+
+    private static RunningStack stack;
+    private static final Map<String, Supplier<String>> CALLERS = new LinkedHashMap<>();
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+
+    // the data the rows are about
+    private static String rhaAssessment;
+    private static String qt1Assessment;
+    private static String rhaDraft;
+    private static final String CYCLE = "matrix-" + RUN;
+    private static final String QT1_CYCLE = "matrix-icb-" + RUN;
+    private static final String COLLECTION = "matrix-" + RUN;
+    private static final String SURVEY_RUN = "matrix-" + RUN;
+    private static String surveyResponse;
+    private static final java.util.concurrent.atomic.AtomicInteger CELLS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger WRONG = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger TOKEN_CASES = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger TOKENS_IN = new java.util.concurrent.atomic.AtomicInteger();
+
+    private record Row(String kind, String step, Map<String, Integer> expected) {
+    }
+
+    @BeforeAll
+    static void startAndFile() throws Exception {
+        stack = new RunningStack(Map.of("GATEWAY_RATE_PER_SECOND", "100000", "GATEWAY_RATE_BURST", "100000")).start();
+        RestAssured.baseURI = RunningStack.GATEWAY;
+        System.setProperty("impact.test.keycloak-url", RunningStack.KEYCLOAK);
+        CALLERS.put("own-submitter", () -> Tokens.bearer("RHA", "submitter", "viewer"));
+        CALLERS.put("own-viewer", () -> Tokens.bearer("RHA", "viewer"));
+        CALLERS.put("own-system", () -> "Bearer " + DemoTokens.client("trust-system-rha", "dev-only-trust-system-secret"));
+        CALLERS.put("sibling-trust", () -> Tokens.bearer("RK5", "submitter", "viewer"));
+        CALLERS.put("other-trust", () -> Tokens.bearer("R0A", "submitter", "viewer"));
+        CALLERS.put("parent-icb", () -> Tokens.bearer("QT1", "icb-oversight", "submitter", "viewer"));
+        CALLERS.put("other-icb", () -> Tokens.bearer("QUA", "icb-oversight", "submitter", "viewer"));
+        CALLERS.put("parent-region", () -> Tokens.bearer("Y60", "region-analyst", "viewer"));
+        CALLERS.put("other-region", () -> Tokens.bearer("Y62", "region-analyst", "viewer"));
+        CALLERS.put("national", () -> Tokens.bearer("X24", "national-analyst"));
+        CALLERS.put("admin", () -> Tokens.bearer("X24", "instrument-admin"));
+        CALLERS.put("trust-as-region", () -> Tokens.bearer("RHA", "region-analyst"));
+
+        String rha = as("own-submitter");
+        String qt1 = as("parent-icb");
+        String admin = as("admin");
+        rhaAssessment = fileAssessment(rha, CYCLE);
+        qt1Assessment = fileAssessment(qt1, QT1_CYCLE);
+        Response draft = given().header("Authorization", rha).header("Idempotency-Key", "matrix-draft-" + RUN).contentType("application/json")
+                .body("{\"cycle\":\"matrix-draft-" + RUN + "\",\"referenceDate\":\"2023-08-31\",\"instrumentId\":\"nhs-impact-self-assessment\","
+                        + "\"instrumentVersion\":1}").post("/api/v1/assessments");
+        assertEquals(201, draft.statusCode(), draft.asString());
+        rhaDraft = draft.path("id");
+        share(rha, rhaDraft, "NATIONAL");   // shared, but a draft: still the trust's own
+
+        given().header("Authorization", admin).contentType("application/json")
+                .body("{\"id\":\"" + COLLECTION + "\",\"name\":\"Access matrix\",\"referenceDate\":\"2023-08-31\",\"opensAt\":\""
+                        + Instant.now().minusSeconds(3600) + "\",\"closesAt\":\"" + Instant.now().plusSeconds(86400) + "\"}")
+                .post("/api/v1/baseline-collections").then().statusCode(201);
+        fileBaseline(rha, "RHA");
+        fileBaseline(qt1, "QT1");
+
+        given().header("Authorization", admin).contentType("application/json")
+                .body("{\"id\":\"" + SURVEY_RUN + "\",\"name\":\"Access matrix\",\"instrumentId\":\"nhsp-improvement-survey-2023\",\"instrumentVersion\":1,"
+                        + "\"referenceDate\":\"2023-08-31\",\"opensAt\":\"" + Instant.now().minusSeconds(60) + "\",\"closesAt\":\""
+                        + Instant.now().plusSeconds(86400) + "\",\"organisationTypes\":[\"trust\"]}")
+                .post("/api/v1/survey-runs").then().statusCode(201);
+        String responses = "/api/v1/survey-runs/" + SURVEY_RUN + "/responses";
+        Response started = given().header("Authorization", rha).header("Idempotency-Key", "matrix-response-" + RUN).contentType("application/json")
+                .body("{\"respondentRole\":\"chief_executive\"}").post(responses);
+        assertEquals(201, started.statusCode(), started.asString());
+        surveyResponse = started.path("id");
+        String etag = given().header("Authorization", rha).header("If-Match", started.header("ETag")).contentType("application/json")
+                .body("{\"answers\":{\"Q1_trust_progress\":{\"option\":\"just_underway\"}}}").patch(responses + "/" + surveyResponse)
+                .then().statusCode(200).extract().header("ETag");
+        given().header("Authorization", rha).header("If-Match", etag).post(responses + "/" + surveyResponse + "/submit").then().statusCode(200);
+
+        // the views are built from events: wait until each one the rows read exists
+        String national = as("national");
+        awaitStatus(national, "/api/v1/reports/survey/" + SURVEY_RUN + "/results", 200);
+        awaitStatus(national, "/api/v1/reports/baseline/" + COLLECTION + "/headline", 200);
+        awaitStatus(rha, "/api/v1/reports/self-assessment/" + CYCLE + "/position/RHA", 200);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        SuiteSummary.record("Access matrix (through the gateway, 12 callers)", String.format("%d cells checked (%d wrong); %d bad-token "
+                + "cases at the gateway and each service directly (%d let through)", CELLS.get(), WRONG.get(), TOKEN_CASES.get(), TOKENS_IN.get()));
+        assertEquals(List.of(), stack.stopAndListLeftovers(), "still running after ./stack.sh stop");
+    }
+
+    // ---- the matrix -------------------------------------------------------------------------------------------------------
+
+    @TestFactory
+    Stream<DynamicNode> everyCallerGetsExactlyTheStatusInTheTable() throws IOException {
+        List<Row> rows = load();
+        assertTrue(rows.size() >= 50, "the table has its rows: " + rows.size());
+        return STEPS.stream().map(step -> DynamicContainer.dynamicContainer("sharing " + step, Stream.concat(
+                Stream.of(DynamicTest.dynamicTest("share both self-assessments at " + step, () -> shareAt(step))),
+                rows.stream().filter(r -> r.step.equals(step) || (r.step.equals("-") && step.equals(ALWAYS)))
+                        .map(r -> DynamicTest.dynamicTest(r.kind, () -> check(r))))));
+    }
+
+    private static void check(Row row) {
+        List<String> wrong = new ArrayList<>();
+        row.expected.forEach((caller, expected) -> {
+            CELLS.incrementAndGet();
+            Response r = call(row.kind, caller);
+            if (r.statusCode() != expected) {
+                wrong.add(caller + " got " + r.statusCode() + " expected " + expected + ": " + abbreviate(r.asString()));
+            } else if (expected >= 400 && !String.valueOf(r.contentType()).startsWith(PROBLEM)) {
+                wrong.add(caller + " got " + expected + " as " + r.contentType() + ", not problem+json");
+            }
+        });
+        WRONG.addAndGet(wrong.size());
+        assertEquals(List.of(), wrong, row.kind + " at " + row.step);
+    }
+
+    /** One request of the row's kind, as the caller; writes use the current ETag, as a well-behaved client would. */
+    private static Response call(String kind, String caller) {
+        String token = as(caller);
+        String unique = RUN + "-" + caller + "-" + System.nanoTime();
+        String returns = "/api/v1/baseline-collections/" + COLLECTION + "/returns/";
+        String response = "/api/v1/survey-runs/" + SURVEY_RUN + "/responses/" + surveyResponse;
+        return switch (kind) {
+            case "assessment.read RHA" -> get(token, "/api/v1/assessments/" + rhaAssessment);
+            case "assessment.results RHA" -> get(token, "/api/v1/assessments/" + rhaAssessment + "/results");
+            case "assessment.read QT1" -> get(token, "/api/v1/assessments/" + qt1Assessment);
+            case "assessment.draft RHA" -> get(token, "/api/v1/assessments/" + rhaDraft);
+            case "assessment.revisions RHA" -> get(token, "/api/v1/assessments/" + rhaAssessment + "/revisions");
+            case "assessment.sharing RHA" -> get(token, "/api/v1/assessments/" + rhaAssessment + "/sharing");
+            case "assessment.audit RHA" -> get(token, "/api/v1/assessments/" + rhaAssessment + "/audit");
+            case "assessment.write RHA" -> json(token, etagOf("/api/v1/assessments/" + rhaDraft))
+                    .body("{\"answers\":{\"Q01\":{\"levelCode\":\"DEVELOPING\",\"evidence\":\"Checked by " + caller + "\"}}}")
+                    .patch("/api/v1/assessments/" + rhaDraft + "/answers");
+            case "assessment.share RHA" -> json(token, etagOf("/api/v1/assessments/" + rhaAssessment)).body("{\"level\":\"NATIONAL\"}")
+                    .put("/api/v1/assessments/" + rhaAssessment + "/sharing");
+            case "assessment.create RHA" -> json(token, null).header("Idempotency-Key", unique)
+                    .body("{\"organisation\":\"RHA\",\"cycle\":\"m-" + unique.hashCode() + "\",\"referenceDate\":\"2023-08-31\","
+                            + "\"instrumentId\":\"nhs-impact-self-assessment\",\"instrumentVersion\":1}")
+                    .post("/api/v1/assessments");
+            case "assessment.instruments" -> get(token, "/api/v1/assessment-instruments");
+            case "report.position RHA" -> get(token, "/api/v1/reports/self-assessment/" + CYCLE + "/position/RHA");
+            case "baseline.read RHA" -> get(token, returns + "RHA");
+            case "baseline.history RHA" -> get(token, returns + "RHA/history");
+            case "baseline.read QT1" -> get(token, returns + "QT1");
+            case "baseline.audit RHA" -> get(token, returns + "RHA/audit");
+            case "baseline.write RHA" -> json(token, etagOf(returns + "RHA")).body(BASELINE_ANSWERS).put(returns + "RHA");
+            case "baseline.completeness QT1" -> get(token, "/api/v1/baseline-collections/" + COLLECTION + "/completeness?area=QT1");
+            case "baseline.open-collection" -> json(token, null)
+                    .body("{\"id\":\"m-" + Integer.toHexString(unique.hashCode()) + "\",\"name\":\"Refused unless admin\",\"referenceDate\":\"2023-08-31\","
+                            + "\"opensAt\":\"" + Instant.now() + "\",\"closesAt\":\"" + Instant.now().plusSeconds(3600) + "\"}")
+                    .post("/api/v1/baseline-collections");
+            case "survey.read RHA" -> get(token, response);
+            case "survey.history RHA" -> get(token, response + "/history");
+            case "survey.audit RHA" -> get(token, response + "/audit");
+            case "survey.write RHA" -> json(token, etagOf(response))
+                    .body("{\"answers\":{\"Q1_trust_progress\":{\"option\":\"just_underway\"}}}").patch(response);
+            case "survey.completeness" -> get(token, "/api/v1/survey-runs/" + SURVEY_RUN + "/completeness");
+            case "survey.run" -> get(token, "/api/v1/survey-runs/" + SURVEY_RUN);
+            case "survey.open-run" -> json(token, null)
+                    .body("{\"id\":\"m-" + Integer.toHexString(unique.hashCode()) + "\",\"name\":\"Refused unless admin\","
+                            + "\"instrumentId\":\"nhsp-improvement-survey-2023\",\"instrumentVersion\":1,\"referenceDate\":\"2023-08-31\","
+                            + "\"opensAt\":\"" + Instant.now() + "\",\"closesAt\":\"" + Instant.now().plusSeconds(3600) + "\",\"organisationTypes\":[\"trust\"]}")
+                    .post("/api/v1/survey-runs");
+            case "report.rebuild-status" -> get(token, "/api/v1/reports/admin/rebuild");
+            default -> report(kind, token);
+        };
+    }
+
+    /** {@code report.<view> <area>}: the reporting views for an area. */
+    private static Response report(String kind, String token) {
+        String[] parts = kind.split(" ");
+        String area = parts.length > 1 ? parts[1] : "";
+        return switch (parts[0]) {
+            case "report.survey" -> get(token, "/api/v1/reports/survey/" + SURVEY_RUN + "/results?area=" + area);
+            case "report.baseline" -> get(token, "/api/v1/reports/baseline/" + COLLECTION + "/headline?area=" + area);
+            case "report.completeness" -> get(token, "/api/v1/reports/baseline/" + COLLECTION + "/completeness?area=" + area);
+            case "report.distribution" -> get(token, "/api/v1/reports/self-assessment/" + CYCLE + "/distribution?area=" + area);
+            default -> throw new IllegalArgumentException("no request for row kind '" + kind + "'");
+        };
+    }
+
+    private static final String BASELINE_ANSWERS = "{\"answers\":{\"leadership_exec_responsibility\":true,\"tools_improvement_methods\":true,"
+            + "\"governance_reporting\":true,\"capability_staff_training\":false}}";
+
+    private static List<Row> load() throws IOException {
+        List<Row> rows = new ArrayList<>();
+        List<String> header = null;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                AccessMatrixIT.class.getResourceAsStream("/access/matrix.csv"), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                List<String> cells = Arrays.stream(line.split(",")).map(String::trim).toList();
+                if (header == null) {
+                    header = cells;
+                    assertEquals(List.copyOf(CALLERS.keySet()), header.subList(2, header.size()), "callers in the table");
+                    continue;
+                }
+                assertEquals(header.size(), cells.size(), "cells in row " + line);
+                assertTrue(cells.get(1).equals("-") || STEPS.contains(cells.get(1)), "sharing step of " + line);
+                Map<String, Integer> expected = new LinkedHashMap<>();
+                for (int i = 2; i < cells.size(); i++) {
+                    expected.put(header.get(i), Integer.parseInt(cells.get(i)));
+                }
+                rows.add(new Row(cells.get(0), cells.get(1), expected));
+            }
+        }
+        return rows;
+    }
+
+    // ---- sharing steps ---------------------------------------------------------------------------------------------------
+
+    /**
+     * Shares both assessments at the step's level and waits until the reporting service has applied it: the number of
+     * organisations in RHA's cycle that its ICB, its region and national views count is (ICB, region, national) = (0,0,0)
+     * private, (1,0,0) ICB, (1,1,0) region, (1,1,1) national.
+     */
+    private static void shareAt(String step) throws InterruptedException {
+        String level = step.equals("NARROWED") ? "ICB" : step;
+        share(as("own-submitter"), rhaAssessment, level);
+        share(as("parent-icb"), qt1Assessment, level);
+        int[] counts = switch (level) {
+            case "PRIVATE" -> new int[] {0, 0, 0};
+            case "ICB" -> new int[] {1, 0, 0};
+            case "REGION" -> new int[] {1, 1, 0};
+            default -> new int[] {1, 1, 1};
+        };
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int[] seen = null;
+        while (System.nanoTime() < deadline) {
+            seen = new int[] {organisations("parent-icb", "QT1"), organisations("parent-region", "Y60"), organisations("national", "X24")};
+            if (Arrays.equals(seen, counts)) {
+                return;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("views never counted " + Arrays.toString(counts) + " for " + step + ": " + Arrays.toString(seen));
+    }
+
+    private static int organisations(String caller, String area) {
+        Response r = get(as(caller), "/api/v1/reports/self-assessment/" + CYCLE + "/distribution?area=" + area);
+        return r.statusCode() == 200 ? ((Number) r.path("organisations")).intValue() : 0;
+    }
+
+    // ---- tokens that must never get in ----------------------------------------------------------------------------------
+
+    static Stream<Arguments> badTokens() {
+        Map<String, String> doors = new LinkedHashMap<>();
+        doors.put("gateway", RunningStack.GATEWAY + "/api/v1/assessments");
+        doors.put("assessment-service", "http://127.0.0.1:8081/api/v1/assessments");
+        doors.put("survey-service", "http://127.0.0.1:8082/api/v1/survey-runs");
+        doors.put("baseline-service", "http://127.0.0.1:8083/api/v1/baseline-collections");
+        doors.put("reporting-service", "http://127.0.0.1:8084/api/v1/reports/trends/self-assessment?component=C1");
+        List<String> kinds = List.of("missing", "garbage", "expired", "other-issuer", "other-audience", "alg-none", "tampered");
+        return doors.entrySet().stream().flatMap(d -> kinds.stream().map(k -> Arguments.of(d.getKey(), d.getValue(), k)));
+    }
+
+    private static String expired;
+
+    @ParameterizedTest(name = "{0}: {2} token -> 401")
+    @MethodSource("badTokens")
+    void tokensThatMustNeverGetIn(String door, String url, String kind) throws InterruptedException {
+        String valid = Tokens.forOrg("RHA", "submitter", "viewer");
+        assertEquals(200, given().header("Authorization", "Bearer " + valid).get(url).statusCode(), "a valid token gets in at " + door);
+        String authorization = switch (kind) {
+            case "missing" -> null;
+            case "garbage" -> "Bearer not-a-token";
+            case "expired" -> "Bearer " + expiredToken();
+            case "other-issuer" -> "Bearer " + otherRealmToken();
+            case "other-audience" -> "Bearer " + Tokens.fromProbeClient("matrix-no-audience", 300, false, "RHA", "submitter", "viewer");
+            case "alg-none" -> {
+                String[] parts = valid.split("\\.");
+                yield "Bearer " + b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
+            }
+            case "tampered" -> {
+                String[] parts = valid.split("\\.");
+                String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("\"RHA\"", "\"RK5\"");
+                assertTrue(claims.contains("\"RK5\""), "the organisation claim was changed");
+                yield "Bearer " + parts[0] + "." + b64(claims) + "." + parts[2];
+            }
+            default -> throw new IllegalArgumentException(kind);
+        };
+        RequestSpecification request = given();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        Response r = request.get(url);
+        TOKEN_CASES.incrementAndGet();
+        if (r.statusCode() != 401) {
+            TOKENS_IN.incrementAndGet();
+        }
+        assertEquals(401, r.statusCode(), door + " let a " + kind + " token through: " + abbreviate(r.asString()));
+        assertTrue(String.valueOf(r.contentType()).startsWith(PROBLEM), "401 as problem+json: " + r.contentType());
+    }
+
+    /** A genuine token of this realm that has run out: minted with a 5-second life, used once, then kept past its expiry. */
+    private static synchronized String expiredToken() throws InterruptedException {
+        if (expired == null) {
+            String token = Tokens.fromProbeClient("matrix-short-lived", 5, true, "RHA", "submitter", "viewer");
+            assertEquals(200, given().header("Authorization", "Bearer " + token).get("/api/v1/assessments").statusCode(), "valid while fresh");
+            Thread.sleep(7_000);
+            expired = token;
+        }
+        return expired;
+    }
+
+    /** A genuine token signed by the same Keycloak, but for its master realm: the right server, the wrong issuer and keys. */
+    private static String otherRealmToken() {
+        return given().baseUri(RunningStack.KEYCLOAK + "/realms/master/protocol/openid-connect/token")
+                .formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "admin").formParam("password", "admin")
+                .post().then().statusCode(200).extract().path("access_token");
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------------------
+
+    private static String as(String caller) {
+        return CALLERS.get(caller).get();
+    }
+
+    private static Response get(String token, String path) {
+        return given().header("Authorization", token).get(path);
+    }
+
+    private static RequestSpecification json(String token, String ifMatch) {
+        RequestSpecification r = given().header("Authorization", token).contentType("application/json");
+        return ifMatch == null ? r : r.header("If-Match", ifMatch);
+    }
+
+    /** The resource's current ETag, read by its owner. */
+    private static String etagOf(String path) {
+        Response r = get(as("own-submitter"), path);
+        assertEquals(200, r.statusCode(), "owner reads " + path);
+        return r.header("ETag");
+    }
+
+    private static String fileAssessment(String token, String cycle) {
+        Response created = given().header("Authorization", token).header("Idempotency-Key", cycle).contentType("application/json")
+                .body("{\"cycle\":\"" + cycle + "\",\"referenceDate\":\"2023-08-31\",\"instrumentId\":\"nhs-impact-self-assessment\","
+                        + "\"instrumentVersion\":1}").post("/api/v1/assessments");
+        assertEquals(201, created.statusCode(), created.asString());
+        String id = created.path("id");
+        StringBuilder answers = new StringBuilder("{\"answers\":{");
+        for (int q = 1; q <= 22; q++) {
+            answers.append(q > 1 ? "," : "").append(String.format("\"Q%02d\":{\"levelCode\":\"%s\"}", q, q % 3 == 0 ? "DEVELOPING" : "STARTING"));
+        }
+        answers.append("}}");
+        String etag = json(token, created.header("ETag")).body(answers.toString()).patch("/api/v1/assessments/" + id + "/answers")
+                .then().statusCode(200).extract().header("ETag");
+        etag = json(token, etag).body("{\"approverName\":\"Dr A Chair\",\"approverRole\":\"Chair\",\"boardMeetingDate\":\"2023-09-28\","
+                + "\"minuteReference\":\"BM/1\"}").post("/api/v1/assessments/" + id + "/sign-off").then().statusCode(200).extract().header("ETag");
+        json(token, etag).post("/api/v1/assessments/" + id + "/submit").then().statusCode(200);
+        return id;
+    }
+
+    private static void share(String token, String id, String level) {
+        String etag = get(token, "/api/v1/assessments/" + id).header("ETag");
+        json(token, etag).body("{\"level\":\"" + level + "\",\"reason\":\"Access matrix step\"}").put("/api/v1/assessments/" + id + "/sharing")
+                .then().statusCode(200);
+    }
+
+    private static void fileBaseline(String token, String ods) {
+        String path = "/api/v1/baseline-collections/" + COLLECTION + "/returns/" + ods;
+        String etag = json(token, null).body(BASELINE_ANSWERS).put(path).then().statusCode(201).extract().header("ETag");
+        json(token, etag).post(path + "/submit").then().statusCode(200);
+    }
+
+    private static void awaitStatus(String token, String path, int status) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int seen = 0;
+        while (System.nanoTime() < deadline) {
+            seen = get(token, path).statusCode();
+            if (seen == status) {
+                return;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError(path + " answered " + seen + ", never " + status);
+    }
+
+    private static String b64(String s) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 160 ? s.substring(0, 160) + "…" : s;
+    }
+}

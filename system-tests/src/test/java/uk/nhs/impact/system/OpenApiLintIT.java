@@ -1,0 +1,67 @@
+package uk.nhs.impact.system;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The merged OpenAPI document the running gateway serves passes Spectral with the OWASP API security ruleset
+ * ({@code openapi-lint/.spectral.yaml}, where every rule changed is justified), with no error and no warning. The lint
+ * tools are the pinned npm packages of {@code openapi-lint/package-lock.json}, installed with {@code npm ci}.
+ */
+class OpenApiLintIT {
+    private static RunningStack stack;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = new RunningStack().start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        assertEquals(List.of(), stack.stopAndListLeftovers(), "still running after ./stack.sh stop");
+    }
+
+    @Test
+    void theMergedDocumentPassesSpectralWithTheOwaspRuleset() throws Exception {
+        Path lint = stack.root().resolve("openapi-lint");
+        String document = given().baseUri(RunningStack.GATEWAY).get("/api/openapi.json").then().statusCode(200).extract().asString();
+        assertTrue(document.contains("\"/api/v1/assessments\"") && document.contains("\"/api/v1/reports/survey/{runId}/results\"")
+                && document.contains("\"/api/v1/baseline-collections\"") && document.contains("\"/api/v1/survey-runs\""),
+                "the document covers all four services");
+        Files.writeString(lint.resolve("merged-openapi.json"), document);
+
+        Result install = run(lint, 600, "npm", "ci", "--no-audit", "--no-fund");
+        assertEquals(0, install.exit, "npm ci failed:\n" + install.output);
+        Result result = run(lint, 300, "npx", "--no-install", "spectral", "lint", "--ruleset", ".spectral.yaml",
+                "--fail-severity", "warn", "--format", "text", "merged-openapi.json");
+        System.out.println("Spectral (spectral:oas + OWASP API security ruleset) on the merged OpenAPI document:\n" + result.output);
+        assertEquals(0, result.exit, "Spectral found problems:\n" + result.output);
+    }
+
+    private record Result(int exit, String output) {
+    }
+
+    private static Result run(Path dir, int timeoutSeconds, String... command) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("spectral", ".log");
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not finish within " + timeoutSeconds + " s");
+        }
+        String output = Files.readString(out, StandardCharsets.UTF_8);
+        Files.deleteIfExists(out);
+        return new Result(p.exitValue(), output);
+    }
+}
