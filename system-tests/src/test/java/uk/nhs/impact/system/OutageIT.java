@@ -22,13 +22,14 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The broker goes away while returns are being submitted: the services keep accepting (the events wait in their outbox),
- * and once the broker is back every accepted return reaches the reporting views exactly once.
+ * The broker is shut down while returns are being submitted and started again later: the services keep accepting (the
+ * events wait in their outbox), and once the broker is back every accepted return reaches the reporting views exactly once.
  */
 class OutageIT {
     private static final int RETURNS = 2_000;
     private static final int CLIENTS = 8;
     private static RunningStack stack;
+    private static final List<Process> RESTARTED = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
     static void start() throws Exception {
@@ -39,7 +40,7 @@ class OutageIT {
 
     @AfterAll
     static void stop() throws Exception {
-        assertEquals(List.of(), stack.stopAndListLeftovers(), "still running after ./stack.sh stop");
+        assertEquals(List.of(), stack.stopAndListLeftovers(RESTARTED), "still running after ./stack.sh stop");
     }
 
     @Test
@@ -54,7 +55,10 @@ class OutageIT {
                         + Instant.now().plusSeconds(86400) + "\",\"organisationTypes\":[\"trust\"]}")
                 .post("/api/v1/survey-runs").then().statusCode(201);
 
-        long kafka = Long.parseLong(Files.readString(stack.root().resolve(".stack-data/logs/kafka.pid")).trim());
+        Path logs = stack.root().resolve(".stack-data/logs");
+        long kafka = Long.parseLong(Files.readString(logs.resolve("kafka.pid")).trim());
+        Processes.Launch kafkaLaunch = Processes.launchOf(kafka);
+        Thread[] outageThread = new Thread[1];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger acceptedDuringOutage = new AtomicInteger();
@@ -90,12 +94,10 @@ class OutageIT {
                         if (brokerDown[0]) {
                             acceptedDuringOutage.incrementAndGet();
                         }
-                        if (n == 400 && !brokerDown[0]) {
-                            signal("STOP", kafka);
-                            brokerDown[0] = true;
-                        } else if (n == 1_600 && brokerDown[0]) {
-                            signal("CONT", kafka);
-                            brokerDown[0] = false;
+                        if (n == 400) {
+                            // the broker shuts down (SIGTERM), stays down for about 1,200 returns, then starts again as it was
+                            outageThread[0] = new Thread(() -> brokerOutage(kafka, kafkaLaunch, logs, accepted, 1_600, brokerDown, outage));
+                            outageThread[0].start();
                         }
                     }
                 }
@@ -106,11 +108,9 @@ class OutageIT {
             f.get();
         }
         pool.shutdown();
-        synchronized (outage) {
-            if (brokerDown[0]) {
-                signal("CONT", kafka);
-                brokerDown[0] = false;
-            }
+        outageThread[0].join(Duration.ofMinutes(3).toMillis());
+        if (outageThread[0].isAlive() || RESTARTED.isEmpty()) {
+            throw new IllegalStateException("the broker was not started again");
         }
         double submitSeconds = (System.nanoTime() - started) / 1e9;
 
@@ -131,7 +131,7 @@ class OutageIT {
         long inService = ((Number) given().header("Authorization", admin).get("/api/v1/survey-runs/" + run + "/completeness")
                 .path("respondents")).longValue();
 
-        SuiteSummary.record("Broker outage (Kafka stopped mid-load, then resumed)", String.format("%d returns sent in %.1f s, %d accepted "
+        SuiteSummary.record("Broker outage (Kafka shut down mid-load, started again later)", String.format("%d returns sent in %.1f s, %d accepted "
                         + "(%d while the broker was down), %d refused; %d in the service, %d in the reporting views %.1f s after the last "
                         + "submit; lost %d, duplicated %d",
                 RETURNS, submitSeconds, accepted.get(), acceptedDuringOutage.get(), refused.size(), inService, settled, drainSeconds,
@@ -143,17 +143,28 @@ class OutageIT {
         org.junit.jupiter.api.Assertions.assertTrue(acceptedDuringOutage.get() >= 1_000, "most of the load arrived during the outage");
     }
 
-    private static void signal(String signal, long pid) {
+    /** Stops the broker, waits until {@code accepted} reaches {@code restartAt} (or the load ends), starts it again. */
+    private static void brokerOutage(long pid, Processes.Launch launch, Path logs, AtomicInteger accepted, int restartAt, boolean[] brokerDown,
+                                     Object lock) {
         try {
-            Process p = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+            Processes.signal("TERM", pid);
+            Processes.awaitExit(pid, Duration.ofSeconds(60));
+            synchronized (lock) {
+                brokerDown[0] = true;
             }
-            System.out.println("Kafka broker " + (signal.equals("STOP") ? "stopped" : "resumed") + " at " + Instant.now());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            System.out.println("Kafka broker stopped at " + Instant.now() + " after " + accepted.get() + " accepted returns");
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (accepted.get() < restartAt && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            synchronized (lock) {
+                brokerDown[0] = false;
+            }
+            Process restarted = Processes.restart(launch, logs.resolve("kafka.log"));
+            RESTARTED.add(restarted);
+            Files.writeString(logs.resolve("kafka.pid"), Long.toString(restarted.pid()));
+            System.out.println("Kafka broker started again at " + Instant.now() + " after " + accepted.get() + " accepted returns");
+        } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }

@@ -77,12 +77,26 @@ final class RunningStack {
 
     /** Stops it with the stop command and returns the ports and processes still alive afterwards (should be none). */
     List<String> stopAndListLeftovers() throws IOException, InterruptedException {
+        return stopAndListLeftovers(List.of());
+    }
+
+    /**
+     * As {@link #stopAndListLeftovers()}, for a stack one of whose parts a test stopped and started again itself: the
+     * stack stops what it started, then {@code restarted} is stopped the same way (SIGTERM) before anything is checked.
+     */
+    List<String> stopAndListLeftovers(List<Process> restarted) throws IOException, InterruptedException {
         List<Long> pids = childPids();
         Process stop = new ProcessBuilder(root.resolve("stack.sh").toString(), "stop").directory(root.toFile()).inheritIO().start();
         if (!stop.waitFor(90, TimeUnit.SECONDS) || stop.exitValue() != 0) {
             throw new IllegalStateException("./stack.sh stop failed");
         }
         launcher.waitFor(60, TimeUnit.SECONDS);
+        for (Process p : restarted) {
+            p.destroy();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        }
         List<String> leftovers = new ArrayList<>();
         if (launcher.isAlive()) {
             leftovers.add("launcher " + launcher.pid());

@@ -12,9 +12,9 @@ public final class Params {
     /** Assessment cycles, e.g. {@code 2023-24}. */
     public static final String CYCLE = "[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}";
     public static final int CYCLE_MAX = 40;
-    /** ODS codes of organisations and areas (X24, a region, an ICB, a provider); either case. */
-    public static final String ODS = "[A-Za-z0-9-]{3,12}";
-    public static final int ODS_MAX = 12;
+    /** ODS codes of organisations and areas (X24, a region, an ICB, a provider) and directorate codes; either case. */
+    public static final String ODS = "[A-Za-z0-9-]{3,40}";
+    public static final int ODS_MAX = 40;
     /** Organisation types, trust types and peer groups, e.g. {@code mental_health}. */
     public static final String TYPE = "[A-Za-z_]{1,40}";
     public static final int TYPE_MAX = 40;
