@@ -32,10 +32,11 @@ create table if not exists idempotency_key (
 );
 create index if not exists idempotency_key_created on idempotency_key (created_at);
 
--- Every state change, append-only, in a hash chain: each row's hash covers its content and the previous row's hash, so
--- a changed, removed or inserted row breaks verification from that row on.
+-- Every state change, append-only, in hash chains: each row's hash covers its content and the previous row's hash in its
+-- chain, so a changed, removed or inserted row breaks verification from that row on.
 create table if not exists audit_event (
     seq          bigserial primary key,
+    chain        integer not null default 0,
     occurred_at  timestamptz not null,
     actor        text not null,
     actor_org    text,
@@ -47,7 +48,10 @@ create table if not exists audit_event (
     prev_hash    text not null,
     hash         text not null
 );
+-- One of 64 chains per entity (see AuditTrail): rows written before chains existed are chain 0, whose hashes are unchanged.
+alter table audit_event add column if not exists chain integer not null default 0;
 create index if not exists audit_event_entity on audit_event (entity_type, entity_id, seq);
+create index if not exists audit_event_chain on audit_event (chain, seq);
 create or replace function audit_event_append_only() returns trigger language plpgsql as $$
 begin
     raise exception 'audit_event is append-only';

@@ -74,6 +74,60 @@ class AuditTrailTest {
         given().header("Authorization", AssessmentApi.submitter("RWV")).when().get(AssessmentApi.BASE + "/audit/verify").then().statusCode(403);
     }
 
+    @Test
+    void entitiesSpreadOverSeveralChainsAndARowRemovedFromOneIsDetected() throws SQLException {
+        for (int i = 0; i < 8; i++) {
+            AssessmentApi.create("RWV", "audit-chains-" + i);
+        }
+        String admin = Tokens.bearer("X24", "instrument-admin");
+        long removed;
+        long successor;
+        Object[] row = new Object[12];
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select count(distinct chain) from audit_event")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("chains in use").isGreaterThan(1);
+            }
+            try (ResultSet rs = s.executeQuery("""
+                    select seq, chain, occurred_at, actor, actor_org, owner_org, entity_type, entity_id, action, reason, prev_hash, hash,
+                        (select min(b.seq) from audit_event b where b.chain = a.chain and b.seq > a.seq)
+                    from audit_event a where exists (select 1 from audit_event b where b.chain = a.chain and b.seq > a.seq)
+                    order by seq desc limit 1""")) {
+                rs.next();
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = i == 2 ? rs.getObject(i + 1, java.time.OffsetDateTime.class) : rs.getObject(i + 1);
+                }
+                removed = rs.getLong(1);
+                successor = rs.getLong(13);
+            }
+        }
+        asDatabaseOwner("delete from audit_event where seq = ?", new Object[] {removed});
+        try {
+            given().header("Authorization", admin).when().get(AssessmentApi.BASE + "/audit/verify").then().statusCode(200)
+                    .body("intact", equalTo(false)).body("firstBrokenSeq", equalTo((int) successor))
+                    .body("detail", equalTo("row " + successor + " does not follow the row before it"));
+        } finally {
+            asDatabaseOwner("insert into audit_event(seq, chain, occurred_at, actor, actor_org, owner_org, entity_type, entity_id, action, reason, "
+                    + "prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row);
+        }
+        given().header("Authorization", admin).when().get(AssessmentApi.BASE + "/audit/verify").then().body("intact", equalTo(true));
+    }
+
+    /** Someone with the database's own powers bypasses the append-only guard. */
+    private void asDatabaseOwner(String sql, Object[] params) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement(); PreparedStatement ps = c.prepareStatement(sql)) {
+                s.execute("set local session_replication_role = replica");
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                ps.executeUpdate();
+            }
+            c.commit();
+        }
+    }
+
     private void tamper(long seq, String action) throws SQLException {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);

@@ -20,12 +20,18 @@ import java.util.List;
 
 /**
  * The append-only audit trail of a service: who changed what, when, and why, in the same transaction as the change.
- * Rows form a hash chain (each hash covers the row and the previous hash), so tampering is detectable by {@link #verify()}.
- * Appends are serialised by a transaction-scoped advisory lock, taken last in the transaction so it is held briefly.
+ * Rows form hash chains (each hash covers the row and the previous hash in its chain), so a row changed, removed from
+ * within a chain or slipped into one is detected by {@link #verify()}. An entity's rows always go to the same one of
+ * {@value #CHAINS} chains, chosen from the entity's identity; appends to a chain are serialised by a transaction-scoped
+ * advisory lock held until commit, so changes to different entities rarely wait for each other (one chain for the whole
+ * service would make every write of the service queue behind the previous one's commit).
  */
 @ApplicationScoped
 public class AuditTrail {
     public static final String GENESIS = "0".repeat(64);
+    /** Number of chains; part of the stored data: changing it re-homes entities, which verification would still accept. */
+    static final int CHAINS = 64;
+    /** Advisory lock of chain {@code n} is {@code LOCK_KEY + n}. */
     private static final long LOCK_KEY = 7_151_002_024L;
     private static final int PAGE = 1_000;
 
@@ -38,8 +44,8 @@ public class AuditTrail {
     }
 
     /** One recorded change. */
-    public record Entry(long seq, Instant occurredAt, String actor, String actorOrg, String ownerOrg, String entityType, String entityId,
-                        String action, String reason, String prevHash, String hash) {
+    public record Entry(long seq, int chain, Instant occurredAt, String actor, String actorOrg, String ownerOrg, String entityType,
+                        String entityId, String action, String reason, String prevHash, String hash) {
     }
 
     /** The result of checking the chain: intact, or where it first breaks. */
@@ -51,21 +57,30 @@ public class AuditTrail {
         String actor = identity.isResolvable() && !identity.get().isAnonymous() ? identity.get().getPrincipal().getName() : "system";
         String actorOrg = scope.isResolvable() ? scope.get().orgCode() : null;
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return Panache.getSession().chain(s -> s.createNativeQuery("select 1 from pg_advisory_xact_lock(:key)", Integer.class).setParameter("key", LOCK_KEY)
-                .getSingleResult()
-                .chain(() -> s.createNativeQuery("select hash from audit_event order by seq desc limit 1", String.class).getResultList())
+        int chain = chainOf(entityType, entityId);
+        return Panache.getSession().chain(s -> s.createNativeQuery("select 1 from pg_advisory_xact_lock(:key)", Integer.class)
+                .setParameter("key", LOCK_KEY + chain).getSingleResult()
+                .chain(() -> s.createNativeQuery("select hash from audit_event where chain = :chain order by seq desc limit 1", String.class)
+                        .setParameter("chain", chain).getResultList())
                 .chain(last -> {
                     String prev = last.isEmpty() ? GENESIS : last.get(0);
                     String hash = hash(prev, at, actor, actorOrg, ownerOrg, entityType, entityId, action, reason);
                     return s.createNativeQuery("""
-                                    insert into audit_event(occurred_at, actor, actor_org, owner_org, entity_type, entity_id, action, reason,
-                                        prev_hash, hash)
-                                    values (:at, :actor, :actorOrg, :owner, :type, :id, :action, :reason, :prev, :hash)""")
-                            .setParameter("at", at.atOffset(ZoneOffset.UTC)).setParameter("actor", actor).setParameter("actorOrg", actorOrg)
-                            .setParameter("owner", ownerOrg).setParameter("type", entityType).setParameter("id", entityId)
-                            .setParameter("action", action).setParameter("reason", reason).setParameter("prev", prev).setParameter("hash", hash)
+                                    insert into audit_event(chain, occurred_at, actor, actor_org, owner_org, entity_type, entity_id, action,
+                                        reason, prev_hash, hash)
+                                    values (:chain, :at, :actor, :actorOrg, :owner, :type, :id, :action, :reason, :prev, :hash)""")
+                            .setParameter("chain", chain).setParameter("at", at.atOffset(ZoneOffset.UTC)).setParameter("actor", actor)
+                            .setParameter("actorOrg", actorOrg).setParameter("owner", ownerOrg).setParameter("type", entityType)
+                            .setParameter("id", entityId).setParameter("action", action).setParameter("reason", reason)
+                            .setParameter("prev", prev).setParameter("hash", hash)
                             .executeUpdate();
                 })).replaceWithVoid();
+    }
+
+    /** The chain an entity's rows go to: stable for the entity, spread evenly across entities. */
+    static int chainOf(String entityType, String entityId) {
+        byte[] digest = sha256(entityType + "\n" + entityId);
+        return Math.floorMod(((digest[0] & 0xff) << 8) | (digest[1] & 0xff), CHAINS);
     }
 
     /** The changes to one entity, oldest first. */
@@ -76,20 +91,26 @@ public class AuditTrail {
                 .map(rows -> rows.stream().map(AuditTrail::entry).toList());
     }
 
-    /** Recomputes every hash in order and checks each row points at the one before it. */
+    /** Recomputes every hash, chain by chain in order, and checks each row points at the one before it in its chain. */
     public Uni<Verification> verify() {
-        return Panache.withSession(() -> page(0, GENESIS, 0));
+        return Panache.withSession(() -> page(-1, 0, GENESIS, 0));
     }
 
-    private Uni<Verification> page(long afterSeq, String expectedPrev, long checked) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select " + COLUMNS + " from audit_event where seq > :after order by seq limit "
-                        + PAGE, Object[].class).setParameter("after", afterSeq).getResultList())
+    private Uni<Verification> page(int afterChain, long afterSeq, String expectedPrev, long checked) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select " + COLUMNS + " from audit_event where (chain, seq) > (:chain, :after) "
+                        + "order by chain, seq limit " + PAGE, Object[].class)
+                        .setParameter("chain", afterChain).setParameter("after", afterSeq).getResultList())
                 .chain(rows -> {
                     String prev = expectedPrev;
                     long n = checked;
+                    int chain = afterChain;
                     long last = afterSeq;
                     for (Object[] row : rows) {
                         Entry e = entry(row);
+                        if (e.chain() != chain) {
+                            chain = e.chain();
+                            prev = GENESIS;
+                        }
                         if (!e.prevHash().equals(prev)) {
                             return Uni.createFrom().item(new Verification(false, n, e.seq(), "row " + e.seq() + " does not follow the row before it"));
                         }
@@ -105,17 +126,17 @@ public class AuditTrail {
                     if (rows.size() < PAGE) {
                         return Uni.createFrom().item(new Verification(true, n, null, "intact"));
                     }
-                    return page(last, prev, n);
+                    return page(chain, last, prev, n);
                 });
     }
 
-    private static final String COLUMNS = "seq, occurred_at, actor, actor_org, owner_org, entity_type, entity_id, action, reason, prev_hash, hash";
+    private static final String COLUMNS = "seq, chain, occurred_at, actor, actor_org, owner_org, entity_type, entity_id, action, reason, prev_hash, hash";
 
     private static Entry entry(Object[] r) {
-        Object at = r[1];
+        Object at = r[2];
         Instant occurred = at instanceof OffsetDateTime o ? o.toInstant() : at instanceof Instant i ? i : ((java.sql.Timestamp) at).toInstant();
-        return new Entry(((Number) r[0]).longValue(), occurred, (String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6],
-                (String) r[7], (String) r[8], (String) r[9], (String) r[10]);
+        return new Entry(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), occurred, (String) r[3], (String) r[4], (String) r[5],
+                (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10], (String) r[11]);
     }
 
     static String hash(String prev, Instant at, String... fields) {
@@ -125,9 +146,12 @@ public class AuditTrail {
         for (String f : fields) {
             parts.add(f == null ? "\u0000" : f.replace("\\", "\\\\").replace("\n", "\\n"));
         }
+        return HexFormat.of().formatHex(sha256(String.join("\n", parts)));
+    }
+
+    private static byte[] sha256(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
