@@ -8,7 +8,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,12 +41,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * table. Then the tokens that must never get in, at the gateway and at each service directly (the gateway is never the
  * only check): missing, expired, from another issuer, for another audience, unsigned ({@code alg: none}), tampered.
  */
+@ExtendWith(SharedStack.class)
+@Order(10)
 class AccessMatrixIT {
     private static final String PROBLEM = "application/problem+json";
     private static final List<String> STEPS = List.of("PRIVATE", "ICB", "REGION", "NATIONAL", "NARROWED");
     private static final String ALWAYS = "NATIONAL";
 
-    private static RunningStack stack;
     private static final Map<String, Supplier<String>> CALLERS = new LinkedHashMap<>();
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
@@ -67,7 +70,7 @@ class AccessMatrixIT {
 
     @BeforeAll
     static void startAndFile() throws Exception {
-        stack = new RunningStack(Map.of("GATEWAY_RATE_PER_SECOND", "100000", "GATEWAY_RATE_BURST", "100000")).start();
+        SharedStack.stack();
         RestAssured.baseURI = RunningStack.GATEWAY;
         System.setProperty("impact.test.keycloak-url", RunningStack.KEYCLOAK);
         CALLERS.put("own-submitter", () -> Tokens.bearer("RHA", "submitter", "viewer"));
@@ -125,10 +128,9 @@ class AccessMatrixIT {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void recordSummary() {
         SuiteSummary.record("Access matrix (through the gateway, 12 callers)", String.format("%d cells checked (%d wrong); %d bad-token "
                 + "cases at the gateway and each service directly (%d let through)", CELLS.get(), WRONG.get(), TOKEN_CASES.get(), TOKENS_IN.get()));
-        assertEquals(List.of(), stack.stopAndListLeftovers(), "still running after ./stack.sh stop");
     }
 
     // ---- the matrix -------------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * rebuild from the topics), and PostgreSQL restarted under load (requests fail fast with 503 problem+json, the services
  * recover by themselves, and nothing is half-written).
  */
+@Order(2)
 class FaultsIT {
     private static RunningStack stack;
     private static String admin;

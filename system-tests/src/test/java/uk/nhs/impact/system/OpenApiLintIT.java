@@ -1,14 +1,14 @@
 package uk.nhs.impact.system;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
@@ -20,17 +20,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ({@code openapi-lint/.spectral.yaml}, where every rule changed is justified), with no error and no warning. The lint
  * tools are the pinned npm packages of {@code openapi-lint/package-lock.json}, installed with {@code npm ci}.
  */
+@ExtendWith(SharedStack.class)
+@Order(12)
 class OpenApiLintIT {
     private static RunningStack stack;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = new RunningStack().start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        assertEquals(List.of(), stack.stopAndListLeftovers(), "still running after ./stack.sh stop");
+        stack = SharedStack.stack();
     }
 
     @Test

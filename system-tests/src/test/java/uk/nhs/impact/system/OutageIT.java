@@ -4,6 +4,7 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The broker is shut down while returns are being submitted and started again later: the services keep accepting (the
  * events wait in their outbox), and once the broker is back every accepted return reaches the reporting views exactly once.
  */
+@Order(3)
 class OutageIT {
     private static final int RETURNS = 2_000;
     private static final int CLIENTS = 8;

@@ -2,9 +2,10 @@ package uk.nhs.impact.system;
 
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,22 +26,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * problem+json and stores nothing; duplicate creations with one Idempotency-Key from parallel clients make one record;
  * concurrent updates with the same If-Match let exactly one through.
  */
+@ExtendWith(SharedStack.class)
+@Order(11)
 class RobustnessIT {
-    private static RunningStack stack;
     private static String trust;
     private static String admin;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = new RunningStack().start();
+        SharedStack.stack();
         RestAssured.baseURI = RunningStack.GATEWAY;
         trust = "Bearer " + DemoTokens.user("trust.lead", "dev-only-Trust-1");
         admin = "Bearer " + DemoTokens.user("instrument.admin", "dev-only-Admin-1");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        assertEquals(List.of(), stack.stopAndListLeftovers(), "still running after ./stack.sh stop");
     }
 
     private record Target(String name, String method, String path, String bearer, String ifMatch) {

@@ -3,6 +3,7 @@ package uk.nhs.impact.system;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The README's one command starts the whole system; calls go through the gateway with tokens from the real Keycloak;
  * the stop command leaves no process and no open port behind.
  */
+@Order(1)
 class SystemIT {
     private static RunningStack stack;
 

@@ -1,0 +1,48 @@
+package uk.nhs.impact.system;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One running stack for the test classes that only call the API and inject no faults (access matrix, bad input, OpenAPI
+ * lint), so the system is started once for all of them instead of once each. It is started by the first of them and
+ * stopped, with the same check that no process or port is left behind, when the test run ends, or earlier when a class
+ * that needs a stack of its own (a fault test, the one-command test) starts one. Gateway rate limits are lifted: these
+ * classes send thousands of requests from a few identities.
+ */
+final class SharedStack implements BeforeAllCallback {
+    private static final Map<String, String> ENVIRONMENT = Map.of("GATEWAY_RATE_PER_SECOND", "100000", "GATEWAY_RATE_BURST", "100000");
+    private static RunningStack running;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        // closed by JUnit at the end of the run; a failure there fails the build like any test
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(SharedStack.class, key -> (AutoCloseable) SharedStack::stop, AutoCloseable.class);
+    }
+
+    /** The shared stack, started on first use. */
+    static synchronized RunningStack stack() throws IOException, InterruptedException {
+        if (running == null) {
+            running = new RunningStack(ENVIRONMENT).start();
+        }
+        return running;
+    }
+
+    /** Stops the shared stack if it runs, and fails if anything is still running afterwards. */
+    static synchronized void stop() throws IOException, InterruptedException {
+        if (running == null) {
+            return;
+        }
+        RunningStack stack = running;
+        running = null;
+        List<String> leftovers = stack.stopAndListLeftovers();
+        if (!leftovers.isEmpty()) {
+            throw new IllegalStateException("still running after ./stack.sh stop of the shared stack: " + leftovers);
+        }
+    }
+}
