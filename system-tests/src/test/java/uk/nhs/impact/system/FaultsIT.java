@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,7 +39,7 @@ class FaultsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = new RunningStack(Map.of("GATEWAY_RATE_PER_SECOND", "100000", "GATEWAY_RATE_BURST", "100000")).start();
+        stack = new RunningStack(RunningStack.LIFTED_RATE_LIMITS).start();
         RestAssured.baseURI = RunningStack.GATEWAY;
         admin = "Bearer " + DemoTokens.user("instrument.admin", "dev-only-Admin-1");
         trust = "Bearer " + DemoTokens.user("trust.lead", "dev-only-Trust-1");

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,7 +35,7 @@ class OutageIT {
     @BeforeAll
     static void start() throws Exception {
         // the load comes from one organisation's system: lift the per-client rate limit for it
-        stack = new RunningStack(Map.of("GATEWAY_RATE_PER_SECOND", "100000", "GATEWAY_RATE_BURST", "100000")).start();
+        stack = new RunningStack(RunningStack.LIFTED_RATE_LIMITS).start();
         RestAssured.baseURI = RunningStack.GATEWAY;
     }
 

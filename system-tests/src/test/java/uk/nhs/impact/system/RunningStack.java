@@ -16,6 +16,8 @@ final class RunningStack {
     static final String GATEWAY = "http://127.0.0.1:8080";
     static final String KEYCLOAK = "http://127.0.0.1:18180";
     static final int[] PORTS = {8080, 8081, 8082, 8083, 8084, 15432, 19092, 18180};
+    /** Gateway rate limits lifted, for tests that send thousands of requests from a few identities. */
+    static final java.util.Map<String, String> LIFTED_RATE_LIMITS = java.util.Map.of("GATEWAY_RATE_PER_SECOND", "100000", "GATEWAY_RATE_BURST", "100000");
 
     private final Path root;
     private final java.util.Map<String, String> environment;

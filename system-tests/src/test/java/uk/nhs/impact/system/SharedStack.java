@@ -5,7 +5,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One running stack for the test classes that only call the API and inject no faults (access matrix, bad input, OpenAPI
@@ -15,7 +14,6 @@ import java.util.Map;
  * classes send thousands of requests from a few identities.
  */
 final class SharedStack implements BeforeAllCallback {
-    private static final Map<String, String> ENVIRONMENT = Map.of("GATEWAY_RATE_PER_SECOND", "100000", "GATEWAY_RATE_BURST", "100000");
     private static RunningStack running;
 
     @Override
@@ -28,7 +26,7 @@ final class SharedStack implements BeforeAllCallback {
     /** The shared stack, started on first use. */
     static synchronized RunningStack stack() throws IOException, InterruptedException {
         if (running == null) {
-            running = new RunningStack(ENVIRONMENT).start();
+            running = new RunningStack(RunningStack.LIFTED_RATE_LIMITS).start();
         }
         return running;
     }

@@ -77,10 +77,9 @@ public class AuditTrail {
                 })).replaceWithVoid();
     }
 
-    /** The chain an entity's rows go to: stable for the entity, spread evenly across entities. */
+    /** The chain an entity's rows go to: stable for the entity (String.hashCode is fixed by the language), spread across entities. */
     static int chainOf(String entityType, String entityId) {
-        byte[] digest = sha256(entityType + "\n" + entityId);
-        return Math.floorMod(((digest[0] & 0xff) << 8) | (digest[1] & 0xff), CHAINS);
+        return Math.floorMod((entityType + "\n" + entityId).hashCode(), CHAINS);
     }
 
     /** The changes to one entity, oldest first. */
@@ -146,12 +145,9 @@ public class AuditTrail {
         for (String f : fields) {
             parts.add(f == null ? "\u0000" : f.replace("\\", "\\\\").replace("\n", "\\n"));
         }
-        return HexFormat.of().formatHex(sha256(String.join("\n", parts)));
-    }
-
-    private static byte[] sha256(String text) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
