@@ -11,6 +11,7 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.nhs.impact.reporting.BaselineFixtures.org;
@@ -93,7 +94,7 @@ class AssessmentReportTest {
     }
 
     @Test
-    void smallIcbBreakdownIsSuppressedButItsCountsStay() {
+    void whatTheViewerMayReadOneByOneIsShownHowEverFewAndOtherAreasAreNotFound() {
         String cycle = "2023-24-small-icb";
         AssessmentFixtures.submitted("a-small-rha", cycle, RHA, 1, "ICB", AssessmentFixtures.allAt(2));
         AssessmentFixtures.submitted("a-small-rx1", cycle, RX1, 1, "ICB", AssessmentFixtures.allAt(3));
@@ -101,17 +102,20 @@ class AssessmentReportTest {
         JsonPath d = Eventually.await(Duration.ofSeconds(30), () -> given().header("Authorization", icb)
                 .get("/api/v1/reports/self-assessment/" + cycle + "/distribution"), r -> r.statusCode() == 200
                 && r.jsonPath().getInt("organisations") == 2).jsonPath();
+        // Both shared with the ICB, so its overseers may read each one: two of them hide nothing.
         assertEquals("QT1", d.getString("area"));
-        assertTrue(d.getBoolean("questions[0].distribution.suppressed"));
-        assertEquals(2, d.getInt("questions[0].distribution.answers"));
-        assertNull(d.get("questions[0].distribution.median"));
-        assertEquals(List.of(), d.getList("questions[0].distribution.levels"));
+        assertEquals("ICB", d.getString("sharedAtLeast"));
+        assertFalse(d.getBoolean("questions[0].distribution.suppressed"));
+        assertEquals(List.of(2, 3), d.getList("questions[0].distribution.levels.level", Integer.class));
 
         String csv = given().header("Authorization", icb).accept("text/csv")
                 .when().get("/api/v1/reports/self-assessment/" + cycle + "/distribution").then().statusCode(200).extract().asString();
-        assertTrue(csv.contains(cycle + ",QT1,ICB,2,question,Q1,C1,,,2,,,true,fewer than 3 organisations share at this level"), csv);
-        assertEquals(5 + 22, csv.lines().count() - 1, "one suppressed row per component and per question");
+        assertTrue(csv.contains(cycle + ",QT1,ICB,2,question,Q1,C1,2,1,2,50,2.5,false,"), csv);
 
+        // Neither counts for the region or the nation, which the organisations did not share with.
+        given().header("Authorization", region()).queryParam("area", "QT1")
+                .when().get("/api/v1/reports/self-assessment/" + cycle + "/distribution").then().statusCode(200)
+                .body("organisations", org.hamcrest.Matchers.equalTo(0));
         given().header("Authorization", Tokens.bearer("QUA", "icb-oversight")).queryParam("area", "QT1")
                 .when().get("/api/v1/reports/self-assessment/" + cycle + "/distribution").then().statusCode(404);
     }

@@ -19,6 +19,7 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.nhs.impact.reporting.BaselineFixtures.org;
@@ -26,7 +27,8 @@ import static uk.nhs.impact.reporting.BaselineFixtures.org;
 /**
  * A provider's own position against its peers. RHA (a mental health trust in ICB QT1, region Y60) files seed 001's levels
  * and shares with its ICB. Three other mental health trusts share nationally at Developing; a fourth shares only with its
- * region, so it is no national peer. In QT1 only two peers share, too few to show.
+ * region, so it is no national peer. In QT1 one peer shares nationally and one with the ICB: the trust itself sees one
+ * peer, too few to show; the ICB's overseers may read both one by one.
  */
 @QuarkusTest
 class PositionReportTest {
@@ -79,12 +81,21 @@ class PositionReportTest {
 
     @Test
     void tooFewIcbPeersAreSuppressedButCounted() {
+        // A trust is no ICB overseer: of its ICB peers only the one shared nationally counts, and it may not read it.
         JsonPath p = position(Tokens.bearer("RHA", "viewer"), "icb");
-        assertEquals(2, p.getInt("peers"));
+        assertEquals(1, p.getInt("peers"));
         assertTrue(p.getBoolean("suppressed"));
         assertTrue(p.getString("suppressionReason").contains("3"));
         assertEquals(List.of(), p.getList("questions[0].peerDistribution.levels"));
         assertNull(p.get("questions[0].position"));
+    }
+
+    @Test
+    void theIcbSeesPeersItMayReadOneByOne() {
+        JsonPath p = position(Tokens.bearer("QT1", "icb-oversight"), "icb");
+        assertEquals(2, p.getInt("peers"));
+        assertFalse(p.getBoolean("suppressed"));
+        assertEquals(List.of(1, 3), p.getList("questions.find { it.code == 'Q1' }.peerDistribution.levels.level", Integer.class));
     }
 
     @ParameterizedTest(name = "{0} as {1} reads RHA''s position -> {2}")

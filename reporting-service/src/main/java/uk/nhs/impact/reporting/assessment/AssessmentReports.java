@@ -7,28 +7,29 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import uk.nhs.impact.platform.problem.ProblemException;
-import uk.nhs.impact.platform.security.SharingLevel;
-import uk.nhs.impact.reporting.figures.DisclosureConfig;
+import uk.nhs.impact.reporting.access.ReportAccessTable;
+import uk.nhs.impact.reporting.access.Viewer;
 import uk.nhs.impact.reporting.query.Segmentation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Self-assessment aggregates. Only submitted assessments whose organisation shares at least at the view's level count;
- * below region, detail needs a minimum number of contributing organisations (the counts themselves are always shown).
+ * Self-assessment aggregates. Only submitted assessments that count for the viewer are included ({@link Viewer#counts}:
+ * the viewer's tier decides, whatever area or filter is asked), and every figure passes {@link AssessmentDisclosure}'s plan.
  */
 @ApplicationScoped
 public class AssessmentReports {
     private final Pool pool;
-    private final DisclosureConfig disclosure;
+    private final ReportAccessTable access;
+    private final AssessmentDisclosure disclosure;
 
-    public AssessmentReports(Pool pool, DisclosureConfig disclosure) {
+    public AssessmentReports(Pool pool, ReportAccessTable access, AssessmentDisclosure disclosure) {
         this.pool = pool;
+        this.access = access;
         this.disclosure = disclosure;
     }
 
@@ -44,21 +45,29 @@ public class AssessmentReports {
                 });
     }
 
-    public Uni<AssessmentDistribution> distribution(String cycle, Segmentation seg) {
-        SharingLevel audience = seg.area().audience();
-        String[] sharing = Arrays.stream(SharingLevel.values()).filter(l -> l.reaches(audience)).map(Enum::name).toArray(String[]::new);
-        List<Object> params = seg.newParams(cycle, sharing);
-        StringBuilder where = new StringBuilder(" where a.cycle = $1 and a.status = 'SUBMITTED' and a.sharing = any($2::text[])");
+    /** The distribution of levels in an area (default: the viewer's own), narrowed by the optional filters. */
+    public Uni<AssessmentDistribution> distribution(Viewer viewer, String cycle, String area, String orgType, String trustType, String segment) {
+        return referenceDate(cycle).chain(date -> {
+            Segmentation seg = new Segmentation(access.area(viewer, area, date), orgType, trustType, segment, date);
+            return disclosure.of(viewer, cycle, date).chain(c -> distribution(viewer, cycle, seg, c));
+        });
+    }
+
+    private Uni<AssessmentDistribution> distribution(Viewer viewer, String cycle, Segmentation seg, AssessmentDisclosure.Contributors c) {
+        List<Object> params = seg.newParams(cycle, c.countedArray());
+        StringBuilder where = new StringBuilder(" where a.cycle = $1 and a.status = 'SUBMITTED' and a.ods_code = any($2::text[])");
         seg.appendTo(where, params, "a");
         String counts = "select q.key, q.value ->> 'component', (q.value ->> 'level')::int, count(*) "
                 + "from assessment_record a, jsonb_each(a.answers) q" + where + " group by 1, 2, 3";
         String orgs = "select count(distinct a.ods_code) from assessment_record a" + where;
         Tuple tuple = Tuple.from(params);
+        String reason = c.plan().reason(seg.cellKey(true), "organisations");
         return Uni.combine().all().unis(pool.preparedQuery(counts).execute(tuple), pool.preparedQuery(orgs).execute(tuple))
-                .asTuple().map(t -> build(cycle, seg, audience, t.getItem2().iterator().next().getLong(0), t.getItem1()));
+                .asTuple().map(t -> build(cycle, seg, viewer, t.getItem2().iterator().next().getLong(0), t.getItem1(), reason));
     }
 
-    private AssessmentDistribution build(String cycle, Segmentation seg, SharingLevel audience, long organisations, RowSet<Row> rows) {
+    private static AssessmentDistribution build(String cycle, Segmentation seg, Viewer viewer, long organisations, RowSet<Row> rows,
+                                                String reason) {
         Map<String, Map<Integer, Long>> byQuestion = new TreeMap<>();
         Map<String, String> componentOf = new TreeMap<>();
         Map<String, Map<Integer, Long>> byComponent = new TreeMap<>();
@@ -68,17 +77,15 @@ public class AssessmentReports {
             componentOf.put(r.getString(0), component);
             byComponent.computeIfAbsent(component, k -> new TreeMap<>()).merge(r.getInteger(2), r.getLong(3), Long::sum);
         }
-        boolean suppress = seg.area().belowRegion() && organisations < disclosure.minSelfAssessmentOrganisations();
-        String reason = "fewer than " + disclosure.minSelfAssessmentOrganisations() + " organisations share at this level";
         List<AssessmentDistribution.Item> components = new ArrayList<>();
-        byComponent.forEach((c, counts) -> components.add(new AssessmentDistribution.Item(c, c, distribution(counts, suppress, reason))));
+        byComponent.forEach((comp, counts) -> components.add(new AssessmentDistribution.Item(comp, comp, distribution(counts, reason))));
         List<AssessmentDistribution.Item> questions = new ArrayList<>();
-        byQuestion.forEach((q, counts) -> questions.add(new AssessmentDistribution.Item(q, componentOf.get(q), distribution(counts, suppress, reason))));
-        return new AssessmentDistribution(cycle, seg.area().code(), audience.name(), organisations, components, questions);
+        byQuestion.forEach((q, counts) -> questions.add(new AssessmentDistribution.Item(q, componentOf.get(q), distribution(counts, reason))));
+        return new AssessmentDistribution(cycle, seg.area().code(), viewer.sharedAtLeast().name(), organisations, components, questions);
     }
 
-    private static LevelDistribution distribution(Map<Integer, Long> counts, boolean suppress, String reason) {
-        return suppress ? LevelDistribution.suppressed(counts.values().stream().mapToLong(Long::longValue).sum(), reason)
+    private static LevelDistribution distribution(Map<Integer, Long> counts, String reason) {
+        return reason != null ? LevelDistribution.suppressed(counts.values().stream().mapToLong(Long::longValue).sum(), reason)
                 : LevelDistribution.of(counts);
     }
 }

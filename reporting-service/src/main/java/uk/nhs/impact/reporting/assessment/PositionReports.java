@@ -5,31 +5,52 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import uk.nhs.impact.platform.hierarchy.OrgLevel;
 import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.platform.security.SharingLevel;
-import uk.nhs.impact.reporting.figures.DisclosureConfig;
+import uk.nhs.impact.reporting.access.Viewer;
+import uk.nhs.impact.reporting.query.QueryFamily;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A provider's own self-assessment against its peers' (see {@link ProviderPosition}). */
+/**
+ * A provider's own self-assessment against its peers' (see {@link ProviderPosition}). The organisation itself, and those
+ * who may read its assessment one by one, may see its position; the peers that count are the viewer's (see
+ * {@link Viewer#counts}), and the peer side passes the disclosure guard with the viewer's other cells.
+ */
 @ApplicationScoped
 public class PositionReports {
-    /** How peers are chosen, and the sharing they need to count. */
+    /** How peers are chosen. */
     public enum PeerGroup {
-        TRUST_TYPE("trust_type", SharingLevel.NATIONAL), ICB("icb_code", SharingLevel.ICB), REGION("region_code", SharingLevel.REGION);
+        TRUST_TYPE("trust_type", QueryFamily.rank(OrgLevel.NATIONAL) + 1),
+        ICB("icb_code", QueryFamily.rank(OrgLevel.ICB)),
+        REGION("region_code", QueryFamily.rank(OrgLevel.REGION));
 
         final String column;
-        final SharingLevel audience;
+        private final int rank;
 
-        PeerGroup(String column, SharingLevel audience) {
+        PeerGroup(String column, int rank) {
             this.column = column;
-            this.audience = audience;
+            this.rank = rank;
+        }
+
+        /** The rank of its cells in the disclosure guard: a national trust-type group is decided before a region's. */
+        public int rank() {
+            return rank;
+        }
+
+        /** The group an organisation with these attributes belongs to (null when it has none). */
+        public String codeOf(String trustType, String icbCode, String regionCode) {
+            return switch (this) {
+                case TRUST_TYPE -> trustType;
+                case ICB -> icbCode;
+                case REGION -> regionCode;
+            };
         }
 
         public static PeerGroup parse(String value) {
@@ -44,21 +65,36 @@ public class PositionReports {
         }
     }
 
-    /** The organisation's own submitted assessment of the cycle, as far as the caller may see it. */
+    /** The organisation's own submitted assessment of the cycle. */
     public record Own(String odsCode, String sharing, String trustType, String icbCode, String regionCode, Map<String, String> componentOf,
                       Map<String, Integer> levels) {
     }
 
     private final Pool pool;
-    private final DisclosureConfig disclosure;
+    private final AssessmentReports reports;
+    private final AssessmentDisclosure disclosure;
 
-    public PositionReports(Pool pool, DisclosureConfig disclosure) {
+    public PositionReports(Pool pool, AssessmentReports reports, AssessmentDisclosure disclosure) {
         this.pool = pool;
+        this.reports = reports;
         this.disclosure = disclosure;
     }
 
+    /** The position of {@code odsCode}'s assessment of the cycle, as the viewer may see it; 404 when it may not. */
+    public Uni<ProviderPosition> position(Viewer viewer, String cycle, String odsCode, String peers) {
+        PeerGroup group = PeerGroup.parse(peers);
+        String ods = odsCode.trim().toUpperCase(Locale.ROOT);
+        String notFound = "A submitted self-assessment of " + ods + " in cycle " + cycle;
+        return reports.referenceDate(cycle).chain(date -> own(cycle, ods).chain(own -> {
+            if (!viewer.readsReports() || !viewer.readsOneByOne(ods, SharingLevel.valueOf(own.sharing()), date)) {
+                throw ProblemException.notFound(notFound);
+            }
+            return disclosure.of(viewer, cycle, date).chain(c -> position(cycle, own, group, viewer, c));
+        }));
+    }
+
     /** The organisation's own submitted assessment of the cycle; 404 when there is none. */
-    public Uni<Own> own(String cycle, String ods) {
+    Uni<Own> own(String cycle, String ods) {
         return pool.preparedQuery("""
                         select a.sharing, a.trust_type, a.icb_code, a.region_code, q.key, q.value ->> 'component', (q.value ->> 'level')::int
                         from assessment_record a, jsonb_each(a.answers) q
@@ -79,22 +115,19 @@ public class PositionReports {
                 });
     }
 
-    public Uni<ProviderPosition> position(String cycle, Own own, PeerGroup group) {
-        String groupCode = switch (group) {
-            case TRUST_TYPE -> own.trustType();
-            case ICB -> own.icbCode();
-            case REGION -> own.regionCode();
-        };
+    private Uni<ProviderPosition> position(String cycle, Own own, PeerGroup group, Viewer viewer, AssessmentDisclosure.Contributors c) {
+        String groupCode = group.codeOf(own.trustType(), own.icbCode(), own.regionCode());
         if (groupCode == null) {
             throw ProblemException.validation("peers", own.odsCode() + " has no " + group.name().toLowerCase(Locale.ROOT) + " to compare with");
         }
-        String[] sharing = Arrays.stream(SharingLevel.values()).filter(l -> l.reaches(group.audience)).map(Enum::name).toArray(String[]::new);
-        String where = " where a.cycle = $1 and a.status = 'SUBMITTED' and a.sharing = any($2::text[]) and a.ods_code <> $3 and a."
+        String where = " where a.cycle = $1 and a.status = 'SUBMITTED' and a.ods_code = any($2::text[]) and a.ods_code <> $3 and a."
                 + group.column + " = $4";
-        Tuple params = Tuple.of(cycle, sharing, own.odsCode(), groupCode);
+        Tuple params = Tuple.of(cycle, c.countedArray(), own.odsCode(), groupCode);
         String counts = "select q.key, (q.value ->> 'level')::int, count(*) from assessment_record a, jsonb_each(a.answers) q" + where
                 + " group by 1, 2";
         String peers = "select count(distinct a.ods_code) from assessment_record a" + where;
+        String key = AssessmentDisclosure.peerKey(group, groupCode);
+        String reason = c.plan().reason(key, "organisations");
         return Uni.combine().all().unis(pool.preparedQuery(counts).execute(params), pool.preparedQuery(peers).execute(params)).asTuple()
                 .map(t -> {
                     Map<String, Map<Integer, Long>> byQuestion = new TreeMap<>();
@@ -102,34 +135,32 @@ public class PositionReports {
                         byQuestion.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).merge(r.getInteger(1), r.getLong(2), Long::sum);
                     }
                     long n = t.getItem2().iterator().next().getLong(0);
-                    return build(cycle, own, group, groupCode, n, byQuestion);
+                    return build(cycle, own, group, groupCode, viewer, n, byQuestion, reason);
                 });
     }
 
-    private ProviderPosition build(String cycle, Own own, PeerGroup group, String groupCode, long peers,
-                                   Map<String, Map<Integer, Long>> byQuestion) {
-        boolean suppress = peers < disclosure.minSelfAssessmentOrganisations();
-        String reason = suppress ? "fewer than " + disclosure.minSelfAssessmentOrganisations() + " peers share at this level" : null;
+    private static ProviderPosition build(String cycle, Own own, PeerGroup group, String groupCode, Viewer viewer, long peers,
+                                          Map<String, Map<Integer, Long>> byQuestion, String reason) {
+        boolean suppress = reason != null;
         List<ProviderPosition.Item> questions = new ArrayList<>();
         Map<String, Map<Integer, Long>> peerByComponent = new TreeMap<>();
         Map<String, Map<Integer, Long>> ownByComponent = new TreeMap<>();
         own.levels().forEach((q, level) -> {
             String component = own.componentOf().get(q);
             Map<Integer, Long> peerCounts = byQuestion.getOrDefault(q, Map.of());
-            peerCounts.forEach((l, c) -> peerByComponent.computeIfAbsent(component, k -> new TreeMap<>()).merge(l, c, Long::sum));
+            peerCounts.forEach((l, n) -> peerByComponent.computeIfAbsent(component, k -> new TreeMap<>()).merge(l, n, Long::sum));
             ownByComponent.computeIfAbsent(component, k -> new TreeMap<>()).merge(level, 1L, Long::sum);
-            questions.add(item(q, component, BigDecimal.valueOf(level), peerCounts, suppress, reason));
+            questions.add(item(q, component, BigDecimal.valueOf(level), peerCounts, reason));
         });
         List<ProviderPosition.Item> components = new ArrayList<>();
-        ownByComponent.forEach((c, counts) -> components.add(item(c, c, LevelDistribution.median(counts),
-                peerByComponent.getOrDefault(c, Map.of()), suppress, reason)));
-        return new ProviderPosition(cycle, own.odsCode(), group.name().toLowerCase(Locale.ROOT), groupCode, group.audience.name(), peers,
-                suppress, reason, components, questions);
+        ownByComponent.forEach((comp, counts) -> components.add(item(comp, comp, LevelDistribution.median(counts),
+                peerByComponent.getOrDefault(comp, Map.of()), reason)));
+        return new ProviderPosition(cycle, own.odsCode(), group.name().toLowerCase(Locale.ROOT), groupCode, viewer.sharedAtLeast().name(),
+                peers, suppress, reason, components, questions);
     }
 
-    private static ProviderPosition.Item item(String code, String component, BigDecimal own, Map<Integer, Long> peerCounts,
-                                              boolean suppress, String reason) {
-        if (suppress) {
+    private static ProviderPosition.Item item(String code, String component, BigDecimal own, Map<Integer, Long> peerCounts, String reason) {
+        if (reason != null) {
             return new ProviderPosition.Item(code, component, own,
                     LevelDistribution.suppressed(peerCounts.values().stream().mapToLong(Long::longValue).sum(), reason), null);
         }

@@ -19,7 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
-import uk.nhs.impact.reporting.access.ReportAccess;
+import uk.nhs.impact.reporting.access.ReportAccessTable;
+import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.reporting.completeness.Completeness;
 import uk.nhs.impact.reporting.completeness.CompletenessCalculator;
 import uk.nhs.impact.reporting.csv.CsvWriter;
@@ -34,13 +35,15 @@ import java.util.Set;
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.MEDIA_TYPE})
 public class BaselineReportResource {
     private final BaselineReports reports;
-    private final ReportAccess access;
+    private final ReportAccessTable access;
+    private final OrgScope scope;
     private final Pool pool;
     private final CompletenessCalculator completeness;
 
-    public BaselineReportResource(BaselineReports reports, ReportAccess access, Pool pool, OrganisationHierarchy hierarchy) {
+    public BaselineReportResource(BaselineReports reports, ReportAccessTable access, OrgScope scope, Pool pool, OrganisationHierarchy hierarchy) {
         this.reports = reports;
         this.access = access;
+        this.scope = scope;
         this.pool = pool;
         this.completeness = new CompletenessCalculator(hierarchy);
     }
@@ -62,7 +65,7 @@ public class BaselineReportResource {
                                           @Parameter(description = "acute, mental_health, community, ambulance, specialist") @Pattern(regexp = Params.TYPE) @Size(max = Params.TYPE_MAX) @QueryParam("trustType") String trustType,
                                           @Parameter(description = "framework:segment at the reference date, e.g. nof-2022-23:3") @Pattern(regexp = Params.SEGMENT) @Size(max = Params.SEGMENT_MAX) @QueryParam("segment") String segment) {
         return reports.referenceDate(collectionId).chain(date ->
-                reports.headline(collectionId, new Segmentation(access.require(area, date), orgType, trustType, segment, date)));
+                reports.headline(collectionId, new Segmentation(access.area(access.viewerOf(scope), area, date), orgType, trustType, segment, date)));
     }
 
     @GET
@@ -76,7 +79,7 @@ public class BaselineReportResource {
     @APIResponse(responseCode = "404", description = "No such collection, or an area the caller may not see")
     public Uni<Completeness> completeness(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId, @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @QueryParam("area") String area) {
         return reports.referenceDate(collectionId).chain(date -> {
-            ReportAccess.Area a = access.require(area, date);
+            ReportAccessTable.Area a = access.area(access.viewerOf(scope), area, date);
             return pool.preparedQuery("select ods_code from baseline_return where collection_id = $1").execute(Tuple.of(collectionId))
                     .map(rows -> {
                         Set<String> submitted = new HashSet<>();

@@ -3,7 +3,7 @@ package uk.nhs.impact.reporting.completeness;
 import uk.nhs.impact.platform.hierarchy.OrgLevel;
 import uk.nhs.impact.platform.hierarchy.Organisation;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
-import uk.nhs.impact.reporting.access.ReportAccess;
+import uk.nhs.impact.reporting.access.ReportAccessTable;
 import uk.nhs.impact.reporting.figures.Figure;
 
 import java.time.LocalDate;
@@ -22,7 +22,7 @@ public final class CompletenessCalculator {
         this.hierarchy = hierarchy;
     }
 
-    public Completeness calculate(String collectionId, ReportAccess.Area area, LocalDate date, Set<String> submitted) {
+    public Completeness calculate(String collectionId, ReportAccessTable.Area area, LocalDate date, Set<String> submitted) {
         List<Organisation> expected = expectedIn(area, date);
         Map<String, long[]> byType = new LinkedHashMap<>();
         Map<String, long[]> byIcb = new LinkedHashMap<>();
@@ -48,10 +48,10 @@ public final class CompletenessCalculator {
     }
 
     /** Every organisation that could file in the area: trusts, ICBs, regions and national directorates as applicable. */
-    List<Organisation> expectedIn(ReportAccess.Area area, LocalDate date) {
+    List<Organisation> expectedIn(ReportAccessTable.Area area, LocalDate date) {
         List<Organisation> out = new ArrayList<>();
         switch (area.level()) {
-            case NATIONAL, DIRECTORATE -> {
+            case NATIONAL -> {
                 out.addAll(hierarchy.all(OrgLevel.TRUST, date));
                 out.addAll(hierarchy.all(OrgLevel.ICB, date));
                 out.addAll(hierarchy.all(OrgLevel.REGION, date));
@@ -66,7 +66,7 @@ public final class CompletenessCalculator {
                 out.addAll(hierarchy.trustsOfIcb(area.code(), date));
                 hierarchy.find(area.code(), date).ifPresent(out::add);
             }
-            case TRUST -> hierarchy.find(area.code(), date).ifPresent(out::add);
+            case TRUST, DIRECTORATE -> hierarchy.find(area.code(), date).ifPresent(out::add);
         }
         out.sort(Comparator.comparing(Organisation::odsCode));
         return out;

@@ -6,15 +6,17 @@ import io.smallrye.config.WithDefault;
 /** Disclosure control (see ARCHITECTURE.md, "Reporting and disclosure"). */
 @ConfigMapping(prefix = "impact.disclosure")
 public interface DisclosureConfig {
-    /** Below national, a survey figure from fewer respondents than this is suppressed (GP Patient Survey practice). */
+    /**
+     * k for the survey: no figure rests on fewer respondents than this, directly or by difference (GP Patient Survey
+     * practice), at every level and with every filter.
+     */
     @WithDefault("10")
     int minSurveyRespondents();
 
-    /** Below region, self-assessment detail is shown only when at least this many organisations contribute. */
+    /**
+     * k for self-assessments: no figure rests on fewer organisations than this that the viewer may not read one by one,
+     * directly or by difference, at every level and with every filter (positions' peer groups included).
+     */
     @WithDefault("3")
     int minSelfAssessmentOrganisations();
-
-    /** Peers needed before a provider's position against its peers is shown. */
-    @WithDefault("3")
-    int minPeers();
 }

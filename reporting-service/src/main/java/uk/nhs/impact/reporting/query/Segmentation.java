@@ -1,7 +1,7 @@
 package uk.nhs.impact.reporting.query;
 
 import uk.nhs.impact.platform.problem.ProblemException;
-import uk.nhs.impact.reporting.access.ReportAccess;
+import uk.nhs.impact.reporting.access.ReportAccessTable;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,17 +14,17 @@ import java.util.Locale;
  *
  * @param segment "framework:segment", e.g. {@code nof-2022-23:3}, read at the reference date
  */
-public record Segmentation(ReportAccess.Area area, String orgType, String trustType, String segment, LocalDate asOf) {
+public record Segmentation(ReportAccessTable.Area area, String orgType, String trustType, String segment, LocalDate asOf) {
 
     /** Appends {@code and ...} conditions on the table's ods_code / icb_code / region_code / org_type / trust_type columns. */
     public void appendTo(StringBuilder sql, List<Object> params, String alias) {
         String p = alias.isEmpty() ? "" : alias + ".";
         switch (area.level()) {
-            case NATIONAL, DIRECTORATE -> { }
+            case NATIONAL -> { }
             case REGION -> sql.append(" and ").append(p).append("region_code = $").append(add(params, area.code()));
             case ICB -> sql.append(" and (").append(p).append("icb_code = $").append(add(params, area.code()))
                     .append(" or ").append(p).append("ods_code = $").append(params.size()).append(")");
-            case TRUST -> sql.append(" and ").append(p).append("ods_code = $").append(add(params, area.code()));
+            case TRUST, DIRECTORATE -> sql.append(" and ").append(p).append("ods_code = $").append(add(params, area.code()));
         }
         if (orgType != null && !orgType.isBlank() && hasOrgType(alias)) {
             sql.append(" and ").append(p).append("org_type = $").append(add(params, orgType.toLowerCase(Locale.ROOT)));
@@ -42,6 +42,11 @@ public record Segmentation(ReportAccess.Area area, String orgType, String trustT
                     .append(" and effective_from <= $").append(add(params, asOf))
                     .append(" and (effective_to is null or effective_to >= $").append(params.size()).append("))");
         }
+    }
+
+    /** The key of the cell this segmentation asks for, as {@link QueryFamily} names the cells of a family. */
+    public String cellKey(boolean withOrgType) {
+        return QueryFamily.key(area.code(), withOrgType ? orgType : null, trustType, segment);
     }
 
     /** Survey responses carry no org type column (all respondents are from trusts). */

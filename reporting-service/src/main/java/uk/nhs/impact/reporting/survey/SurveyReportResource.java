@@ -16,9 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.impact.platform.problem.ProblemException;
-import uk.nhs.impact.reporting.access.ReportAccess;
+import uk.nhs.impact.reporting.access.ReportAccessTable;
+import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.reporting.csv.CsvWriter;
-import uk.nhs.impact.reporting.query.Segmentation;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,11 +31,13 @@ import java.util.Map;
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.MEDIA_TYPE})
 public class SurveyReportResource {
     private final SurveyReports reports;
-    private final ReportAccess access;
+    private final ReportAccessTable access;
+    private final OrgScope scope;
 
-    public SurveyReportResource(SurveyReports reports, ReportAccess access) {
+    public SurveyReportResource(SurveyReports reports, ReportAccessTable access, OrgScope scope) {
         this.reports = reports;
         this.access = access;
+        this.scope = scope;
     }
 
     @GET
@@ -44,7 +46,10 @@ public class SurveyReportResource {
             description = "Respondent-weighted, as published: several respondents may answer for one trust. Denominators are "
                     + "those who answered the question (item non-response). Multi-choice shares sum past 100. Combined categories "
                     + "(`combine=Q2_trust_alignment:fully+mostly`) are computed from counts, never by adding rounded parts. "
-                    + "Below national, a figure from fewer than 10 respondents is suppressed and free text is never shown.")
+                    + "For analysts and oversight roles (areas as report-access.csv allows) and a trust's own provider view. At every "
+                    + "level and with every filter, a question's figures are suppressed when fewer than 10 respondents answered it, "
+                    + "or when they would let such a group be found by difference with the caller's other figures (totals, sibling "
+                    + "segments, areas within areas); free text is shown only where the question's figures are.")
     @APIResponse(responseCode = "200", description = "Results (JSON, or CSV with Accept: text/csv)",
             content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
                     examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.SURVEY)))
@@ -57,8 +62,7 @@ public class SurveyReportResource {
                                       @Parameter(description = "framework:segment, e.g. nof-2022-23:3") @Pattern(regexp = Params.SEGMENT) @Size(max = Params.SEGMENT_MAX) @QueryParam("segment") String segment,
                                       @Parameter(description = "question:option+option, repeatable") @Size(max = 20) @QueryParam("combine") List<@Size(max = 300) String> combine) {
         Map<String, List<String>> combined = parseCombine(combine);
-        return reports.referenceDate(runId).chain(date ->
-                reports.results(runId, new Segmentation(access.require(area, date), null, trustType, segment, date), combined));
+        return reports.results(access.viewerOf(scope), runId, area, trustType, segment, combined);
     }
 
     static Map<String, List<String>> parseCombine(List<String> combine) {

@@ -8,29 +8,49 @@ import jakarta.enterprise.context.ApplicationScoped;
 import uk.nhs.impact.platform.hierarchy.OrgLevel;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
 import uk.nhs.impact.platform.problem.ProblemException;
+import io.vertx.mutiny.sqlclient.RowSet;
+import uk.nhs.impact.reporting.access.ReportAccessTable;
+import uk.nhs.impact.reporting.access.Viewer;
 import uk.nhs.impact.reporting.figures.DisclosureConfig;
+import uk.nhs.impact.reporting.figures.DisclosureGuard;
+import uk.nhs.impact.reporting.query.QueryFamily;
 import uk.nhs.impact.reporting.figures.Figure;
 import uk.nhs.impact.reporting.query.Segmentation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Survey figures from the stored responses. Option codes are short identifiers; other text answers are comments. */
+/**
+ * Survey figures from the stored responses. Option codes are short identifiers; other text answers are comments.
+ * Respondents are never readable one by one here, so every figure passes the disclosure guard: per question, the cells the
+ * viewer can ask for (areas × trust type × segment) are published only while no group of fewer than 10 respondents who
+ * answered it can be told apart, directly or by difference. Free text only where the question's figures are published.
+ */
 @ApplicationScoped
 public class SurveyReports {
     private static final String CODE = "^[A-Za-z0-9_.:-]{1,64}$";
 
+    private static final String ANSWERED = """
+            jsonb_typeof(q.value) <> 'null' and not (jsonb_typeof(q.value) = 'string' and q.value #>> '{}' = '')
+                and not (jsonb_typeof(q.value) = 'object' and coalesce(q.value ->> 'text', '') = '')""";
+
     private final Pool pool;
     private final OrganisationHierarchy hierarchy;
     private final DisclosureConfig disclosure;
+    private final ReportAccessTable access;
+    private final QueryFamily family;
 
-    public SurveyReports(Pool pool, OrganisationHierarchy hierarchy, DisclosureConfig disclosure) {
+    public SurveyReports(Pool pool, OrganisationHierarchy hierarchy, DisclosureConfig disclosure, ReportAccessTable access, QueryFamily family) {
         this.pool = pool;
         this.hierarchy = hierarchy;
         this.disclosure = disclosure;
+        this.access = access;
+        this.family = family;
     }
 
     public Uni<LocalDate> referenceDate(String runId) {
@@ -47,9 +67,53 @@ public class SurveyReports {
     }
 
     /**
+     * The results in an area (default: the viewer's own), narrowed by the optional filters.
+     *
      * @param combine question code → option codes whose counts are added, e.g. {@code Q2_trust_alignment → [fully, mostly]}
      */
-    public Uni<SurveyResults> results(String runId, Segmentation seg, Map<String, List<String>> combine) {
+    public Uni<SurveyResults> results(Viewer viewer, String runId, String area, String trustType, String segment,
+                                      Map<String, List<String>> combine) {
+        return referenceDate(runId).chain(date -> {
+            Segmentation seg = new Segmentation(access.area(viewer, area, date), null, trustType, segment, date);
+            seg.appendTo(new StringBuilder(), new ArrayList<>(), "sr");
+            return suppressed(viewer, runId, seg).chain(reasons -> results(runId, seg, combine, reasons));
+        });
+    }
+
+    /**
+     * Per question, why the cell asked for is suppressed (no entry: published). Each trust's respondents who answered the
+     * question are one contributor, weighted by their number; the family is every cell the viewer can ask for.
+     */
+    private Uni<Map<String, String>> suppressed(Viewer viewer, String runId, Segmentation seg) {
+        Uni<RowSet<Row>> answered = pool.preparedQuery("select sr.ods_code, sr.trust_type, sr.icb_code, sr.region_code, q.key, count(*) "
+                + "from survey_response sr, jsonb_each(sr.answers) q where sr.run_id = $1 and " + ANSWERED + " group by 1, 2, 3, 4, 5")
+                .execute(Tuple.of(runId));
+        return Uni.combine().all().unis(answered, family.segmentsOn(seg.asOf())).asTuple().map(t -> {
+            Map<String, QueryFamily.Unit> units = new HashMap<>();
+            Map<String, Map<String, Long>> weights = new TreeMap<>();
+            for (Row r : t.getItem1()) {
+                String id = r.getString(0) + "|" + r.getString(1) + "|" + r.getString(2) + "|" + r.getString(3);
+                units.computeIfAbsent(id, k -> new QueryFamily.Unit(r.getString(0), null, r.getString(1), r.getString(2), r.getString(3),
+                        t.getItem2().getOrDefault(r.getString(0), Set.of())));
+                weights.computeIfAbsent(r.getString(4), k -> new HashMap<>()).put(id, r.getLong(5));
+            }
+            List<DisclosureGuard.Cell> cells = family.cells(viewer, units, false, seg.asOf());
+            String key = seg.cellKey(false);
+            Map<String, String> reasons = new HashMap<>();
+            weights.forEach((question, weight) -> {
+                String reason = DisclosureGuard.plan(cells, weight, disclosure.minSurveyRespondents()).reason(key, "respondents");
+                if (reason != null) {
+                    reasons.put(question, reason);
+                }
+            });
+            return reasons;
+        });
+    }
+
+    /**
+     * @param combine question code → option codes whose counts are added, e.g. {@code Q2_trust_alignment → [fully, mostly]}
+     */
+    private Uni<SurveyResults> results(String runId, Segmentation seg, Map<String, List<String>> combine, Map<String, String> suppressed) {
         List<Object> params = seg.newParams(runId);
         StringBuilder where = new StringBuilder(" where sr.run_id = $1");
         seg.appendTo(where, params, "sr");
@@ -61,11 +125,7 @@ public class SurveyReports {
                               union all select q.value #>> '{}' where jsonb_typeof(q.value) in ('string', 'number', 'boolean')
                               union all select q.value ->> 'text' where jsonb_typeof(q.value) = 'object') o
                 group by 1, 2, 3""";
-        String answered = base + """
-                select q.key, count(*) from r, jsonb_each(r.answers) q
-                where jsonb_typeof(q.value) <> 'null' and not (jsonb_typeof(q.value) = 'string' and q.value #>> '{}' = '')
-                    and not (jsonb_typeof(q.value) = 'object' and coalesce(q.value ->> 'text', '') = '')
-                group by 1""";
+        String answered = base + "select q.key, count(*) from r, jsonb_each(r.answers) q where " + ANSWERED + " group by 1";
         String meta = base + "select count(*), count(distinct ods_code) from r";
         Tuple tuple = Tuple.from(params);
         return Uni.combine().all().unis(pool.preparedQuery(options).execute(tuple), pool.preparedQuery(answered).execute(tuple),
@@ -95,26 +155,27 @@ public class SurveyReports {
                         counts.computeIfAbsent(q, k -> new TreeMap<>()).merge(value, r.getLong(3), Long::sum);
                     }
                     Row m = t.getItem3().iterator().next();
-                    return build(runId, seg, m.getLong(0), m.getLong(1), answeredBy, counts, kinds, comments, combine);
+                    return build(runId, seg, m.getLong(0), m.getLong(1), answeredBy, counts, kinds, comments, combine, suppressed);
                 });
     }
 
     private SurveyResults build(String runId, Segmentation seg, long respondents, long trusts, Map<String, Long> answered,
                                 Map<String, Map<String, Long>> counts, Map<String, String> kinds, Map<String, List<String>> comments,
-                                Map<String, List<String>> combine) {
-        boolean national = seg.area().isNational();
+                                Map<String, List<String>> combine, Map<String, String> suppressed) {
         List<SurveyResults.Question> questions = new ArrayList<>();
         for (String q : kinds.keySet()) {
             long n = answered.getOrDefault(q, 0L);
             List<SurveyResults.Option> options = new ArrayList<>();
-            counts.getOrDefault(q, Map.of()).forEach((opt, c) -> options.add(new SurveyResults.Option(opt, figure(c, n, national))));
+            String reason = suppressed.get(q);
+            counts.getOrDefault(q, Map.of()).forEach((opt, c) -> options.add(new SurveyResults.Option(opt, figure(c, n, reason))));
             List<SurveyResults.Option> combined = new ArrayList<>();
             if (combine.containsKey(q)) {
                 long sum = combine.get(q).stream().mapToLong(o -> counts.getOrDefault(q, Map.of()).getOrDefault(o, 0L)).sum();
-                combined.add(new SurveyResults.Option(String.join("_or_", combine.get(q)), figure(sum, n, national)));
+                combined.add(new SurveyResults.Option(String.join("_or_", combine.get(q)), figure(sum, n, reason)));
             }
-            // Free text never appears below national.
-            List<String> text = national ? comments.getOrDefault(q, List.of()) : List.of();
+            // Free text only where the question's figures are published: a group of at least 10 respondents that no
+            // difference can narrow.
+            List<String> text = reason == null ? comments.getOrDefault(q, List.of()) : List.of();
             questions.add(new SurveyResults.Question(q, kinds.get(q), Figure.of(n, respondents), options, combined, text));
         }
         long trustsInArea = trustsIn(seg);
@@ -123,19 +184,17 @@ public class SurveyReports {
                 new SurveyResults.Meta(respondents, trusts, coverage), questions);
     }
 
-    private Figure figure(long count, long denominator, boolean national) {
-        if (!national && denominator < disclosure.minSurveyRespondents()) {
-            return Figure.suppressed(denominator, "fewer than " + disclosure.minSurveyRespondents() + " respondents below national level");
-        }
-        return Figure.of(count, denominator);
+    private static Figure figure(long count, long denominator, String reason) {
+        return reason != null ? Figure.suppressed(denominator, reason) : Figure.of(count, denominator);
     }
 
     private long trustsIn(Segmentation seg) {
         return switch (seg.area().level()) {
-            case NATIONAL, DIRECTORATE -> hierarchy.all(OrgLevel.TRUST, seg.asOf()).size();
+            case NATIONAL -> hierarchy.all(OrgLevel.TRUST, seg.asOf()).size();
             case REGION -> hierarchy.trustsOfRegion(seg.area().code(), seg.asOf()).size();
             case ICB -> hierarchy.trustsOfIcb(seg.area().code(), seg.asOf()).size();
             case TRUST -> 1;
+            case DIRECTORATE -> 0;
         };
     }
 }

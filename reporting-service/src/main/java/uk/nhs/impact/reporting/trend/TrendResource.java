@@ -17,20 +17,21 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.impact.platform.problem.ProblemException;
-import uk.nhs.impact.platform.security.SharingLevel;
-import uk.nhs.impact.reporting.access.ReportAccess;
+import uk.nhs.impact.platform.security.OrgScope;
+import uk.nhs.impact.reporting.access.ReportAccessTable;
+import uk.nhs.impact.reporting.access.Viewer;
+import uk.nhs.impact.reporting.assessment.AssessmentDisclosure;
 import uk.nhs.impact.reporting.assessment.LevelDistribution;
 import uk.nhs.impact.reporting.csv.CsvWriter;
-import uk.nhs.impact.reporting.figures.DisclosureConfig;
 import uk.nhs.impact.reporting.figures.Figure;
 import uk.nhs.impact.reporting.query.Segmentation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 @Path("/api/v1/reports/trends")
@@ -39,13 +40,15 @@ import java.util.TreeMap;
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.MEDIA_TYPE})
 public class TrendResource {
     private final Pool pool;
-    private final ReportAccess access;
-    private final DisclosureConfig disclosure;
+    private final ReportAccessTable access;
+    private final AssessmentDisclosure disclosure;
+    private final OrgScope scope;
 
-    public TrendResource(Pool pool, ReportAccess access, DisclosureConfig disclosure) {
+    public TrendResource(Pool pool, ReportAccessTable access, AssessmentDisclosure disclosure, OrgScope scope) {
         this.pool = pool;
         this.access = access;
         this.disclosure = disclosure;
+        this.scope = scope;
     }
 
     @GET
@@ -60,7 +63,7 @@ public class TrendResource {
                                @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @QueryParam("area") String area, @Pattern(regexp = Params.TYPE) @Size(max = Params.TYPE_MAX) @QueryParam("trustType") String trustType) {
         require("question", question);
         require("orgType", orgType);
-        Segmentation seg = new Segmentation(access.require(area, LocalDate.now()), orgType, trustType, null, LocalDate.now());
+        Segmentation seg = new Segmentation(access.area(access.viewerOf(scope), area, LocalDate.now()), orgType, trustType, null, LocalDate.now());
         List<Object> params = seg.newParams(question);
         StringBuilder sql = new StringBuilder("""
                 select r.collection_id, max(r.reference_date),
@@ -80,39 +83,50 @@ public class TrendResource {
 
     @GET
     @Path("self-assessment")
-    @Operation(summary = "Median maturity level of one component across cycles, from assessments shared at the view's level",
-            description = "Below region, a cycle with fewer than 3 contributing organisations shows only the count.")
+    @Operation(summary = "Median maturity level of one component across cycles, from the assessments that count for the caller",
+            description = "The caller's tier decides which assessments count, as in the distribution; a cycle whose figure the "
+                    + "disclosure guard suppresses shows only the number of organisations.")
     @APIResponse(responseCode = "200", description = "The trend (JSON, or CSV with Accept: text/csv)",
             content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
                     examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.TREND)))
     @APIResponse(responseCode = "404", description = "An area the caller may not see")
     public Uni<Trend> selfAssessment(@Pattern(regexp = Params.CODE) @Size(max = Params.CODE_MAX) @QueryParam("component") String component, @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @QueryParam("area") String area) {
         require("component", component);
-        Segmentation seg = new Segmentation(access.require(area, LocalDate.now()), null, null, null, LocalDate.now());
-        SharingLevel audience = seg.area().audience();
-        String[] sharing = Arrays.stream(SharingLevel.values()).filter(l -> l.reaches(audience)).map(Enum::name).toArray(String[]::new);
-        List<Object> params = seg.newParams(component, sharing);
-        StringBuilder sql = new StringBuilder("""
-                select a.cycle, max(a.reference_date) over (partition by a.cycle), (q.value ->> 'level')::int, a.ods_code
-                from assessment_record a, jsonb_each(a.answers) q
-                where q.value ->> 'component' = $1 and a.status = 'SUBMITTED' and a.sharing = any($2::text[])""");
-        seg.appendTo(sql, params, "a");
-        return pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(rows -> {
-            Map<String, Map<Integer, Long>> levels = new TreeMap<>();
-            Map<String, java.util.Set<String>> orgs = new LinkedHashMap<>();
-            Map<String, LocalDate> dates = new TreeMap<>();
+        Viewer viewer = access.viewerOf(scope);
+        ReportAccessTable.Area a = access.area(viewer, area, LocalDate.now());
+        return pool.preparedQuery("""
+                        select cycle, max(reference_date) from assessment_record where status = 'SUBMITTED'
+                        group by cycle order by max(reference_date), cycle""").execute().chain(rows -> {
+            List<Uni<Trend.Point>> points = new ArrayList<>();
             for (Row r : rows) {
-                levels.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).merge(r.getInteger(2), 1L, Long::sum);
-                orgs.computeIfAbsent(r.getString(0), k -> new java.util.HashSet<>()).add(r.getString(3));
-                dates.put(r.getString(0), r.getLocalDate(1));
+                LocalDate date = r.getLocalDate(1) == null ? LocalDate.now() : r.getLocalDate(1);
+                points.add(point(viewer, component, new Segmentation(a, null, null, null, date), r.getString(0)));
             }
-            List<Trend.Point> points = new ArrayList<>();
-            levels.forEach((cycle, counts) -> {
-                long n = orgs.get(cycle).size();
-                boolean hide = seg.area().belowRegion() && n < disclosure.minSelfAssessmentOrganisations();
-                points.add(new Trend.Point(cycle, dates.get(cycle), null, hide ? null : LevelDistribution.of(counts).median(), n));
+            Uni<List<Trend.Point>> all = points.isEmpty() ? Uni.createFrom().item(List.of()) : Uni.join().all(points).andFailFast();
+            return all.map(list -> new Trend("self-assessment:" + component, a.code(),
+                    list.stream().filter(java.util.Objects::nonNull).toList()));
+        });
+    }
+
+    /** One cycle's median level of the component in the area, or only the count of organisations where the guard says so. */
+    private Uni<Trend.Point> point(Viewer viewer, String component, Segmentation seg, String cycle) {
+        return disclosure.of(viewer, cycle, seg.asOf()).chain(c -> {
+            List<Object> params = seg.newParams(component, cycle, c.countedArray());
+            StringBuilder sql = new StringBuilder("""
+                    select (q.value ->> 'level')::int, a.ods_code from assessment_record a, jsonb_each(a.answers) q
+                    where q.value ->> 'component' = $1 and a.cycle = $2 and a.status = 'SUBMITTED' and a.ods_code = any($3::text[])""");
+            seg.appendTo(sql, params, "a");
+            boolean hide = c.plan().reason(seg.cellKey(true), "organisations") != null;
+            return pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(rows -> {
+                Map<Integer, Long> levels = new TreeMap<>();
+                Set<String> orgs = new HashSet<>();
+                for (Row r : rows) {
+                    levels.merge(r.getInteger(0), 1L, Long::sum);
+                    orgs.add(r.getString(1));
+                }
+                return orgs.isEmpty() ? null
+                        : new Trend.Point(cycle, seg.asOf(), null, hide ? null : LevelDistribution.of(levels).median(), (long) orgs.size());
             });
-            return new Trend("self-assessment:" + component, seg.area().code(), points);
         });
     }
 

@@ -1,0 +1,123 @@
+package uk.nhs.impact.reporting.assessment;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import uk.nhs.impact.platform.security.SharingLevel;
+import uk.nhs.impact.reporting.access.Viewer;
+import uk.nhs.impact.reporting.figures.DisclosureConfig;
+import uk.nhs.impact.reporting.figures.DisclosureGuard;
+import uk.nhs.impact.reporting.query.QueryFamily;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Which self-assessments of a cycle count for a viewer, and which of the cells it can ask for may be published: the
+ * distribution's areas × filters and the peer groups of every position it may read form one family of linked tables.
+ */
+@ApplicationScoped
+public class AssessmentDisclosure {
+    /** What a viewer's figures of one cycle may draw on. */
+    public record Contributors(LocalDate asOf, Set<String> counted, DisclosureGuard.Plan plan) {
+        public String[] countedArray() {
+            return counted.toArray(String[]::new);
+        }
+    }
+
+    private record Record(QueryFamily.Unit unit, SharingLevel sharing) {
+    }
+
+    private final Pool pool;
+    private final QueryFamily family;
+    private final DisclosureConfig disclosure;
+
+    public AssessmentDisclosure(Pool pool, QueryFamily family, DisclosureConfig disclosure) {
+        this.pool = pool;
+        this.family = family;
+        this.disclosure = disclosure;
+    }
+
+    /** The key of a position's peer-group cell. */
+    public static String peerKey(PositionReports.PeerGroup group, String code) {
+        return "peers=" + group.name() + ":" + code;
+    }
+
+    public Uni<Contributors> of(Viewer viewer, String cycle, LocalDate asOf) {
+        Uni<List<Record>> records = pool.preparedQuery("""
+                        select ods_code, org_type, trust_type, icb_code, region_code, sharing from assessment_record
+                        where cycle = $1 and status = 'SUBMITTED'""")
+                .execute(Tuple.of(cycle)).map(rows -> {
+                    List<Record> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(new Record(new QueryFamily.Unit(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
+                                r.getString(4), Set.of()), SharingLevel.valueOf(r.getString(5))));
+                    }
+                    return out;
+                });
+        return Uni.combine().all().unis(records, family.segmentsOn(asOf)).asTuple()
+                .map(t -> contributors(viewer, asOf, t.getItem1(), t.getItem2()));
+    }
+
+    private Contributors contributors(Viewer viewer, LocalDate asOf, List<Record> records, Map<String, Set<String>> segments) {
+        Set<String> counted = new TreeSet<>();
+        List<QueryFamily.Unit> readable = new ArrayList<>();
+        Map<String, QueryFamily.Unit> hidden = new LinkedHashMap<>();
+        for (Record r : records) {
+            String ods = r.unit().odsCode();
+            if (!viewer.counts(ods, r.sharing(), asOf)) {
+                continue;
+            }
+            counted.add(ods);
+            QueryFamily.Unit u = r.unit();
+            u = new QueryFamily.Unit(ods, u.orgType(), u.trustType(), u.icbCode(), u.regionCode(), segments.getOrDefault(ods, Set.of()));
+            if (viewer.readsOneByOne(ods, r.sharing(), asOf)) {
+                readable.add(u);
+            } else {
+                hidden.put(ods, u);
+            }
+        }
+        int k = disclosure.minSelfAssessmentOrganisations();
+        if (hidden.isEmpty()) {
+            return new Contributors(asOf, counted, DisclosureGuard.Plan.none(k));
+        }
+        List<DisclosureGuard.Cell> cells = new ArrayList<>(family.cells(viewer, hidden, true, asOf));
+        cells.addAll(peerCells(readable, hidden.values()));
+        Map<String, Long> weight = new HashMap<>();
+        hidden.keySet().forEach(ods -> weight.put(ods, 1L));
+        return new Contributors(asOf, counted, DisclosureGuard.plan(cells, weight, k));
+    }
+
+    /** The peer groups of every position the viewer may read (its own organisation, or one it may read one by one). */
+    private static List<DisclosureGuard.Cell> peerCells(List<QueryFamily.Unit> readable, java.util.Collection<QueryFamily.Unit> hidden) {
+        Map<String, DisclosureGuard.Cell> cells = new LinkedHashMap<>();
+        for (QueryFamily.Unit a : readable) {
+            for (PositionReports.PeerGroup group : PositionReports.PeerGroup.values()) {
+                String code = group.codeOf(a.trustType(), a.icbCode(), a.regionCode());
+                if (code == null) {
+                    continue;
+                }
+                cells.computeIfAbsent(peerKey(group, code), key -> {
+                    Set<String> members = new LinkedHashSet<>();
+                    for (QueryFamily.Unit u : hidden) {
+                        if (Objects.equals(code, group.codeOf(u.trustType(), u.icbCode(), u.regionCode()))) {
+                            members.add(u.odsCode());
+                        }
+                    }
+                    return new DisclosureGuard.Cell(key, group.rank(), members);
+                });
+            }
+        }
+        return new ArrayList<>(cells.values());
+    }
+}
