@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.nhs.impact.platform.problem.ProblemException;
+import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.Roles;
 
 @Path("/api/v1/reports/admin/rebuild")
@@ -18,9 +20,18 @@ import uk.nhs.impact.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class RebuildResource {
     private final RebuildService rebuild;
+    private final OrgScope scope;
 
-    public RebuildResource(RebuildService rebuild) {
+    public RebuildResource(RebuildService rebuild, OrgScope scope) {
         this.rebuild = rebuild;
+        this.scope = scope;
+    }
+
+    /** instrument-admin counts only at NHS England (X24). */
+    private void requireAdmin() {
+        if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
+            throw ProblemException.forbidden("This is for NHS England administrators (instrument-admin at X24)");
+        }
     }
 
     @POST
@@ -30,6 +41,7 @@ public class RebuildResource {
     @APIResponse(responseCode = "202", description = "Started; the body is its progress")
     @APIResponse(responseCode = "409", description = "A rebuild is already running")
     public Response start() {
+        requireAdmin();
         return Response.accepted(rebuild.start()).build();
     }
 
@@ -37,6 +49,7 @@ public class RebuildResource {
     @Operation(summary = "Progress of the current or last rebuild")
     @APIResponse(responseCode = "200", description = "Records replayed of those on the topics when it began")
     public RebuildProgress progress() {
+        requireAdmin();
         return rebuild.progress();
     }
 }

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
 import uk.nhs.impact.platform.problem.FieldError;
 import uk.nhs.impact.platform.problem.ProblemException;
+import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.Roles;
 
 import java.time.LocalDate;
@@ -43,9 +44,11 @@ public class OversightSegmentResource {
     static final Map<String, Integer> FRAMEWORKS = Map.of("sof-2021-22", 4, "nof-2022-23", 4, "nof-2025-26", 5);
 
     private final OrganisationHierarchy hierarchy;
+    private final OrgScope scope;
 
-    public OversightSegmentResource(OrganisationHierarchy hierarchy) {
+    public OversightSegmentResource(OrganisationHierarchy hierarchy, OrgScope scope) {
         this.hierarchy = hierarchy;
+        this.scope = scope;
     }
 
     public record SegmentEntry(@NotBlank @Size(max = 30) String odsCode, @NotNull @Min(1) @Max(5) Integer segment) {
@@ -66,6 +69,9 @@ public class OversightSegmentResource {
     @APIResponse(responseCode = "400", description = "Unknown framework, segment outside its scale, or unknown organisation")
     public Uni<List<SegmentView>> replace(@Pattern(regexp = Params.CODE) @Size(max = Params.CODE_MAX) @PathParam("frameworkId") String frameworkId, @Pattern(regexp = Params.CODE) @Size(max = Params.CODE_MAX) @PathParam("period") String period,
                                           @Valid @NotNull SegmentPeriod body) {
+        if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
+            throw ProblemException.forbidden("This is for NHS England administrators (instrument-admin at X24)");
+        }
         Integer scale = FRAMEWORKS.get(frameworkId);
         if (scale == null) {
             throw ProblemException.validation("frameworkId", "must be one of " + FRAMEWORKS.keySet().stream().sorted().toList());
