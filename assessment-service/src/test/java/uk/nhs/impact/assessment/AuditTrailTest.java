@@ -40,6 +40,13 @@ class AuditTrailTest {
                 .then().statusCode(404);
         given().header("Authorization", Tokens.bearer("QT1", "icb-oversight")).when().get(AssessmentApi.BASE + "/" + a.id() + "/audit")
                 .then().statusCode(403);
+        // instrument-admin counts only at NHS England (X24): elsewhere it opens no trail, not even the organisation's own
+        for (String org : new String[] {"RWV", "RHA", "Y60", "X24-DIR-MEDICAL"}) {
+            given().header("Authorization", Tokens.bearer(org, "instrument-admin")).when().get(AssessmentApi.BASE + "/" + a.id() + "/audit")
+                    .then().statusCode(403).contentType("application/problem+json");
+            given().header("Authorization", Tokens.bearer(org, "instrument-admin")).when().get(AssessmentApi.BASE + "/audit/verify")
+                    .then().statusCode(403).contentType("application/problem+json");
+        }
     }
 
     @Test

@@ -78,6 +78,13 @@ class InstrumentTest {
                 .body(definition("Not allowed", "C1")).when().post(TRIAL_VERSIONS).then().statusCode(403).contentType("application/problem+json");
         given().header("Authorization", AssessmentApi.submitter("RHA")).contentType("application/json")
                 .body(definition("Not allowed", "C1")).when().post(TRIAL_VERSIONS).then().statusCode(403);
+        // instrument-admin counts only at NHS England (X24): not at a directorate, a region or a trust
+        for (String org : new String[] {"X24-DIR-MEDICAL", "Y60", "RHA"}) {
+            given().header("Authorization", Tokens.bearer(org, "instrument-admin")).contentType("application/json")
+                    .body(definition("Not allowed", "C1")).when().post(TRIAL_VERSIONS).then().statusCode(403).contentType("application/problem+json");
+            given().header("Authorization", Tokens.bearer(org, "instrument-admin")).header("If-Match", "*")
+                    .when().post(VERSIONS + "/1/publish").then().statusCode(403).contentType("application/problem+json");
+        }
     }
 
     @Test

@@ -27,5 +27,11 @@ class AuditTest {
         given().header("Authorization", Tokens.bearer("RHA", "viewer")).when().get(path).then().statusCode(404);
         given().header("Authorization", Tokens.bearer("X24", "instrument-admin")).when().get("/api/v1/baseline-collections/audit/verify")
                 .then().statusCode(200).body("intact", equalTo(true));
+        // instrument-admin counts only at NHS England (X24): elsewhere it opens no trail, not even the organisation's own
+        for (String org : new String[] {"RWV", "RHA", "Y60", "X24-DIR-MEDICAL"}) {
+            given().header("Authorization", Tokens.bearer(org, "instrument-admin")).when().get(path).then().statusCode(403);
+            given().header("Authorization", Tokens.bearer(org, "instrument-admin")).when().get("/api/v1/baseline-collections/audit/verify")
+                    .then().statusCode(403);
+        }
     }
 }

@@ -75,6 +75,11 @@ class ReturnRulesTest {
         BaselineApi.file("rules-closed", "RXK", BaselineApi.headline(true, false, false, false));
         String etag = given().header("Authorization", BaselineApi.admin()).when().get("/api/v1/baseline-collections/rules-closed")
                 .then().statusCode(200).extract().header("ETag");
+        // instrument-admin counts only at NHS England (X24)
+        given().header("Authorization", Tokens.bearer("RXK", "instrument-admin")).header("If-Match", etag)
+                .when().post("/api/v1/baseline-collections/rules-closed/close").then().statusCode(403).contentType(PROBLEM);
+        given().header("Authorization", Tokens.bearer("X24-DIR-MEDICAL", "instrument-admin")).header("If-Match", etag)
+                .when().post("/api/v1/baseline-collections/rules-closed/close").then().statusCode(403).contentType(PROBLEM);
         given().header("Authorization", BaselineApi.admin()).header("If-Match", etag)
                 .when().post("/api/v1/baseline-collections/rules-closed/close").then().statusCode(200).body("closed", equalTo(true));
         BaselineApi.save("rules-closed", "RHA", BaselineApi.headline(true, true, true, true), null)

@@ -165,7 +165,9 @@ class SurveyReportTest {
         assertTrue(csv.contains(RUN + ",X24,2023-08-31,Q2_trust_alignment,combined,fully_or_mostly,74,99,75,false,"), csv);
         assertTrue(csv.contains(RUN + ",X24,2023-08-31,Q1_trust_progress,single_choice,underway_maturing,64,129,50,false,"), csv);
         assertTrue(csv.contains(RUN + ",X24,2023-08-31,_meta,coverage,trusts,95,210,45,false,"), csv);
-        int jsonRows = 1 + json.getList("questions.options.flatten()").size() + json.getList("questions.combined.flatten()").size();
+        int jsonRows = 1 + json.getList("questions.options.flatten()").size() + json.getList("questions.combined.flatten()").size()
+                + json.getList("questions.comments.flatten()").size();
+        assertTrue(csv.contains(RUN + ",X24,2023-08-31,Q14_free_text,comment,none,,,,false,"), csv);
         assertEquals(jsonRows, csv.lines().count() - 1);
     }
 

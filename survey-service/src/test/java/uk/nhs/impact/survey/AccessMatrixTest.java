@@ -80,7 +80,10 @@ class AccessMatrixTest {
 
     @ParameterizedTest(name = "{0} as {1} reads completeness -> {2}")
     @CsvSource({"X24, national-analyst, 200", "Y60, region-analyst, 200", "QT1, icb-oversight, 200", "X24, instrument-admin, 200", "RHA, viewer, 403",
-            "RHA, submitter, 403", "RHA, region-analyst, 403", "RHA, icb-oversight, 403"})
+            "RHA, submitter, 403", "RHA, region-analyst, 403", "RHA, icb-oversight, 403",
+            // a role counts only at its organisation's level: instrument-admin and national-analyst at X24 itself
+            "RHA, instrument-admin, 403", "Y60, instrument-admin, 403", "X24-DIR-MEDICAL, instrument-admin, 403",
+            "X24-DIR-MEDICAL, national-analyst, 403", "QT1, region-analyst, 403", "Y60, icb-oversight, 403"})
     void completeness(String org, String role, int status) {
         given().header("Authorization", Tokens.bearer(org, role)).when().get(SurveyApi.RUNS + "/" + RUN + "/completeness").then().statusCode(status);
     }

@@ -21,5 +21,13 @@ class AuditTest {
                 .then().statusCode(404);
         given().header("Authorization", SurveyApi.admin()).when().get(SurveyApi.RUNS + "/audit/verify").then().statusCode(200)
                 .body("intact", equalTo(true));
+        // instrument-admin counts only at NHS England (X24): elsewhere it opens no trail, not even the organisation's own
+        for (String org : new String[] {"RWV", "RX1", "Y60", "X24-DIR-MEDICAL"}) {
+            given().header("Authorization", Tokens.bearer(org, "instrument-admin")).when().get(SurveyApi.responses(run) + "/" + r.id() + "/audit")
+                    .then().statusCode(403);
+            given().header("Authorization", Tokens.bearer(org, "instrument-admin")).when().get(SurveyApi.RUNS + "/audit/verify").then().statusCode(403);
+            given().header("Authorization", Tokens.bearer(org, "instrument-admin")).header("If-Match", "*").when().post(SurveyApi.RUNS + "/" + run + "/close")
+                    .then().statusCode(403);
+        }
     }
 }

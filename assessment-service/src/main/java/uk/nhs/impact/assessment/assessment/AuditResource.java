@@ -39,7 +39,12 @@ public class AuditResource {
     @APIResponse(responseCode = "200", description = "The audit trail, oldest first")
     @APIResponse(responseCode = "404", description = "No such assessment, or not the caller's")
     public Uni<List<AuditTrail.Entry>> trail(@PathParam("id") UUID id) {
-        Uni<?> allowed = scope.has(Roles.INSTRUMENT_ADMIN) ? Uni.createFrom().voidItem() : assessments.readOwn(scope, id);
+        // an administrator only at NHS England; anyone else only its own organisation's people
+        boolean admin = scope.holds(Roles.INSTRUMENT_ADMIN);
+        if (!admin && !scope.holds(Roles.VIEWER) && !scope.holds(Roles.SUBMITTER)) {
+            throw ProblemException.forbidden("Audit trails are for the organisation's own people and NHS England administrators");
+        }
+        Uni<?> allowed = admin ? Uni.createFrom().voidItem() : assessments.readOwn(scope, id);
         return allowed.chain(() -> audit.trail(AssessmentService.AUDIT_TYPE, id.toString())).map(entries -> {
             if (entries.isEmpty()) {
                 throw ProblemException.notFound("Assessment " + id);
@@ -53,6 +58,9 @@ public class AuditResource {
     @RolesAllowed(Roles.INSTRUMENT_ADMIN)
     @Operation(summary = "Check the whole audit chain of this service: every row unchanged and in place (administrators)")
     public Uni<AuditTrail.Verification> verify() {
+        if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
+            throw ProblemException.forbidden("Verifying the audit chain is for NHS England administrators");
+        }
         return audit.verify();
     }
 }

@@ -41,6 +41,8 @@ import java.util.stream.IntStream;
         + "levels not confirmed by a published source are flagged provisional. Published versions never change.")
 @Produces(MediaType.APPLICATION_JSON)
 public class InstrumentResource {
+    /** instrument-admin counts only at NHS England (X24): a token carrying it for any other organisation is refused. */
+    private static final String ADMIN_ONLY = "This is for NHS England administrators (instrument-admin at X24)";
     private final InstrumentCatalogue catalogue;
     private final IdempotentCreate idempotent;
     private final OrgScope scope;
@@ -124,6 +126,9 @@ public class InstrumentResource {
     @APIResponse(responseCode = "400", description = "An inconsistent definition, each field named")
     public Uni<Response> draft(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("instrumentId") String instrumentId, @Size(max = Params.IDEMPOTENCY_KEY_MAX) @HeaderParam(IdempotentCreate.HEADER) String key,
                                @Valid @NotNull InstrumentDefinition body) {
+        if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
+            throw ProblemException.forbidden(ADMIN_ONLY);
+        }
         if (!instrumentId.matches("[a-z0-9][a-z0-9-]{2,59}")) {
             throw ProblemException.validation("instrumentId", "must be 3 to 60 lower-case letters, digits or dashes");
         }
@@ -144,6 +149,9 @@ public class InstrumentResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> update(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("instrumentId") String instrumentId, @Min(1) @Max(Params.VERSION_MAX) @PathParam("version") int version,
                                 @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull InstrumentDefinition body) {
+        if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
+            throw ProblemException.forbidden(ADMIN_ONLY);
+        }
         return catalogue.updateDraft(instrumentId, version, body, ifMatch)
                 .map(e -> Response.ok(VersionView.of(e)).tag(ETags.of(e.etag())).build());
     }
@@ -159,6 +167,9 @@ public class InstrumentResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> publish(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("instrumentId") String instrumentId, @Min(1) @Max(Params.VERSION_MAX) @PathParam("version") int version,
                                  @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+        if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
+            throw ProblemException.forbidden(ADMIN_ONLY);
+        }
         return catalogue.publish(instrumentId, version, ifMatch)
                 .map(e -> Response.ok(VersionView.of(e)).tag(ETags.of(e.etag())).build());
     }

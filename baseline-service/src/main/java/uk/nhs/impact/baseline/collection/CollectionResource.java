@@ -43,6 +43,8 @@ import java.util.List;
         + "Baseline returns are shared with the organisation's ICB, region and NHS England by design.")
 @Produces(MediaType.APPLICATION_JSON)
 public class CollectionResource {
+    /** instrument-admin counts only at NHS England (X24): a token carrying it for any other organisation is refused. */
+    private static final String ADMIN_ONLY = "This is for NHS England administrators (instrument-admin at X24)";
     private final IdempotentCreate idempotent;
     private final Outbox outbox;
     private final OrgScope scope;
@@ -75,6 +77,9 @@ public class CollectionResource {
     @APIResponse(responseCode = "400", description = "Invalid fields, or closesAt not after opensAt")
     @APIResponse(responseCode = "409", description = "A collection with this id exists")
     public Uni<Response> open(@Size(max = Params.IDEMPOTENCY_KEY_MAX) @HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewCollection body) {
+        if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
+            throw ProblemException.forbidden(ADMIN_ONLY);
+        }
         if (!body.closesAt().isAfter(body.opensAt())) {
             throw ProblemException.validation("closesAt", "must be after opensAt");
         }
@@ -131,6 +136,9 @@ public class CollectionResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> close(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("id") String id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+        if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
+            throw ProblemException.forbidden(ADMIN_ONLY);
+        }
         return Panache.withTransaction(() -> Collection.<Collection>findById(id).chain(c -> {
             if (c == null) {
                 throw ProblemException.notFound("Collection " + id);

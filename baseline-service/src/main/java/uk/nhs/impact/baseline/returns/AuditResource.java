@@ -41,7 +41,12 @@ public class AuditResource {
     @APIResponse(responseCode = "404", description = "No such return, or not the caller's")
     public Uni<List<AuditTrail.Entry>> trail(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId, @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @PathParam("odsCode") String odsCode) {
         String ods = odsCode.toUpperCase(Locale.ROOT);
-        if (!scope.isOwn(ods) && !scope.has(Roles.INSTRUMENT_ADMIN)) {
+        // an administrator only at NHS England; anyone else only its own organisation's people
+        boolean admin = scope.holds(Roles.INSTRUMENT_ADMIN);
+        if (!admin && !scope.holds(Roles.VIEWER) && !scope.holds(Roles.SUBMITTER)) {
+            throw ProblemException.forbidden("Audit trails are for the organisation's own people and NHS England administrators");
+        }
+        if (!admin && !scope.isOwn(ods)) {
             throw ProblemException.notFound("Return of " + ods + " in " + collectionId);
         }
         return audit.trail(ReturnService.AUDIT_TYPE, collectionId + "/" + ods).map(entries -> {
@@ -57,6 +62,9 @@ public class AuditResource {
     @RolesAllowed(Roles.INSTRUMENT_ADMIN)
     @Operation(summary = "Check the whole audit chain of this service: every row unchanged and in place (administrators)")
     public Uni<AuditTrail.Verification> verify() {
+        if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
+            throw ProblemException.forbidden("Verifying the audit chain is for NHS England administrators");
+        }
         return audit.verify();
     }
 }

@@ -5,14 +5,27 @@ import uk.nhs.impact.platform.hierarchy.Organisation;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * What the caller may do, from its token's {@code org_code} and realm roles and the hierarchy on a given date.
  * Services ask it before every read or write of an organisation's data; a "no" on a read is answered with 404.
+ * <p>
+ * A role counts only at the organisation level it belongs to (ARCHITECTURE.md, security model): {@code national-analyst}
+ * and {@code instrument-admin} with NHS England (X24) itself, not a national directorate nor anyone else;
+ * {@code region-analyst} with a region; {@code icb-oversight} with an ICB. Authorisation asks {@link #holds(String)};
+ * {@link #has(String)} only says what the token carries.
  */
 public class OrgScope {
+    /** The level at which each level-bound role counts; the other roles (submitter, viewer) count at any organisation. */
+    private static final Map<String, OrgLevel> ROLE_LEVELS = Map.of(
+            Roles.NATIONAL_ANALYST, OrgLevel.NATIONAL,
+            Roles.INSTRUMENT_ADMIN, OrgLevel.NATIONAL,
+            Roles.REGION_ANALYST, OrgLevel.REGION,
+            Roles.ICB_OVERSIGHT, OrgLevel.ICB);
+
     private final String orgCode;
     private final Set<String> roles;
     private final OrganisationHierarchy hierarchy;
@@ -31,8 +44,27 @@ public class OrgScope {
         return roles;
     }
 
+    /** The token carries the role, whatever the organisation: not an authorisation on its own, see {@link #holds(String)}. */
     public boolean has(String role) {
         return roles.contains(role);
+    }
+
+    /**
+     * The caller holds the role where it counts: the token carries it and the caller's organisation is at the role's level
+     * (NHS England X24 for {@code national-analyst} and {@code instrument-admin}, a region for {@code region-analyst}, an
+     * ICB for {@code icb-oversight}). Submitter and viewer count at any organisation.
+     */
+    public boolean holds(String role) {
+        if (!has(role)) {
+            return false;
+        }
+        OrgLevel needed = ROLE_LEVELS.get(role);
+        return needed == null || callerIs(needed);
+    }
+
+    /** The level of the caller's organisation in the hierarchy; empty when the token has no organisation or an unknown one. */
+    public Optional<OrgLevel> level() {
+        return hierarchy.find(orgCode).map(Organisation::level);
     }
 
     public boolean isOwn(String odsCode) {
@@ -53,15 +85,15 @@ public class OrgScope {
         if (isOwn(owner) && (has(Roles.VIEWER) || has(Roles.SUBMITTER))) {
             return true;
         }
-        if (has(Roles.ICB_OVERSIGHT) && sharing.reaches(SharingLevel.ICB) && callerIs(OrgLevel.ICB)
+        if (holds(Roles.ICB_OVERSIGHT) && sharing.reaches(SharingLevel.ICB)
                 && hierarchy.icbOf(owner, asOf).filter(orgCode::equals).isPresent()) {
             return true;
         }
-        if (has(Roles.REGION_ANALYST) && sharing.reaches(SharingLevel.REGION) && callerIs(OrgLevel.REGION)
+        if (holds(Roles.REGION_ANALYST) && sharing.reaches(SharingLevel.REGION)
                 && hierarchy.regionOf(owner, asOf).filter(orgCode::equals).isPresent()) {
             return true;
         }
-        return has(Roles.NATIONAL_ANALYST) && sharing.reaches(SharingLevel.NATIONAL) && callerIs(OrgLevel.NATIONAL);
+        return holds(Roles.NATIONAL_ANALYST) && sharing.reaches(SharingLevel.NATIONAL);
     }
 
     /** See whether an organisation has submitted (not what it said): its own people, its ICB, its region, national. */
@@ -69,13 +101,13 @@ public class OrgScope {
         if (isOwn(owner) && (has(Roles.VIEWER) || has(Roles.SUBMITTER))) {
             return true;
         }
-        if (has(Roles.ICB_OVERSIGHT) && callerIs(OrgLevel.ICB) && hierarchy.icbOf(owner, asOf).filter(orgCode::equals).isPresent()) {
+        if (holds(Roles.ICB_OVERSIGHT) && hierarchy.icbOf(owner, asOf).filter(orgCode::equals).isPresent()) {
             return true;
         }
-        if (has(Roles.REGION_ANALYST) && callerIs(OrgLevel.REGION) && hierarchy.regionOf(owner, asOf).filter(orgCode::equals).isPresent()) {
+        if (holds(Roles.REGION_ANALYST) && hierarchy.regionOf(owner, asOf).filter(orgCode::equals).isPresent()) {
             return true;
         }
-        return has(Roles.NATIONAL_ANALYST) && callerIs(OrgLevel.NATIONAL);
+        return holds(Roles.NATIONAL_ANALYST);
     }
 
     /**
@@ -83,13 +115,13 @@ public class OrgScope {
      * its ICB for ICB overseers; empty for everyone else.
      */
     public Optional<String> aggregateArea() {
-        if (has(Roles.NATIONAL_ANALYST) && callerIs(OrgLevel.NATIONAL)) {
+        if (holds(Roles.NATIONAL_ANALYST)) {
             return Optional.of(OrganisationHierarchy.NHS_ENGLAND);
         }
-        if (has(Roles.REGION_ANALYST) && callerIs(OrgLevel.REGION)) {
+        if (holds(Roles.REGION_ANALYST)) {
             return Optional.of(orgCode);
         }
-        if (has(Roles.ICB_OVERSIGHT) && callerIs(OrgLevel.ICB)) {
+        if (holds(Roles.ICB_OVERSIGHT)) {
             return Optional.of(orgCode);
         }
         return Optional.empty();
@@ -101,7 +133,7 @@ public class OrgScope {
     }
 
     private boolean callerIs(OrgLevel level) {
-        return hierarchy.find(orgCode).map(Organisation::level).filter(l -> l == level).isPresent();
+        return level().filter(l -> l == level).isPresent();
     }
 
     @Override

@@ -1,13 +1,19 @@
 package uk.nhs.impact.platform.security;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import uk.nhs.impact.platform.hierarchy.OrgLevel;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The read rule as a table: caller organisation and role × owner × sharing level → may read. */
 class OrgScopeTest {
@@ -42,6 +48,10 @@ class OrgScopeTest {
             "RX1, national-analyst, RHA, NATIONAL, false",
             "RX1, region-analyst,   RHA, NATIONAL, false",
             "RX1, icb-oversight,    RHA, NATIONAL, false",
+            "Y60, national-analyst, RHA, NATIONAL, false",
+            "X24-DIR-MEDICAL, national-analyst, RHA, NATIONAL, false",
+            "QT1, region-analyst,   RHA, REGION,   false",
+            "Y60, icb-oversight,    RHA, ICB,      false",
     })
     void mayRead(String caller, String role, String owner, SharingLevel sharing, boolean expected) {
         assertEquals(expected, new OrgScope(caller, Set.of(role), H).mayRead(owner, sharing, AUG_2023));
@@ -66,6 +76,8 @@ class OrgScopeTest {
             "Y56, region-analyst,   RHA, false",
             "X24, national-analyst, RHA, true",
             "RX1, viewer,           RHA, false",
+            "X24-DIR-MEDICAL, national-analyst, RHA, false",
+            "RHA, instrument-admin, RHA, false",
     })
     void maySeeCompletion(String caller, String role, String owner, boolean expected) {
         assertEquals(expected, new OrgScope(caller, Set.of(role), H).maySeeCompletionOf(owner, AUG_2023));
@@ -85,5 +97,87 @@ class OrgScopeTest {
     })
     void mayReadAggregates(String caller, String role, String area, boolean expected) {
         assertEquals(expected, new OrgScope(caller, Set.of(role), H).mayReadAggregatesOf(area, AUG_2023));
+    }
+
+    @ParameterizedTest(name = "{0} with {1}: holds {2} -> {3}")
+    @CsvSource({
+            // instrument-admin and national-analyst count at NHS England itself, and nowhere else
+            "X24,             instrument-admin,            instrument-admin, true",
+            "X24-DIR-MEDICAL, instrument-admin,            instrument-admin, false",
+            "Y60,             instrument-admin,            instrument-admin, false",
+            "QT1,             instrument-admin,            instrument-admin, false",
+            "RHA,             instrument-admin,            instrument-admin, false",
+            "X24,             national-analyst,            national-analyst, true",
+            "X24-DIR-NURSING, national-analyst,            national-analyst, false",
+            "Y60,             national-analyst,            national-analyst, false",
+            "RHA,             national-analyst,            national-analyst, false",
+            // region-analyst with a region
+            "Y60,             region-analyst,              region-analyst,   true",
+            "X24,             region-analyst,              region-analyst,   false",
+            "QT1,             region-analyst,              region-analyst,   false",
+            "RHA,             region-analyst,              region-analyst,   false",
+            // icb-oversight with an ICB
+            "QT1,             icb-oversight,               icb-oversight,    true",
+            "Y60,             icb-oversight,               icb-oversight,    false",
+            "RHA,             icb-oversight,               icb-oversight,    false",
+            "X24,             icb-oversight,               icb-oversight,    false",
+            // submitter and viewer count at any organisation
+            "RHA,             submitter,                   submitter,        true",
+            "X24-DIR-MEDICAL, viewer,                      viewer,           true",
+            "Y60,             viewer,                      viewer,           true",
+            // a role the token does not carry is never held, whatever the organisation
+            "X24,             national-analyst,            instrument-admin, false",
+            "Y60,             viewer,                      region-analyst,   false",
+            // unknown or missing organisation: no level-bound role counts
+            "ZZZ,             instrument-admin,            instrument-admin, false",
+            "'',              national-analyst,            national-analyst, false",
+            // several roles: each is judged on its own
+            "X24,             instrument-admin|viewer,     instrument-admin, true",
+            "RHA,             instrument-admin|submitter,  submitter,        true",
+            "RHA,             instrument-admin|submitter,  instrument-admin, false",
+    })
+    void holdsARoleOnlyAtItsLevel(String caller, String roles, String role, boolean expected) {
+        OrgScope scope = new OrgScope(caller.isEmpty() ? null : caller, Set.copyOf(Arrays.asList(roles.split("\\|"))), H);
+        assertEquals(expected, scope.holds(role));
+        assertEquals(scope.roles().contains(role), scope.has(role), "has() still only says what the token carries");
+    }
+
+    @ParameterizedTest(name = "{0} is at level {1}")
+    @CsvSource({
+            "X24,             NATIONAL",
+            "Y60,             REGION",
+            "QT1,             ICB",
+            "RHA,             TRUST",
+            "X24-DIR-MEDICAL, DIRECTORATE",
+    })
+    void levelOfTheCallersOrganisation(String caller, OrgLevel level) {
+        assertEquals(Optional.of(level), new OrgScope(caller, Set.of("viewer"), H).level());
+    }
+
+    @Test
+    void noLevelForAnUnknownOrMissingOrganisation() {
+        assertEquals(Optional.empty(), new OrgScope("ZZZ", Set.of("viewer"), H).level());
+        assertEquals(Optional.empty(), new OrgScope(null, Set.of("viewer"), H).level());
+    }
+
+    @Test
+    void aDirectorateIsNotNational() {
+        OrgScope directorate = new OrgScope("X24-DIR-MEDICAL", Set.of("national-analyst", "instrument-admin", "viewer"), H);
+        assertTrue(directorate.has(Roles.NATIONAL_ANALYST));
+        assertFalse(directorate.holds(Roles.NATIONAL_ANALYST));
+        assertFalse(directorate.holds(Roles.INSTRUMENT_ADMIN));
+        assertEquals(Optional.empty(), directorate.aggregateArea());
+        assertFalse(directorate.mayReadAggregatesOf("X24", AUG_2023));
+        assertFalse(directorate.mayReadAggregatesOf("X24-DIR-MEDICAL", AUG_2023));
+    }
+
+    @Test
+    void aggregateAreaFollowsTheRoleHeldAtItsLevel() {
+        assertEquals(Optional.of("X24"), new OrgScope("X24", Set.of("national-analyst"), H).aggregateArea());
+        assertEquals(Optional.of("Y60"), new OrgScope("Y60", Set.of("region-analyst", "viewer"), H).aggregateArea());
+        assertEquals(Optional.of("QT1"), new OrgScope("QT1", Set.of("icb-oversight", "submitter"), H).aggregateArea());
+        assertEquals(Optional.empty(), new OrgScope("Y60", Set.of("submitter", "viewer"), H).aggregateArea());
+        assertEquals(Optional.empty(), new OrgScope("X24", Set.of("instrument-admin"), H).aggregateArea());
+        assertEquals(Optional.empty(), new OrgScope("RHA", Set.of("region-analyst"), H).aggregateArea());
     }
 }

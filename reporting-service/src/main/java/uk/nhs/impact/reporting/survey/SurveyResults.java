@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Per question, the share of respondents choosing each option (multi-choice shares sum past 100), with combined
- * categories computed from counts. Figures are respondent-weighted, as the survey was published.
+ * categories computed from counts. Figures are respondent-weighted, as the survey was published. In CSV, each free-text
+ * comment shown is a row of kind {@code comment} with the text in the option column.
  */
 public record SurveyResults(String runId, String area, LocalDate referenceDate, String unit, Meta meta, List<Question> questions)
         implements CsvTable {
@@ -41,6 +42,10 @@ public record SurveyResults(String runId, String area, LocalDate referenceDate, 
             }
             for (Option o : q.combined()) {
                 rows.add(row(q.code(), "combined", o.code(), o.figure()));
+            }
+            for (String comment : q.comments()) {
+                rows.add(new ArrayList<>(java.util.Arrays.asList(runId, area, String.valueOf(referenceDate), q.code(), "comment", comment,
+                        null, null, null, false, null)));
             }
         }
         return rows;

@@ -40,6 +40,8 @@ import java.util.List;
 @Tag(name = "Survey instruments", description = "Survey questionnaires and their versions. Published versions never change.")
 @Produces(MediaType.APPLICATION_JSON)
 public class SurveyInstrumentResource {
+    /** instrument-admin counts only at NHS England (X24): a token carrying it for any other organisation is refused. */
+    private static final String ADMIN_ONLY = "This is for NHS England administrators (instrument-admin at X24)";
     private final SurveyCatalogue catalogue;
     private final IdempotentCreate idempotent;
     private final OrgScope scope;
@@ -103,6 +105,9 @@ public class SurveyInstrumentResource {
     @APIResponse(responseCode = "400", description = "An inconsistent definition, each field named")
     public Uni<Response> draft(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("instrumentId") String instrumentId, @Size(max = Params.IDEMPOTENCY_KEY_MAX) @HeaderParam(IdempotentCreate.HEADER) String key,
                                @Valid @NotNull SurveyDefinition body) {
+        if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
+            throw ProblemException.forbidden(ADMIN_ONLY);
+        }
         if (!instrumentId.matches("[a-z0-9][a-z0-9-]{2,59}")) {
             throw ProblemException.validation("instrumentId", "must be 3 to 60 lower-case letters, digits or dashes");
         }
@@ -123,6 +128,9 @@ public class SurveyInstrumentResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> update(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("instrumentId") String instrumentId, @Min(1) @Max(Params.VERSION_MAX) @PathParam("version") int version,
                                 @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull SurveyDefinition body) {
+        if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
+            throw ProblemException.forbidden(ADMIN_ONLY);
+        }
         return catalogue.updateDraft(instrumentId, version, body, ifMatch).map(e -> Response.ok(VersionView.of(e)).tag(ETags.of(e.etag())).build());
     }
 
@@ -137,6 +145,9 @@ public class SurveyInstrumentResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> publish(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("instrumentId") String instrumentId, @Min(1) @Max(Params.VERSION_MAX) @PathParam("version") int version,
                                  @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+        if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
+            throw ProblemException.forbidden(ADMIN_ONLY);
+        }
         return catalogue.publish(instrumentId, version, ifMatch).map(e -> Response.ok(VersionView.of(e)).tag(ETags.of(e.etag())).build());
     }
 }

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.impact.platform.audit.AuditTrail;
+import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.Roles;
 
@@ -46,7 +47,12 @@ public class AuditResource {
     @APIResponse(responseCode = "404", description = "No such response, or not visible to the caller")
     public Uni<List<AuditTrail.Entry>> trail(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId, @PathParam("id") UUID id,
                                              @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference) {
-        Uni<?> allowed = scope.has(Roles.INSTRUMENT_ADMIN) ? Uni.createFrom().voidItem()
+        // an administrator only at NHS England; anyone else only as whoever may read the response
+        boolean admin = scope.holds(Roles.INSTRUMENT_ADMIN);
+        if (!admin && !scope.holds(Roles.VIEWER) && !scope.holds(Roles.SUBMITTER)) {
+            throw ProblemException.forbidden("Audit trails are for whoever may read the response and NHS England administrators");
+        }
+        Uni<?> allowed = admin ? Uni.createFrom().voidItem()
                 : responses.read(scope, new ResponseService.Respondent(token.getSubject(), reference), runId, id);
         return allowed.chain(() -> audit.trail(ResponseService.AUDIT_TYPE, id.toString()));
     }
@@ -56,6 +62,9 @@ public class AuditResource {
     @RolesAllowed(Roles.INSTRUMENT_ADMIN)
     @Operation(summary = "Check the whole audit chain of this service: every row unchanged and in place (administrators)")
     public Uni<AuditTrail.Verification> verify() {
+        if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
+            throw ProblemException.forbidden("Verifying the audit chain is for NHS England administrators");
+        }
         return audit.verify();
     }
 }

@@ -67,8 +67,9 @@ public class CompletenessResource {
     @APIResponse(responseCode = "403", description = "Not an ICB, regional or national overseer, nor an administrator")
     @APIResponse(responseCode = "404", description = "No such run")
     public Uni<Completeness> completeness(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId) {
-        // an oversight role counts only where it fits the caller's organisation (an ICB's, a region's, NHS England's)
-        if (!scope.has(Roles.INSTRUMENT_ADMIN) && scope.aggregateArea().isEmpty()) {
+        // an oversight or administrator role counts only where it fits the caller's organisation (an ICB's, a region's,
+        // NHS England's)
+        if (!scope.holds(Roles.INSTRUMENT_ADMIN) && scope.aggregateArea().isEmpty()) {
             throw ProblemException.forbidden("Run completeness is for ICB, regional and national oversight");
         }
         return Panache.withSession(() -> SurveyRun.<SurveyRun>findById(runId).chain(run -> {

@@ -53,6 +53,8 @@ import java.util.Set;
         + "respond. Outside the window responses are refused with the dates; closing is final.")
 @Produces(MediaType.APPLICATION_JSON)
 public class RunResource {
+    /** instrument-admin counts only at NHS England (X24): a token carrying it for any other organisation is refused. */
+    private static final String ADMIN_ONLY = "This is for NHS England administrators (instrument-admin at X24)";
     private static final Set<String> ORG_TYPES = Set.of("trust", "icb", "region", "directorate");
 
     private final SurveyCatalogue catalogue;
@@ -99,6 +101,9 @@ public class RunResource {
     @APIResponse(responseCode = "400", description = "Invalid fields, an unpublished version, closesAt not after opensAt, unknown organisation types")
     @APIResponse(responseCode = "409", description = "A run with this id exists")
     public Uni<Response> open(@Size(max = Params.IDEMPOTENCY_KEY_MAX) @HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewRun body) {
+        if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
+            throw ProblemException.forbidden(ADMIN_ONLY);
+        }
         if (!body.closesAt().isAfter(body.opensAt())) {
             throw ProblemException.validation("closesAt", "must be after opensAt");
         }
@@ -175,6 +180,9 @@ public class RunResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> extend(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("id") String id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull Extension body) {
+        if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
+            throw ProblemException.forbidden(ADMIN_ONLY);
+        }
         return change(id, ifMatch, "EXTENDED", r -> {
             if (!body.closesAt().isAfter(r.closesAt)) {
                 throw ProblemException.validation("closesAt", "must be later than the current close, " + r.closesAt);
@@ -194,6 +202,9 @@ public class RunResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> close(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("id") String id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+        if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
+            throw ProblemException.forbidden(ADMIN_ONLY);
+        }
         return change(id, ifMatch, "CLOSED", r -> {
             r.closed = true;
             return outbox.append(Topics.SURVEY, EventTypes.SURVEY_RUN_CLOSED, OrganisationHierarchy.NHS_ENGLAND, changed(r)).replaceWithVoid();
