@@ -18,7 +18,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Seed 001: one trust's 22 answers, signed off and submitted, give the published outcome table. */
+/** Seed 001: one trust's 22 answers, signed off and submitted (shared with its ICB), give the published outcome table. */
 @QuarkusTest
 class SeedAssessmentTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -26,7 +26,12 @@ class SeedAssessmentTest {
 
     @Test
     void theSeedTrustsAssessmentGivesThePublishedOutcome() throws Exception {
-        AssessmentApi.Ref a = AssessmentApi.file("RHA", "2023-24", AssessmentApi.byCode(AssessmentApi.SEED_001));
+        // shared with its ICB before it is submitted: the submission carries the answers (a private one would carry none)
+        AssessmentApi.Ref a = AssessmentApi.create("RHA", "2023-24");
+        a = AssessmentApi.answer("RHA", a, AssessmentApi.byCode(AssessmentApi.SEED_001));
+        a = AssessmentApi.share("RHA", a, "ICB");
+        a = AssessmentApi.submit("RHA", AssessmentApi.signOff("RHA", a));
+        String id = a.id();
 
         JsonPath results = AssessmentApi.as("RHA").when().get(AssessmentApi.BASE + "/" + a.id() + "/results")
                 .then().statusCode(200).extract().jsonPath();
@@ -49,7 +54,7 @@ class SeedAssessmentTest {
         assertThat(results.getString("byQuestion.find { it.questionCode == 'Q07' }.levelName")).isEqualTo("Developing");
 
         List<ConsumerRecord<String, String>> events = TopicProbe.await(bootstrap, Topics.ASSESSMENT,
-                r -> r.value().contains(a.id()) && EventTypes.ASSESSMENT_SUBMITTED.equals(TopicProbe.header(r, "ce_type")), 1,
+                r -> r.value().contains(id) && EventTypes.ASSESSMENT_SUBMITTED.equals(TopicProbe.header(r, "ce_type")), 1,
                 Duration.ofSeconds(30));
         ConsumerRecord<String, String> event = events.get(0);
         assertThat(event.key()).isEqualTo("RHA");
@@ -57,7 +62,7 @@ class SeedAssessmentTest {
         assertThat(data.get("answers")).hasSize(22);
         assertThat(data.at("/organisation/icbOdsCode").asText()).isEqualTo("QT1");
         assertThat(data.at("/organisation/regionOdsCode").asText()).isEqualTo("Y60");
-        assertThat(data.get("sharing").asText()).isEqualTo("PRIVATE");
+        assertThat(data.get("sharing").asText()).isEqualTo("ICB");
         assertThat(data.at("/signOff/minuteReference").asText()).isEqualTo("BM/23/114");
         int developing = 0;
         for (JsonNode answer : data.get("answers")) {

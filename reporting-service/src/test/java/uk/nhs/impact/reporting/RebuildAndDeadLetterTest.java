@@ -27,6 +27,9 @@ class RebuildAndDeadLetterTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
     private static String national() {
         return Tokens.bearer("X24", "national-analyst");
     }
@@ -63,6 +66,27 @@ class RebuildAndDeadLetterTest {
         // An amendment: the rebuilt view must keep revision 2, not the first submission.
         BaselineFixtures.submit(collection, org("RB-11", "trust", "acute", "QT1", "Y60"), 2,
                 BaselineFixtures.answers(0, new int[] {1, 1, 1, 1}, List.of("Lean")));
+        // Sharing changes: one assessment shared nationally and narrowed to its ICB, one shared and then retracted (its answers
+        // stay on the topic, before the retraction), one reopened after sharing, one never shared. The rebuilt read model must
+        // hold exactly what the live one holds: the first at ICB, nothing of the others.
+        Map<String, Object> rbOrg = org("RB-20", "trust", "acute", "QT1", "Y60");
+        List<Map<String, Object>> levels = AssessmentFixtures.allAt(2);
+        AssessmentFixtures.submitted("rb-share-narrowed", cycle, rbOrg, 1, 3, "NATIONAL", levels);
+        AssessmentFixtures.sharingChanged("rb-share-narrowed", cycle, rbOrg, 1, 4, "SUBMITTED", "NATIONAL", "ICB", levels);
+        AssessmentFixtures.submitted("rb-share-retracted", cycle, rbOrg, 1, 3, "PRIVATE", levels);
+        String widened = AssessmentFixtures.sharingChanged("rb-share-retracted", cycle, rbOrg, 1, 4, "SUBMITTED", "PRIVATE", "REGION", levels);
+        AssessmentFixtures.sharingChanged("rb-share-retracted", cycle, rbOrg, 1, 5, "SUBMITTED", "REGION", "PRIVATE", null);
+        Events.publish(Topics.ASSESSMENT, widened, EventTypes.ASSESSMENT_SHARING_CHANGED, "RB-20", Map.of("assessmentId", "rb-share-retracted",
+                "cycle", cycle, "organisation", rbOrg, "revision", 1, "sequence", 4, "status", "SUBMITTED", "sharing", "REGION",
+                "answers", levels));   // redelivered after the retraction
+        AssessmentFixtures.submitted("rb-share-reopened", cycle, rbOrg, 1, 3, "ICB", levels);
+        AssessmentFixtures.reopened("rb-share-reopened", cycle, rbOrg, 2, 4, "ICB");
+        AssessmentFixtures.submitted("rb-share-private", cycle, rbOrg, 1, 3, "PRIVATE", levels);
+        AssessmentFixtures.awaitApplied(pool, "rb-share-private", 3);
+        List<String> assessmentRows = AssessmentFixtures.snapshot(pool, "rb-share-");
+        assertEquals(1, assessmentRows.stream().filter(r -> r.startsWith("record ")).count(), assessmentRows.toString());
+        assertTrue(assessmentRows.stream().anyMatch(r -> r.startsWith("record (rb-share-narrowed,") && r.contains(",ICB,")),
+                assessmentRows.toString());
         String headline = "/api/v1/reports/baseline/" + collection + "/headline";
         String distribution = "/api/v1/reports/self-assessment/" + cycle + "/distribution";
         Eventually.await(Duration.ofSeconds(30), () -> given().header("Authorization", national()).get(headline).jsonPath()
@@ -78,8 +102,9 @@ class RebuildAndDeadLetterTest {
         var done = Eventually.await(Duration.ofSeconds(120), () -> given().header("Authorization", admin)
                 .get("/api/v1/reports/admin/rebuild").jsonPath(), p -> !"RUNNING".equals(p.getString("state")));
         assertEquals("DONE", done.getString("state"), done.prettify());
-        assertTrue(done.getLong("replayed") >= 25 && done.getLong("replayed") == done.getLong("total"), done.prettify());
+        assertTrue(done.getLong("replayed") >= 34 && done.getLong("replayed") == done.getLong("total"), done.prettify());
 
+        assertEquals(assessmentRows, AssessmentFixtures.snapshot(pool, "rb-share-"), "the assessment read model after the rebuild");
         assertEquals(before, given().header("Authorization", national()).get(headline).asString());
         assertEquals(beforeDistribution, given().header("Authorization", national()).get(distribution).asString());
     }

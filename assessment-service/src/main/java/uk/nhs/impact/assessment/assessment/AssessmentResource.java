@@ -243,7 +243,9 @@ public class AssessmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUBMITTER)
     @Operation(summary = "Choose who sees the submitted assessment: PRIVATE, ICB, REGION or NATIONAL (each includes the narrower ones)",
-            description = "Widening or narrowing is recorded and published; narrowing takes it out of the wider aggregates.")
+            description = "Widening or narrowing is recorded and published. The answers leave this service only while shared, at "
+                    + "the level shared; narrowing takes them out of the wider aggregates, and back to PRIVATE removes them from "
+                    + "NHS England's reporting altogether.")
     @APIResponse(responseCode = "200", description = "Sharing set")
     @APIResponse(responseCode = "400", description = "Unknown level")
     @APIResponse(responseCode = "409", description = "The assessment is withdrawn")

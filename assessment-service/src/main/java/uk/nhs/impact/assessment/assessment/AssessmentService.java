@@ -268,7 +268,10 @@ public class AssessmentService {
         });
     }
 
-    /** Widens or narrows who sees the assessment; every change is recorded and published. */
+    /**
+     * Widens or narrows who sees the assessment; every change is recorded and published. The event carries the submitted answers
+     * only while they are shared (see {@link #sharingChanged}); narrowing to PRIVATE publishes a retraction without them.
+     */
     public Uni<Loaded> share(OrgScope scope, UUID id, SharingLevel level, String reason, String by, String ifMatch) {
         return change(scope, id, ifMatch, "SHARING_SET_" + level.name(), reason, (a, def) -> {
             if (a.status == Assessment.Status.WITHDRAWN) {
@@ -288,7 +291,7 @@ public class AssessmentService {
             SharingLevel previous = a.sharing;
             a.sharing = level;
             return c.persist().chain(() -> outbox.append(Topics.ASSESSMENT, EventTypes.ASSESSMENT_SHARING_CHANGED, a.odsCode,
-                    changed(a, previous, reason))).replaceWithVoid();
+                    sharingChanged(a, def, previous, reason))).replaceWithVoid();
         });
     }
 
@@ -430,7 +433,43 @@ public class AssessmentService {
                 hierarchy.icbOf(a.odsCode, a.referenceDate).orElse(null), hierarchy.regionOf(a.odsCode, a.referenceDate).orElse(null));
     }
 
+    /**
+     * The submission event. Its answers and sign-off leave this service only when the assessment is shared (ICB, REGION or
+     * NATIONAL): a private assessment's submission says who submitted, never what they answered.
+     */
     private AssessmentSubmitted submitted(Assessment a, InstrumentDefinition def) {
+        boolean shared = a.sharing != SharingLevel.PRIVATE;
+        return new AssessmentSubmitted(a.id.toString(), a.instrumentId, a.instrumentVersion, a.cycle, a.referenceDate, organisation(a),
+                a.revision, a.sharing.name(), a.submittedAt, shared ? submittedSignOff(a) : null, shared ? answered(a, def) : null,
+                a.version);
+    }
+
+    /** Reopened and withdrawn: never answers. */
+    private AssessmentChanged changed(Assessment a, SharingLevel previous, String reason) {
+        return new AssessmentChanged(a.id.toString(), a.cycle, a.referenceDate, organisation(a), a.revision, a.status.name(),
+                a.sharing.name(), previous == null ? null : previous.name(), reason, Instant.now(), a.version, null, null, null, null, null);
+    }
+
+    /**
+     * A sharing change. While the assessment is submitted and shared at the new level, it carries the submitted content at that
+     * level (widening publishes it there; narrowing to ICB or REGION restates it at the narrower level). Narrowed to PRIVATE, or
+     * while not submitted, it carries no answers: it is the retraction on which consumers delete what they hold of them.
+     */
+    private AssessmentChanged sharingChanged(Assessment a, InstrumentDefinition def, SharingLevel previous, String reason) {
+        if (a.status != Assessment.Status.SUBMITTED || a.sharing == SharingLevel.PRIVATE) {
+            return changed(a, previous, reason);
+        }
+        return new AssessmentChanged(a.id.toString(), a.cycle, a.referenceDate, organisation(a), a.revision, a.status.name(),
+                a.sharing.name(), previous == null ? null : previous.name(), reason, Instant.now(), a.version, a.instrumentId,
+                a.instrumentVersion, a.submittedAt, submittedSignOff(a), answered(a, def));
+    }
+
+    private AssessmentSubmitted.SignOff submittedSignOff(Assessment a) {
+        SignOff s = signOff(a.signOff);
+        return s == null ? null : new AssessmentSubmitted.SignOff(s.approverName(), s.approverRole(), s.boardMeetingDate(), s.minuteReference());
+    }
+
+    private List<AssessmentSubmitted.AnsweredQuestion> answered(Assessment a, InstrumentDefinition def) {
         TreeMap<String, Answer> answers = answers(a);
         List<AssessmentSubmitted.AnsweredQuestion> list = new ArrayList<>();
         for (InstrumentDefinition.Question q : def.questions()) {
@@ -441,14 +480,6 @@ public class AssessmentService {
             list.add(new AssessmentSubmitted.AnsweredQuestion(q.code(), q.number(), q.componentCode(), ans.levelCode(),
                     def.levels().get(ordinal - 1).name(), ordinal, ans.evidence(), actions));
         }
-        SignOff s = signOff(a.signOff);
-        return new AssessmentSubmitted(a.id.toString(), a.instrumentId, a.instrumentVersion, a.cycle, a.referenceDate, organisation(a),
-                a.revision, a.sharing.name(), a.submittedAt,
-                new AssessmentSubmitted.SignOff(s.approverName(), s.approverRole(), s.boardMeetingDate(), s.minuteReference()), list);
-    }
-
-    private AssessmentChanged changed(Assessment a, SharingLevel previous, String reason) {
-        return new AssessmentChanged(a.id.toString(), a.cycle, a.referenceDate, organisation(a), a.revision, a.status.name(),
-                a.sharing.name(), previous == null ? null : previous.name(), reason, Instant.now());
+        return list;
     }
 }

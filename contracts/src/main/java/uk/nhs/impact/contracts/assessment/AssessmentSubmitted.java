@@ -8,8 +8,15 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Payload of {@code assessment.submitted.v1}: the whole answered assessment as the board signed it off, the sharing
- * level the organisation chose, and the organisation's attributes at the reference date.
+ * Payload of {@code assessment.submitted.v1}: the submission, the sharing level the organisation chose, and the
+ * organisation's attributes at the reference date.
+ * <p>
+ * Data minimisation: {@code answers} and {@code signOff} (the whole answered assessment as the board signed it off) are
+ * present only when {@code sharing} is ICB, REGION or NATIONAL. A private assessment's submission carries neither: it says
+ * who submitted what cycle, never what they answered. Answers shared later travel on {@code assessment.sharing-changed.v1}.
+ * <p>
+ * {@code sequence} (optional, added within v1) grows with every change of the assessment: a consumer applies an assessment
+ * event only when its sequence is higher than that of the last one it applied for the assessment.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AssessmentSubmitted(
@@ -23,7 +30,8 @@ public record AssessmentSubmitted(
         String sharing,
         Instant submittedAt,
         SignOff signOff,
-        List<AnsweredQuestion> answers) {
+        List<AnsweredQuestion> answers,
+        Long sequence) {
 
     /** The board's approval of this revision. */
     public record SignOff(String approverName, String approverRole, LocalDate boardMeetingDate, String minuteReference) {

@@ -32,6 +32,31 @@ public final class Payloads {
         return fallback;
     }
 
+    /** A whole number, or null when the event does not carry it (optional fields added within a version). */
+    public static Long optionalLong(JsonNode node, String... names) {
+        for (String name : names) {
+            JsonNode v = node == null ? null : node.get(name);
+            if (v == null || v.isNull()) {
+                continue;
+            }
+            if (v.isIntegralNumber() && v.canConvertToLong()) {
+                return v.asLong();
+            }
+            try {
+                return Long.parseLong(v.asText().trim());
+            } catch (NumberFormatException e) {
+                throw new PoisonEventException(name + " is not a whole number: " + v);
+            }
+        }
+        return null;
+    }
+
+    /** True when the event carries a non-null {@code field}. */
+    public static boolean present(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        return v != null && !v.isNull();
+    }
+
     /** The organisation block ({@code organisation} or {@code org}); poison when missing or without an ODS code. */
     public static JsonNode organisation(JsonNode data) {
         JsonNode org = data.has("organisation") ? data.get("organisation") : data.get("org");
