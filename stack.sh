@@ -4,7 +4,7 @@
 #                                   build, start everything, wait until healthy; Ctrl-C stops it all;
 #                                   --demo-data then files a demo data set through the gateway
 #   ./stack.sh stop                 stop a stack started from another terminal
-#   ./stack.sh status               the gateway's readiness, service by service
+#   ./stack.sh status               the gateway's readiness, service by service (from its management port, 9080)
 set -euo pipefail
 cd "$(dirname "$0")"
 data=.stack-data
@@ -26,7 +26,8 @@ case "${1:-start}" in
     echo "The stack did not stop within 60 s (pid $pid)." >&2; exit 1
     ;;
   status)
-    curl -s http://127.0.0.1:8080/q/health/ready || { echo "The gateway is not answering."; exit 1; }
+    # health is on the gateway's management interface (loopback only), never on its public port 8080
+    curl -s http://127.0.0.1:9080/q/health/ready || { echo "The gateway is not answering."; exit 1; }
     echo
     ;;
   *)

@@ -12,6 +12,12 @@ public interface GatewayConfig {
     /** Downstream services by name, e.g. {@code assessment=http://127.0.0.1:8081}. */
     Map<String, String> services();
 
+    /**
+     * Each service's management interface, where its readiness and OpenAPI document are read, e.g.
+     * {@code assessment=http://127.0.0.1:9081}. A service without one counts as down and its document as missing.
+     */
+    Map<String, String> management();
+
     /** Which service owns each first path segment after {@code /api/v1/}, e.g. {@code assessments=assessment}. */
     Map<String, String> routes();
 

@@ -13,22 +13,29 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 
 /**
- * A stand-in downstream service on 127.0.0.1 that reports what reached it (method, path, query, headers, body size),
- * answers health and OpenAPI like a service, and has a slow path; plus a port nothing listens on.
+ * A stand-in downstream service on 127.0.0.1 that reports what reached it (method, path, query, headers, body size) and
+ * has a slow path; like a service, it answers health and OpenAPI on a management port of its own, while its main port
+ * answers anything under {@code /q/} with a marker a test can look for (the gateway must never forward there). Plus a
+ * port nothing listens on.
  */
 public class DownstreamStubResource implements QuarkusTestResourceLifecycleManager {
+    /** What the stub's main port answers to any {@code /q/} path, so a test can tell the gateway forwarded it. */
+    static final String LEAKED = "management path forwarded to the service";
     private HttpServer server;
+    private HttpServer management;
 
     @Override
     public Map<String, String> start() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            management = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         server.setExecutor(Executors.newFixedThreadPool(8));
-        server.createContext("/q/health/ready", ex -> reply(ex, 200, "{\"status\":\"UP\"}"));
-        server.createContext("/q/openapi", ex -> reply(ex, 200, """
+        management.setExecutor(Executors.newFixedThreadPool(2));
+        management.createContext("/q/health/ready", ex -> reply(ex, 200, "{\"status\":\"UP\"}"));
+        management.createContext("/q/openapi", ex -> reply(ex, 200, """
                 {"openapi":"3.1.0","info":{"title":"Echo","version":"1"},"tags":[{"name":"Echo"}],
                  "paths":{"/api/v1/echo/things":{"get":{"tags":["Echo"],"responses":{"200":{"description":"ok",
                  "content":{"application/json":{"schema":{"$ref":"#/components/schemas/Thing"}}}}}}}},
@@ -38,8 +45,11 @@ public class DownstreamStubResource implements QuarkusTestResourceLifecycleManag
             reply(ex, 200, "{\"slow\":true}");
         });
         server.createContext("/api/v1/echo", this::echo);
+        server.createContext("/q/", ex -> reply(ex, 200, "{\"marker\":\"" + LEAKED + "\"}"));
         server.start();
+        management.start();
         return Map.of("impact.test.echo-port", Integer.toString(server.getAddress().getPort()),
+                "impact.test.echo-management-port", Integer.toString(management.getAddress().getPort()),
                 "impact.test.closed-port", Integer.toString(Ports.free()));
     }
 
@@ -84,6 +94,9 @@ public class DownstreamStubResource implements QuarkusTestResourceLifecycleManag
     public void stop() {
         if (server != null) {
             server.stop(0);
+        }
+        if (management != null) {
+            management.stop(0);
         }
     }
 }

@@ -2,6 +2,7 @@ package uk.nhs.impact.gateway;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import uk.nhs.impact.stack.test.Management;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -9,7 +10,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
-/** One OpenAPI document and Swagger UI for all services; readiness that reflects theirs. */
+/**
+ * One OpenAPI document and Swagger UI for all services, built from the documents on their management interfaces;
+ * readiness (on the gateway's management interface) that reflects theirs.
+ */
 @QuarkusTest
 class GatewayDocsAndHealthTest {
 
@@ -30,7 +34,7 @@ class GatewayDocsAndHealthTest {
 
     @Test
     void readinessIsDownWhileAServiceIsDownAndSaysWhich() {
-        given().when().get("/q/health/ready")
+        given().baseUri(Management.baseUri()).when().get("/q/health/ready")
                 .then().statusCode(503)
                 .body("checks.find { it.name == 'downstream services' }.data.echo", equalTo("UP"))
                 .body("checks.find { it.name == 'downstream services' }.data.down", equalTo("DOWN"));
@@ -38,7 +42,7 @@ class GatewayDocsAndHealthTest {
 
     @Test
     void livenessAndMetricsAnswer() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().baseUri(Management.baseUri()).when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().baseUri(Management.baseUri()).when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
     }
 }

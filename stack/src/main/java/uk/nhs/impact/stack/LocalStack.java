@@ -30,6 +30,9 @@ public final class LocalStack {
     static final int GATEWAY_PORT = 8080;
     static final Map<String, Integer> SERVICES = new LinkedHashMap<>(Map.of(
             "assessment", 8081, "survey", 8082, "baseline", 8083, "reporting", 8084));
+    /** Management interfaces (health, metrics, each service's own OpenAPI document): loopback only, never routed. */
+    static final int GATEWAY_MANAGEMENT_PORT = 9080;
+    static final Map<String, Integer> MANAGEMENT = Map.of("assessment", 9081, "survey", 9082, "baseline", 9083, "reporting", 9084);
 
     private final Path root;
     private final Path data;
@@ -98,12 +101,14 @@ public final class LocalStack {
         SERVICES.forEach((name, port) -> {
             Map<String, String> env = new LinkedHashMap<>(common);
             env.put("HTTP_PORT", Integer.toString(port));
+            env.put("MANAGEMENT_PORT", Integer.toString(MANAGEMENT.get(name)));
+            env.put("MANAGEMENT_HOST", "127.0.0.1");
             env.put("DB_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + PG_PORT + "/" + name);
             env.put("DB_REACTIVE_URL", "postgresql://127.0.0.1:" + PG_PORT + "/" + name);
             Process p = launch(name + "-service", quarkusApp(name + "-service"), env);
             services.add(CompletableFuture.runAsync(() -> {
-                awaitReady(p, name + "-service", "http://127.0.0.1:" + port);
-                done(name + "-service on http://127.0.0.1:" + port);
+                awaitReady(p, name + "-service", "http://127.0.0.1:" + MANAGEMENT.get(name));
+                done(name + "-service on http://127.0.0.1:" + port + " (management 127.0.0.1:" + MANAGEMENT.get(name) + ")");
             }));
         });
         CompletableFuture.allOf(services.toArray(CompletableFuture[]::new)).join();
@@ -111,10 +116,15 @@ public final class LocalStack {
         step("gateway");
         Map<String, String> gatewayEnv = new LinkedHashMap<>(common);
         gatewayEnv.put("HTTP_PORT", Integer.toString(GATEWAY_PORT));
-        SERVICES.forEach((name, port) -> gatewayEnv.put(name.toUpperCase() + "_URL", "http://127.0.0.1:" + port));
+        gatewayEnv.put("MANAGEMENT_PORT", Integer.toString(GATEWAY_MANAGEMENT_PORT));
+        gatewayEnv.put("MANAGEMENT_HOST", "127.0.0.1");
+        SERVICES.forEach((name, port) -> {
+            gatewayEnv.put(name.toUpperCase() + "_URL", "http://127.0.0.1:" + port);
+            gatewayEnv.put(name.toUpperCase() + "_MANAGEMENT_URL", "http://127.0.0.1:" + MANAGEMENT.get(name));
+        });
         Process gateway = launch("gateway", quarkusApp("gateway"), gatewayEnv);
-        awaitReady(gateway, "gateway", "http://127.0.0.1:" + GATEWAY_PORT);
-        done("gateway on http://127.0.0.1:" + GATEWAY_PORT);
+        awaitReady(gateway, "gateway", "http://127.0.0.1:" + GATEWAY_MANAGEMENT_PORT);
+        done("gateway on http://127.0.0.1:" + GATEWAY_PORT + " (management 127.0.0.1:" + GATEWAY_MANAGEMENT_PORT + ")");
         Files.writeString(data.resolve("ready"), String.format("%.1f%n", (System.nanoTime() - started) / 1e9));
     }
 
@@ -155,9 +165,10 @@ public final class LocalStack {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private void awaitReady(Process p, String name, String baseUrl) {
+    /** Waits for {@code /q/health/ready} on the process's management interface ({@code managementUrl}). */
+    private void awaitReady(Process p, String name, String managementUrl) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(managementUrl + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
@@ -202,6 +213,8 @@ public final class LocalStack {
                   Gateway          http://127.0.0.1:8080/api/v1/...
                   Swagger UI       http://127.0.0.1:8080/q/swagger-ui   (one OpenAPI: /api/openapi.json)
                   Keycloak         http://127.0.0.1:18180               (realm nhs-impact)
+                  Management       127.0.0.1:9080 gateway, 9081-9084 services: /q/health, /q/metrics, /q/openapi
+                                   (loopback only; ./stack.sh status shows the gateway's readiness)
                   Logs             .stack-data/logs/
 
                 Demo users (development only), realm nhs-impact, client impact-cli:

@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,6 +81,39 @@ class ComposeFileTest {
             assertEquals("http://" + name + "-service:" + env.get("HTTP_PORT"), gatewayEnv.get(name.toUpperCase() + "_URL"));
             assertTrue(env.get("DB_JDBC_URL").toString().endsWith("/" + name));
             assertTrue(init.contains("create database " + name + ";"), "init.sql does not create " + name);
+        }
+    }
+
+    /**
+     * Health, metrics and OpenAPI documents are on each module's management interface: its own port, loopback-only by
+     * default, bound to all interfaces only inside a container, health-checked from inside it, never published to the
+     * host; the gateway reads each service's readiness and document there.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void managementInterfacesAreHealthCheckedInsideAndNotPublished() throws IOException {
+        for (String app : APPS) {
+            Map<String, Object> service = services().get(app);
+            Map<String, Object> env = (Map<String, Object>) service.get("environment");
+            Map<String, String> known = placeholders(app);
+            String properties = Files.readString(ROOT.resolve(app + "/src/main/resources/application.properties"));
+            assertTrue(properties.contains("\nquarkus.management.enabled=true\n"), app + " has no management interface");
+            assertEquals("127.0.0.1", known.get("MANAGEMENT_HOST"), app + "'s management interface is not loopback-only by default");
+            assertEquals("0.0.0.0", String.valueOf(env.get("MANAGEMENT_HOST")), app + "'s management interface is unreachable in its container");
+            String port = String.valueOf(env.get("MANAGEMENT_PORT"));
+            assertEquals(known.get("MANAGEMENT_PORT"), port, app + " management port differs from its application.properties default");
+            assertNotEquals(String.valueOf(env.get("HTTP_PORT")), port, app + " serves management on its public port");
+            for (Object published : (List<Object>) service.get("ports")) {
+                assertFalse(published.toString().matches("(.*:)?" + port + "(/tcp)?"), app + " publishes its management port: " + published);
+            }
+            String check = String.join(" ", (List<String>) ((Map<String, Object>) service.get("healthcheck")).get("test"));
+            assertTrue(check.contains("http://127.0.0.1:" + port + "/q/health/ready"), app + " is not health-checked on its management port: " + check);
+        }
+        Map<String, Object> gatewayEnv = (Map<String, Object>) services().get("gateway").get("environment");
+        for (String name : List.of("assessment", "survey", "baseline", "reporting")) {
+            Map<String, Object> env = (Map<String, Object>) services().get(name + "-service").get("environment");
+            assertEquals("http://" + name + "-service:" + env.get("MANAGEMENT_PORT"), gatewayEnv.get(name.toUpperCase() + "_MANAGEMENT_URL"),
+                    "the gateway reads " + name + "'s readiness and OpenAPI document elsewhere");
         }
     }
 

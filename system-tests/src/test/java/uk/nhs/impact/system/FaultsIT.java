@@ -76,7 +76,7 @@ class FaultsIT {
         Processes.awaitExit(reporting, Duration.ofSeconds(30));
         Process restarted = Processes.restart(launch, logs.resolve("reporting-service.log"));
         Files.writeString(logs.resolve("reporting-service.pid"), Long.toString(restarted.pid()));
-        awaitReady("http://127.0.0.1:8084/q/health/ready", Duration.ofMinutes(2));
+        awaitReady(RunningStack.management(8084) + "/q/health/ready", Duration.ofMinutes(2));
 
         String view = "/api/v1/reports/survey/" + run + "/results";
         awaitRespondents(view, accepted.get());

@@ -15,7 +15,14 @@ import java.util.stream.Stream;
 final class RunningStack {
     static final String GATEWAY = "http://127.0.0.1:8080";
     static final String KEYCLOAK = "http://127.0.0.1:18180";
-    static final int[] PORTS = {8080, 8081, 8082, 8083, 8084, 15432, 19092, 18180};
+    /** The gateway's management interface (health, metrics): loopback only, never routed. */
+    static final String GATEWAY_MANAGEMENT = "http://127.0.0.1:9080";
+    static final int[] PORTS = {8080, 8081, 8082, 8083, 8084, 9080, 9081, 9082, 9083, 9084, 15432, 19092, 18180};
+
+    /** A service's management interface, e.g. {@code management(8084)} for the reporting service's (9084). */
+    static String management(int servicePort) {
+        return "http://127.0.0.1:" + (servicePort + 1000);
+    }
     /** Gateway rate limits lifted, for tests that send thousands of requests from a few identities. */
     static final java.util.Map<String, String> LIFTED_RATE_LIMITS = java.util.Map.of("GATEWAY_RATE_PER_SECOND", "100000", "GATEWAY_RATE_BURST", "100000");
 

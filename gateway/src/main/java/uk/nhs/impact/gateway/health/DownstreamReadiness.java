@@ -12,6 +12,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import uk.nhs.impact.gateway.GatewayConfig;
+import uk.nhs.impact.gateway.proxy.Downstreams;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -19,12 +20,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The gateway is ready only when every service behind it is; each service's state is listed. */
+/**
+ * The gateway is ready only when every service behind it is (its readiness read from its management interface); each
+ * service's state is listed.
+ */
 @Readiness
 @ApplicationScoped
 public class DownstreamReadiness implements AsyncHealthCheck {
     @Inject
     GatewayConfig config;
+    @Inject
+    Downstreams downstreams;
     @Inject
     HttpClient client;
 
@@ -32,7 +38,7 @@ public class DownstreamReadiness implements AsyncHealthCheck {
     public Uni<HealthCheckResponse> call() {
         Map<String, String> states = new TreeMap<>();
         List<Future<?>> probes = new ArrayList<>();
-        config.services().forEach((service, url) -> probes.add(probe(url).onComplete(ar -> {
+        config.services().keySet().forEach(service -> probes.add(probe(service).onComplete(ar -> {
             synchronized (states) {
                 states.put(service, ar.succeeded() && ar.result() ? "UP" : "DOWN");
             }
@@ -46,8 +52,11 @@ public class DownstreamReadiness implements AsyncHealthCheck {
                 });
     }
 
-    private Future<Boolean> probe(String baseUrl) {
-        URI base = URI.create(baseUrl);
+    private Future<Boolean> probe(String service) {
+        URI base = downstreams.managementOf(service).orElse(null);
+        if (base == null) {
+            return Future.succeededFuture(false);
+        }
         return client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(base.getHost()).setPort(base.getPort())
                         .setURI("/q/health/ready").setIdleTimeout(3000))
                 .compose(req -> req.send())

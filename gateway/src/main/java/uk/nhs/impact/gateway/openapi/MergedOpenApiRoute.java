@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.nhs.impact.gateway.GatewayConfig;
+import uk.nhs.impact.gateway.proxy.Downstreams;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -19,12 +20,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** {@code GET /api/openapi.json}: one OpenAPI document for every service behind the gateway (Swagger UI reads it). */
+/**
+ * {@code GET /api/openapi.json}: one OpenAPI document for every service behind the gateway (Swagger UI reads it), built from
+ * each service's own document, read from its management interface (never public, never routed by the gateway).
+ */
 public class MergedOpenApiRoute {
     public static final String PATH = "/api/openapi.json";
 
     @Inject
     GatewayConfig config;
+    @Inject
+    Downstreams downstreams;
     @Inject
     HttpClient client;
     @ConfigProperty(name = "quarkus.smallrye-openapi.info-title")
@@ -44,7 +50,7 @@ public class MergedOpenApiRoute {
         Map<String, JsonObject> docs = new TreeMap<>();
         List<String> missing = new ArrayList<>();
         List<Future<?>> fetches = new ArrayList<>();
-        config.services().forEach((service, url) -> fetches.add(fetch(url).onComplete(ar -> {
+        config.services().keySet().forEach(service -> fetches.add(fetch(service).onComplete(ar -> {
             synchronized (docs) {
                 if (ar.succeeded()) {
                     docs.put(service, ar.result());
@@ -65,8 +71,11 @@ public class MergedOpenApiRoute {
         });
     }
 
-    private Future<JsonObject> fetch(String baseUrl) {
-        URI base = URI.create(baseUrl);
+    private Future<JsonObject> fetch(String service) {
+        URI base = downstreams.managementOf(service).orElse(null);
+        if (base == null) {
+            return Future.failedFuture("no management interface configured for " + service);
+        }
         return client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(base.getHost()).setPort(base.getPort())
                         .setURI("/q/openapi?format=json").setIdleTimeout(5000))
                 .compose(req -> req.putHeader("Accept", "application/json").send())

@@ -37,6 +37,11 @@ public class Downstreams {
         return URI.create(config.services().get(service));
     }
 
+    /** The service's management interface (health, OpenAPI document), if configured. */
+    public Optional<URI> managementOf(String service) {
+        return Optional.ofNullable(config.management().get(service)).filter(url -> !url.isBlank()).map(URI::create);
+    }
+
     @Produces
     @Singleton
     HttpClient client(Vertx vertx) {

@@ -87,9 +87,12 @@ public class ProxyRoutes {
             Problems.send(ctx, 401, "unauthorized", "Unauthorized", "A valid bearer token from the NHS IMPACT realm is required");
             return;
         }
-        String service = downstreams.serviceFor(in.path()).orElse(null);
+        // route on, and forward, the path the router matched (dot segments removed, unreserved characters decoded), so a
+        // service never resolves a path to something other than what the gateway chose to route
+        String path = ctx.normalizedPath();
+        String service = downstreams.serviceFor(path).orElse(null);
         if (service == null) {
-            Problems.send(ctx, 404, "not-found", "Not found", "No service answers " + in.path());
+            Problems.send(ctx, 404, "not-found", "Not found", "No service answers " + path);
             return;
         }
         long max = config.maxBodySize().asLongValue();
@@ -101,7 +104,7 @@ public class ProxyRoutes {
 
         URI base = downstreams.baseOf(service);
         RequestOptions options = new RequestOptions().setMethod(in.method()).setHost(base.getHost()).setPort(base.getPort())
-                .setURI(in.uri()).setIdleTimeout(config.requestTimeout().toMillis());
+                .setURI(in.query() == null ? path : path + "?" + in.query()).setIdleTimeout(config.requestTimeout().toMillis());
         client.request(options).onComplete(opened -> {
             if (opened.failed()) {
                 downstreamFailure(ctx, service, opened.cause());

@@ -1,33 +1,100 @@
 package uk.nhs.impact.stack.test;
 
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What every service answers whatever it does: readiness (with its real database and broker), its OpenAPI document,
- * and Prometheus metrics. Extend it in a {@code @QuarkusTest}.
+ * and Prometheus metrics, all on the management interface (its own port) and none on the public port; and metric tags
+ * that are route templates, never raw paths. Extend it in a {@code @QuarkusTest}.
  */
 public abstract class StandardEndpointsChecks {
+    /** Values no template holds: if one shows up in a metric tag, a raw path was recorded. */
+    private static final List<String> PROBES = List.of("ZQ9PROBE", "RZQ9X");
+    private static final Pattern URI_TAG = Pattern.compile("uri=\"([^\"]*)\"");
 
     /** The title the service's OpenAPI document must carry. */
     protected abstract String apiTitle();
 
     @Test
     void isReadyWithItsRealDependencies() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().baseUri(Management.baseUri()).when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void publishesItsOpenApiDocument() {
-        given().accept("application/json").when().get("/q/openapi")
+        given().baseUri(Management.baseUri()).accept("application/json").when().get("/q/openapi")
                 .then().statusCode(200).body("info.title", equalTo(apiTitle()));
     }
 
     @Test
     void exposesPrometheusMetrics() {
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().baseUri(Management.baseUri()).when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void servesNoManagementEndpointOnItsPublicPort() {
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/health/live", "/q/metrics", "/q/openapi", "/q/openapi.json")) {
+            given().when().get(path).then().statusCode(anyOf(equalTo(404), equalTo(401)))
+                    .body(not(containsString("jvm_memory_used_bytes")), not(containsString("\"openapi\"")), not(containsString("\"checks\"")));
+        }
+    }
+
+    @Test
+    void metricTagsAreRouteTemplatesNeverRawPaths() {
+        String path = "/api/v1/baseline-collections/ZQ9PROBE-2023/returns/RZQ9X";
+        // no token or a bad one: refused (the resource matched or not)
+        given().when().get(path).then().statusCode(not(equalTo(200)));
+        given().header("Authorization", "Bearer not.a.jwt").when().get(path).then().statusCode(not(equalTo(200)));
+        given().header("Authorization", "Bearer not.a.jwt").when().get("/api/v1/ZQ9PROBE/RZQ9X").then().statusCode(not(equalTo(200)));
+        given().when().get("/api/v1/ZQ9PROBE/RZQ9X").then().statusCode(not(equalTo(200)));
+        // a body declared too large: refused (413) before any resource is matched
+        assertTrue(declaringTooLargeABody(path).startsWith("HTTP/1.1 413"), "an oversized body was not refused");
+
+        String metrics = given().baseUri(Management.baseUri()).when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("http_server_requests_seconds_count"), "no HTTP server metrics recorded");
+        Matcher tags = URI_TAG.matcher(metrics);
+        while (tags.find()) {
+            String uri = tags.group(1);
+            for (String probe : PROBES) {
+                assertFalse(uri.contains(probe), "a raw path became a metric tag: uri=\"" + uri + "\"");
+            }
+        }
+    }
+
+    /** Sends only the head of a request whose declared body is over any limit; returns the status line of the answer. */
+    private static String declaringTooLargeABody(String path) {
+        try (Socket socket = new Socket(URI.create(RestAssured.baseURI).getHost(), RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("PUT " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 500000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            String status = in.readLine();
+            return status == null ? "" : status;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,0 +1,140 @@
+package uk.nhs.impact.gateway;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The gateway's metric uri patterns (quarkus.micrometer.binder.http-server.match-patterns) cover every route template the
+ * services declare with JAX-RS {@code @Path}, read from their sources: a path filled with any values maps to its
+ * template, so a new endpoint cannot put raw ids or ODS codes into the gateway's metrics; and any other path under a
+ * route, or anywhere, still maps to a fixed tag. Applied as Quarkus applies them: in order, first full match wins.
+ */
+class MetricTemplatesTest {
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final List<String> SERVICES = List.of("assessment-service", "survey-service", "baseline-service", "reporting-service");
+    private static final Pattern HTTP_METHOD = Pattern.compile("@(GET|POST|PUT|PATCH|DELETE|HEAD)\\b");
+    private static final Pattern PATH = Pattern.compile("@Path\\(\\s*\"([^\"]*)\"\\s*\\)");
+    private static final Pattern CLASS = Pattern.compile("(?m)^(public\\s+|final\\s+|abstract\\s+)*class\\s+\\w+");
+    private static final Pattern SIGNATURE = Pattern.compile("\\n\\s*public\\s");
+    private static final Pattern PARAM = Pattern.compile("\\{[^}]*}");
+    private static final String SAMPLE = "ZQ9";
+
+    /** The configured patterns, in order. */
+    private static Map<Pattern, String> patterns() throws IOException {
+        Properties props = new Properties();
+        try (Reader in = Files.newBufferedReader(ROOT.resolve("gateway/src/main/resources/application.properties"))) {
+            props.load(in);
+        }
+        Map<Pattern, String> patterns = new LinkedHashMap<>();
+        for (String entry : props.getProperty("quarkus.micrometer.binder.http-server.match-patterns").split(",")) {
+            int eq = entry.indexOf('=');
+            patterns.put(Pattern.compile(entry.substring(0, eq).trim()), entry.substring(eq + 1).trim());
+        }
+        return patterns;
+    }
+
+    private static String tag(Map<Pattern, String> patterns, String path) {
+        for (Map.Entry<Pattern, String> p : patterns.entrySet()) {
+            if (p.getKey().matcher(path).matches()) {
+                return p.getValue();
+            }
+        }
+        return path;
+    }
+
+    /** Every route template the services declare: class {@code @Path} joined with each resource method's own. */
+    private static TreeSet<String> serviceTemplates() throws IOException {
+        TreeSet<String> templates = new TreeSet<>();
+        for (String service : SERVICES) {
+            List<Path> sources;
+            try (Stream<Path> files = Files.walk(ROOT.resolve(service + "/src/main/java"))) {
+                sources = files.filter(f -> f.toString().endsWith(".java")).toList();
+            }
+            for (Path source : sources) {
+                String text = Files.readString(source);
+                Matcher declaration = CLASS.matcher(text);
+                int classAt = declaration.find() ? declaration.start() : -1;
+                Matcher classPath = PATH.matcher(text);
+                if (classAt < 0 || !classPath.find() || classPath.start() > classAt) {
+                    continue;   // not a root resource
+                }
+                // each resource method: its HTTP method annotation, then its signature; its own @Path lies between the
+                // previous method's signature and its own
+                TreeSet<Integer> signatures = new TreeSet<>();
+                Matcher method = HTTP_METHOD.matcher(text);
+                Matcher sig = SIGNATURE.matcher(text);
+                while (method.find()) {
+                    if (method.start() > classAt && sig.find(method.end())) {
+                        signatures.add(sig.start());
+                    }
+                }
+                int from = classAt;
+                for (int at : signatures) {
+                    Matcher own = PATH.matcher(text.substring(from, at));
+                    templates.add(join(classPath.group(1), own.find() ? own.group(1) : ""));
+                    from = at + 1;
+                }
+            }
+        }
+        return templates;
+    }
+
+    private static String join(String a, String b) {
+        String joined = ("/" + a + "/" + b).replaceAll("/+", "/");
+        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
+    }
+
+    private static String generic(String template) {
+        return PARAM.matcher(template).replaceAll("{}");
+    }
+
+    @Test
+    void everyServiceRouteTemplateIsItsOwnTag() throws IOException {
+        Map<Pattern, String> patterns = patterns();
+        TreeSet<String> templates = serviceTemplates();
+        assertTrue(templates.contains("/api/v1/baseline-collections/{collectionId}/returns/{odsCode}"), "found " + templates);
+        assertTrue(templates.size() > 40, "found only " + templates);
+        List<String> wrong = new ArrayList<>();
+        for (String template : templates) {
+            int[] n = {0};
+            String filled = PARAM.matcher(template).replaceAll(r -> SAMPLE + "-R" + (n[0]++));
+            String tag = tag(patterns, filled);
+            if (!generic(tag).equals(generic(template))) {
+                wrong.add(template + " (as " + filled + ") is tagged " + tag);
+            }
+        }
+        assertEquals(List.of(), wrong, "add these templates to the gateway's match-patterns");
+    }
+
+    @Test
+    void anyOtherPathGetsAFixedTag() throws IOException {
+        Map<Pattern, String> patterns = patterns();
+        for (String path : List.of("/api/v1/assessments/ZQ9/nothing/RZQ9", "/api/v1/baseline-collections/ZQ9/returns/RZQ9/x/y",
+                "/api/v1/reports/ZQ9", "/api/v1/reports/survey/ZQ9", "/api/v1/ZQ9/RZQ9", "/api/v1/ZQ9", "/ZQ9/RZQ9", "/api/ZQ9",
+                "/api/v1/survey-runs/ZQ9/responses/RZQ9/submit/more", "/api/v1/assessment-instruments/ZQ9",
+                "/api/v1/survey-instruments/ZQ9", "/api/v1/baseline-question-sets/ZQ9")) {
+            String tag = tag(patterns, path);
+            assertFalse(tag.contains("ZQ9"), path + " is tagged with its raw self");
+        }
+        assertEquals("/api/openapi.json", tag(patterns, "/api/openapi.json"));
+        // management and Swagger UI paths stay untouched, so Quarkus's non-application filter leaves them out of the metrics
+        assertEquals("/q/swagger-ui", tag(patterns, "/q/swagger-ui"));
+    }
+}
