@@ -152,7 +152,10 @@ class SurveyReportTest {
         assertTrue(r.getBoolean("questions.find { it.code == 'Q1_trust_progress' }.options[0].figure.suppressed"));
         assertNull(r.get("questions.find { it.code == 'Q1_trust_progress' }.options[0].figure.percentage"));
         assertTrue(r.getString("questions.find { it.code == 'Q1_trust_progress' }.options[0].figure.suppressionReason").contains("10"));
-        assertTrue(r.getInt("questions.find { it.code == 'Q14_free_text' }.answered.numerator") > 0);
+        // How many answered a question is theirs to keep too: hidden with the figures.
+        assertTrue(r.getBoolean("questions.find { it.code == 'Q1_trust_progress' }.answered.suppressed"));
+        assertNull(r.get("questions.find { it.code == 'Q1_trust_progress' }.answered.denominator"));
+        assertNull(r.get("questions.find { it.code == 'Q1_trust_progress' }.options[0].figure.denominator"));
         assertEquals(List.of(), r.getList("questions.find { it.code == 'Q14_free_text' }.comments"));
     }
 

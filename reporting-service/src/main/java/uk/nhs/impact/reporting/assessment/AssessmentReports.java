@@ -85,7 +85,6 @@ public class AssessmentReports {
     }
 
     private static LevelDistribution distribution(Map<Integer, Long> counts, String reason) {
-        return reason != null ? LevelDistribution.suppressed(counts.values().stream().mapToLong(Long::longValue).sum(), reason)
-                : LevelDistribution.of(counts);
+        return LevelDistribution.of(counts, reason);
     }
 }

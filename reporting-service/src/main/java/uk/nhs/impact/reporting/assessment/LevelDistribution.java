@@ -26,6 +26,12 @@ public record LevelDistribution(long answers, List<LevelCount> levels, BigDecima
         return new LevelDistribution(answers, List.of(), null, true, reason);
     }
 
+    /** The distribution of these counts, or, with a reason, only how many answers there were. */
+    public static LevelDistribution of(Map<Integer, Long> counts, String suppressionReason) {
+        return suppressionReason == null ? of(counts)
+                : suppressed(counts.values().stream().mapToLong(Long::longValue).sum(), suppressionReason);
+    }
+
     /** The middle level; with an even number of answers, the mean of the two middle ones (e.g. 1.5). */
     static BigDecimal median(Map<Integer, Long> counts) {
         long n = counts.values().stream().mapToLong(Long::longValue).sum();

@@ -165,9 +165,6 @@ public class PositionReports {
                     LevelDistribution.suppressed(peerCounts.values().stream().mapToLong(Long::longValue).sum(), reason), null);
         }
         LevelDistribution d = LevelDistribution.of(peerCounts);
-        ProviderPosition.Position position = d.median() == null ? null
-                : own.compareTo(d.median()) > 0 ? ProviderPosition.Position.ABOVE
-                : own.compareTo(d.median()) < 0 ? ProviderPosition.Position.BELOW : ProviderPosition.Position.AT;
-        return new ProviderPosition.Item(code, component, own, d, position);
+        return new ProviderPosition.Item(code, component, own, d, ProviderPosition.Position.of(own, d.median()));
     }
 }

@@ -16,7 +16,18 @@ public record ProviderPosition(String cycle, String odsCode, String peerGroup, S
                                long peers, boolean suppressed, String suppressionReason, List<Item> components, List<Item> questions)
         implements CsvTable {
 
-    public enum Position { ABOVE, AT, BELOW }
+    public enum Position {
+        ABOVE, AT, BELOW;
+
+        /** Where the organisation's level stands against its peers' median (null when the peers have none). */
+        public static Position of(BigDecimal own, BigDecimal peerMedian) {
+            if (peerMedian == null) {
+                return null;
+            }
+            int c = own.compareTo(peerMedian);
+            return c > 0 ? ABOVE : c < 0 ? BELOW : AT;
+        }
+    }
 
     /**
      * @param own the organisation's median level over the item's questions (for a question, its level)

@@ -7,10 +7,11 @@ import java.math.RoundingMode;
 
 /**
  * One published number: {@code numerator} of {@code denominator}, as a whole percentage rounded half up from the counts.
- * A suppressed figure keeps its denominator (how many contributed) but hides numerator and percentage, and says why.
+ * A suppressed figure hides numerator and percentage, and says why; it keeps its denominator only where that is collected
+ * data (how many organisations contributed), never where the denominator itself is an answer (who answered a question).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Figure(Long numerator, long denominator, Integer percentage, boolean suppressed, String suppressionReason) {
+public record Figure(Long numerator, Long denominator, Integer percentage, boolean suppressed, String suppressionReason) {
 
     public static Figure of(long numerator, long denominator) {
         if (numerator < 0 || denominator < 0 || numerator > denominator) {
@@ -19,7 +20,8 @@ public record Figure(Long numerator, long denominator, Integer percentage, boole
         return new Figure(numerator, denominator, percent(numerator, denominator), false, null);
     }
 
-    public static Figure suppressed(long denominator, String reason) {
+    /** @param denominator how many contributed, or null where that must stay hidden too */
+    public static Figure suppressed(Long denominator, String reason) {
         return new Figure(null, denominator, null, true, reason);
     }
 

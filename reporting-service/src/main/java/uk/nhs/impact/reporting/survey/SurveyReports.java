@@ -27,9 +27,10 @@ import java.util.TreeMap;
 
 /**
  * Survey figures from the stored responses. Option codes are short identifiers; other text answers are comments.
- * Respondents are never readable one by one here, so every figure passes the disclosure guard: per question, the cells the
- * viewer can ask for (areas × trust type × segment) are published only while no group of fewer than 10 respondents who
- * answered it can be told apart, directly or by difference. Free text only where the question's figures are published.
+ * Respondents are never readable one by one here, so every figure passes the disclosure guard: the cells the viewer can
+ * ask for (areas × trust type × segment) are published only while no group of fewer than 10 respondents can be told apart,
+ * directly or by difference, neither among respondents nor among those who answered a question. A suppressed question
+ * hides its options, how many answered it, and its free text.
  */
 @ApplicationScoped
 public class SurveyReports {
@@ -81,33 +82,47 @@ public class SurveyReports {
     }
 
     /**
-     * Per question, why the cell asked for is suppressed (no entry: published). Each trust's respondents who answered the
-     * question are one contributor, weighted by their number; the family is every cell the viewer can ask for.
+     * Per question, why the cell asked for is suppressed (no entry: published). Each trust's respondents are one contributor.
+     * Two families of linked cells must both keep every atom at k or more: weighted by respondents (how many answered a
+     * question is theirs to keep: answered counts sum over all respondents), and, per question, weighted by those who
+     * answered it (option counts and free text sum over them alone).
      */
     private Uni<Map<String, String>> suppressed(Viewer viewer, String runId, Segmentation seg) {
         Uni<RowSet<Row>> answered = pool.preparedQuery("select sr.ods_code, sr.trust_type, sr.icb_code, sr.region_code, q.key, count(*) "
                 + "from survey_response sr, jsonb_each(sr.answers) q where sr.run_id = $1 and " + ANSWERED + " group by 1, 2, 3, 4, 5")
                 .execute(Tuple.of(runId));
-        return Uni.combine().all().unis(answered, family.segmentsOn(seg.asOf())).asTuple().map(t -> {
+        Uni<RowSet<Row>> respondents = pool.preparedQuery("select ods_code, trust_type, icb_code, region_code, count(*) "
+                + "from survey_response where run_id = $1 group by 1, 2, 3, 4").execute(Tuple.of(runId));
+        return Uni.combine().all().unis(respondents, answered, family.segmentsOn(seg.asOf())).asTuple().map(t -> {
             Map<String, QueryFamily.Unit> units = new HashMap<>();
-            Map<String, Map<String, Long>> weights = new TreeMap<>();
+            Map<String, Long> everyone = new HashMap<>();
             for (Row r : t.getItem1()) {
-                String id = r.getString(0) + "|" + r.getString(1) + "|" + r.getString(2) + "|" + r.getString(3);
-                units.computeIfAbsent(id, k -> new QueryFamily.Unit(r.getString(0), null, r.getString(1), r.getString(2), r.getString(3),
-                        t.getItem2().getOrDefault(r.getString(0), Set.of())));
-                weights.computeIfAbsent(r.getString(4), k -> new HashMap<>()).put(id, r.getLong(5));
+                String id = unitId(r);
+                units.put(id, new QueryFamily.Unit(r.getString(0), null, r.getString(1), r.getString(2), r.getString(3),
+                        t.getItem3().getOrDefault(r.getString(0), Set.of())));
+                everyone.put(id, r.getLong(4));
             }
+            Map<String, Map<String, Long>> answering = new TreeMap<>();
+            for (Row r : t.getItem2()) {
+                answering.computeIfAbsent(r.getString(4), k -> new HashMap<>()).put(unitId(r), r.getLong(5));
+            }
+            int k = disclosure.minSurveyRespondents();
             List<DisclosureGuard.Cell> cells = family.cells(viewer, units, false, seg.asOf());
             String key = seg.cellKey(false);
+            String cell = DisclosureGuard.plan(cells, everyone, k).reason(key, "respondents");
             Map<String, String> reasons = new HashMap<>();
-            weights.forEach((question, weight) -> {
-                String reason = DisclosureGuard.plan(cells, weight, disclosure.minSurveyRespondents()).reason(key, "respondents");
+            answering.forEach((question, weight) -> {
+                String reason = cell != null ? cell : DisclosureGuard.plan(cells, weight, k).reason(key, "respondents who answered");
                 if (reason != null) {
                     reasons.put(question, reason);
                 }
             });
             return reasons;
         });
+    }
+
+    private static String unitId(Row r) {
+        return r.getString(0) + "|" + r.getString(1) + "|" + r.getString(2) + "|" + r.getString(3);
     }
 
     /**
@@ -176,7 +191,8 @@ public class SurveyReports {
             // Free text only where the question's figures are published: a group of at least 10 respondents that no
             // difference can narrow.
             List<String> text = reason == null ? comments.getOrDefault(q, List.of()) : List.of();
-            questions.add(new SurveyResults.Question(q, kinds.get(q), Figure.of(n, respondents), options, combined, text));
+            Figure answeredFigure = reason == null ? Figure.of(n, respondents) : Figure.suppressed(null, reason);
+            questions.add(new SurveyResults.Question(q, kinds.get(q), answeredFigure, options, combined, text));
         }
         long trustsInArea = trustsIn(seg);
         Figure coverage = trustsInArea == 0 ? Figure.of(0, 0) : Figure.of(Math.min(trusts, trustsInArea), trustsInArea);
@@ -185,7 +201,7 @@ public class SurveyReports {
     }
 
     private static Figure figure(long count, long denominator, String reason) {
-        return reason != null ? Figure.suppressed(denominator, reason) : Figure.of(count, denominator);
+        return reason != null ? Figure.suppressed(null, reason) : Figure.of(count, denominator);
     }
 
     private long trustsIn(Segmentation seg) {
