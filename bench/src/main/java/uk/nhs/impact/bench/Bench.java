@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.HdrHistogram.Histogram;
+import uk.nhs.impact.stack.PostgresServer;
 import uk.nhs.impact.stack.test.Tokens;
 
 import java.io.IOException;
@@ -89,6 +90,13 @@ public final class Bench {
         m.put("memoryGiB", Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
                 .findFirst().map(l -> Math.round(Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0)).orElse(0L));
         m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        // every figure, the PostgreSQL floor included, is measured with the commits the system runs with: durable ones
+        Map<String, String> durability = PostgresServer.external(JDBC + "postgres", "postgres", "postgres").durability();
+        m.set("postgres", JSON.valueToTree(durability));
+        if (!durability.equals(PostgresServer.DURABLE)) {
+            throw new IllegalStateException("PostgreSQL runs with " + durability + ", not " + PostgresServer.DURABLE
+                    + ": the figures would not be those of durable commits");
+        }
         System.out.println("Machine: " + m);
     }
 
@@ -117,7 +125,7 @@ public final class Bench {
         t.put("submitP50ms", Stats.ms(latency, 50));
         t.put("submitP99ms", Stats.ms(latency, 99));
         row("Submission throughput (baseline return: save + submit, through the gateway, " + CONCURRENCY + " clients)",
-                returns.format("returns/s"), "PostgreSQL single-row insert transactions: " + inserts.format("tx/s"),
+                returns.format("returns/s"), "PostgreSQL single-row insert transactions (" + durability() + "): " + inserts.format("tx/s"),
                 String.format(Locale.ROOT, "%.3f", returns.median() / inserts.median()));
     }
 
@@ -482,7 +490,8 @@ public final class Bench {
         Files.writeString(dir.resolve("latest.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
         JsonNode m = results.get("machine");
         StringBuilder md = new StringBuilder("Run on " + m.get("date").asText() + ": " + m.get("cpus").asInt() + " CPUs ("
-                + m.get("cpuModel").asText() + "), " + m.get("memoryGiB").asInt() + " GiB, " + m.get("java").asText() + ".\n\n"
+                + m.get("cpuModel").asText() + "), " + m.get("memoryGiB").asInt() + " GiB, " + m.get("java").asText() + "; PostgreSQL "
+                + durability() + ".\n\n"
                 + "| measure | result | measured against | ratio |\n|---|---|---|---|\n");
         for (String[] r : table) {
             md.append("| ").append(String.join(" | ", r)).append(" |\n");
@@ -490,6 +499,14 @@ public final class Bench {
         Files.writeString(dir.resolve("latest.md"), md.toString());
         System.out.println();
         System.out.println(md);
+    }
+
+    /** The PostgreSQL settings the run was measured with, e.g. {@code fsync=on, synchronous_commit=on}. */
+    private String durability() {
+        StringBuilder s = new StringBuilder();
+        results.get("machine").get("postgres").fields().forEachRemaining(e -> s.append(s.isEmpty() ? "" : ", ").append(e.getKey()).append('=')
+                .append(e.getValue().asText()));
+        return s.toString();
     }
 
     Connection db(String database) {

@@ -23,6 +23,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real single-node Kafka broker in KRaft mode (broker and controller in one), bound to 127.0.0.1.
  * It can be stopped and started again on the same port and log directory, keeping its data.
+ * <p>
+ * Durability: the services' outbox producers send with {@code acks=all} and idempotence, and mark an event sent only
+ * when the broker has acknowledged it. Kafka by default acknowledges a record once it is in the page cache and relies on
+ * replicas on other machines, not on fsync: with one broker there is no other copy, so a broker whose log directory
+ * outlives it (the local stack's) writes each append to disk before it acknowledges ({@code log.flush.interval.messages=1},
+ * checked on each append). A crash of the broker process alone loses nothing acknowledged either way (the page cache
+ * survives it); the flush is what makes an acknowledged event survive a crash of the machine. A throw-away broker (module
+ * tests) leaves flushing to the operating system: its log is deleted with it.
  */
 public final class KafkaBroker implements AutoCloseable {
     private static final String CLUSTER_ID = "nhsImpactLocalCluster1";
@@ -30,18 +38,25 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path logDir;
     private final int port;
     private final int controllerPort;
+    private final boolean flushEachAppend;
     private KafkaRaftServer server;
 
+    /** A broker whose log directory is kept: every append is on disk before it is acknowledged. */
     public KafkaBroker(Path logDir, int port, int controllerPort) {
+        this(logDir, port, controllerPort, true);
+    }
+
+    private KafkaBroker(Path logDir, int port, int controllerPort, boolean flushEachAppend) {
         this.logDir = logDir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.flushEachAppend = flushEachAppend;
     }
 
-    /** A throw-away broker on free ports. */
+    /** A throw-away broker on free ports (flushing left to the operating system). */
     public static KafkaBroker temporary() {
         try {
-            return new KafkaBroker(Files.createTempDirectory("kafka-"), Ports.free(), Ports.free());
+            return new KafkaBroker(Files.createTempDirectory("kafka-"), Ports.free(), Ports.free(), false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -103,6 +118,10 @@ public final class KafkaBroker implements AutoCloseable {
                 Map.entry("share.coordinator.state.topic.min.isr", "1"),
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
                 Map.entry("log.retention.hours", "-1")));
+        if (flushEachAppend) {
+            // one broker, no replicas: an acknowledged record must be on this machine's disk (see the class comment)
+            p.put("log.flush.interval.messages", "1");
+        }
         return p;
     }
 

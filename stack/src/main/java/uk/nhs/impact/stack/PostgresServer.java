@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A real PostgreSQL server: genuine binaries from Maven Central, bound to 127.0.0.1,
@@ -29,21 +31,63 @@ public final class PostgresServer implements AutoCloseable {
         this.password = password;
     }
 
-    /** Starts embedded PostgreSQL; {@code dataDir} null means a throw-away cluster. */
+    /**
+     * Starts embedded PostgreSQL; {@code dataDir} null means a throw-away cluster.
+     * <p>
+     * Durability: left to itself, zonky's builder starts the server with {@code -F} (fsync off) and
+     * {@code synchronous_commit=off}: a commit is acknowledged before its WAL is written, and a crash of the server loses the
+     * last few hundred milliseconds of acknowledged work. Every commit here is synchronous ({@code synchronous_commit=on}: the WAL is written before the
+     * commit is acknowledged, so a crash of the server loses nothing acknowledged). A cluster with a data directory (the
+     * local stack's, which keeps returns between runs) also has {@code fsync=on} and {@code full_page_writes=on}, so the
+     * WAL is on disk before the acknowledgement and a crash of the machine loses nothing either; our {@code -c fsync=on}
+     * comes after zonky's {@code -F} on the command line and PostgreSQL applies the last, which {@link #durability()}
+     * confirms on every start. A throw-away cluster (module tests) keeps fsync off: it is deleted when it stops, so there is
+     * no machine crash for it to survive.
+     */
     public static PostgresServer startEmbedded(Path dataDir, int port) {
+        boolean persistent = dataDir != null;
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", dataDir == null ? "off" : "on");
-            if (dataDir != null) {
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", persistent ? "on" : "off")
+                    .setServerConfig("full_page_writes", "on");
+            if (persistent) {
                 builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
             }
             EmbeddedPostgres pg = builder.start();
-            return new PostgresServer(pg, "127.0.0.1", pg.getPort(), "postgres", "postgres");
+            PostgresServer server = new PostgresServer(pg, "127.0.0.1", pg.getPort(), "postgres", "postgres");
+            Map<String, String> expected = persistent ? DURABLE : Map.of("synchronous_commit", "on", "fsync", "off");
+            Map<String, String> actual = server.durability();
+            if (!actual.equals(expected)) {
+                server.close();
+                throw new IllegalStateException("PostgreSQL started with " + actual + ", expected " + expected);
+            }
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
+        }
+    }
+
+    /** The settings that make an acknowledged commit survive a crash of the server and of the machine. */
+    public static final Map<String, String> DURABLE = Map.of("synchronous_commit", "on", "fsync", "on");
+
+    /** The server's {@code synchronous_commit} and {@code fsync}, as it answers {@code SHOW}. */
+    public Map<String, String> durability() {
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
+             Statement s = c.createStatement()) {
+            Map<String, String> settings = new TreeMap<>();
+            for (String name : DURABLE.keySet()) {
+                try (var rs = s.executeQuery("show " + name)) {
+                    rs.next();
+                    settings.put(name, rs.getString(1));
+                }
+            }
+            return settings;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the durability settings", e);
         }
     }
 

@@ -117,6 +117,18 @@ class ComposeFileTest {
         }
     }
 
+    /** Acknowledged returns survive a crash there too: durable commits in PostgreSQL, each append flushed by the one broker. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theServersAcknowledgeOnlyWhatIsOnDisk() throws IOException {
+        String command = String.join(" ", (List<String>) services().get("postgres").get("command"));
+        for (Map.Entry<String, String> setting : uk.nhs.impact.stack.PostgresServer.DURABLE.entrySet()) {
+            assertTrue(command.contains("-c " + setting.getKey() + "=" + setting.getValue()), "postgres runs without " + setting + ": " + command);
+        }
+        Map<String, Object> kafka = (Map<String, Object>) services().get("kafka").get("environment");
+        assertEquals("1", String.valueOf(kafka.get("KAFKA_LOG_FLUSH_INTERVAL_MESSAGES")), "the single broker acknowledges before flushing");
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void keycloakImportsTheSameRealmFileAsTheTestsAndTheLocalStack() throws IOException {

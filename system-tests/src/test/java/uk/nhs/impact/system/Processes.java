@@ -35,6 +35,43 @@ final class Processes {
         return new Launch(command, env, proc.resolve("cwd").toRealPath());
     }
 
+    /** The postmaster of the PostgreSQL cluster in {@code dataDir}, from its lock file. */
+    static long postmaster(Path dataDir) throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+    }
+
+    /**
+     * How to start the PostgreSQL cluster in {@code dataDir} again exactly as it runs now (same binary, data directory,
+     * port and settings, read from its postmaster). PostgreSQL refuses to run as root; the embedded server is started in a
+     * user namespace, and so is its restart.
+     */
+    static Launch postgresLaunch(Path dataDir) throws IOException {
+        Launch found = launchOf(postmaster(dataDir));
+        return "root".equals(System.getProperty("user.name"))
+                ? new Launch(java.util.stream.Stream.concat(java.util.stream.Stream.of("unshare", "-U"), found.command().stream()).toList(),
+                found.environment(), found.directory())
+                : found;
+    }
+
+    /**
+     * A crash: {@code pid} and every process below it killed with SIGKILL, so none of them can finish, flush or clean up
+     * anything. {@code pid} is stopped (SIGSTOP) first so that it forks nothing while its children are listed. Returns how
+     * many processes were killed, once all of them are gone (reaped: a server's lock file names its pid, and a zombie
+     * would still look like the server running).
+     */
+    static int crash(long pid) throws IOException, InterruptedException {
+        signal("STOP", pid);
+        ProcessHandle top = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
+        List<ProcessHandle> all = new ArrayList<>();
+        all.add(top);
+        top.descendants().forEach(all::add);
+        all.forEach(ProcessHandle::destroyForcibly);   // SIGKILL, one after another without a pause
+        for (ProcessHandle h : all) {
+            awaitExit(h.pid(), Duration.ofSeconds(30));
+        }
+        return all.size();
+    }
+
     static void signal(String signal, long pid) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
         if (p.waitFor() != 0) {

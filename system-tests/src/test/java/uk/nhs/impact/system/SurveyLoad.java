@@ -1,0 +1,194 @@
+package uk.nhs.impact.system;
+
+import io.restassured.response.Response;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Survey responses filed through the gateway by several clients at once, as trust systems would, for the fault tests: each
+ * response is started (with an Idempotency-Key), answered ({@value #ANSWER} to Q1) and submitted. A step answered 503
+ * problem+json is retried after reading the response back, so a step whose answer was lost in a fault is not repeated and
+ * a response is never left between steps; anything else that is not a success fails the test.
+ */
+final class SurveyLoad {
+    static final String ANSWER = "just_underway";
+
+    /** What a load saw. */
+    static final class Tally {
+        /** Respondent reference → response id, for every response whose submission was answered 200. */
+        final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+        final AtomicInteger accepted = new AtomicInteger();
+        final AtomicInteger unavailable = new AtomicInteger();
+        final AtomicLong slowestMillis = new AtomicLong();
+        /** Responses that failed (a step answered neither success nor 503), with the answer. */
+        final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+
+        /** Fails the test if any response failed. */
+        Tally checked() {
+            assertEquals(List.of(), failures.subList(0, Math.min(5, failures.size())), failures.size() + " returns failed");
+            return this;
+        }
+    }
+
+    interface OnAccepted {
+        void accepted(int n);
+    }
+
+    final String admin;
+    final String trust;
+    final String analyst;
+
+    /** With fresh tokens of the demo administrator, trust lead and national analyst. */
+    SurveyLoad() {
+        admin = "Bearer " + DemoTokens.user("instrument.admin", "dev-only-Admin-1");
+        trust = "Bearer " + DemoTokens.user("trust.lead", "dev-only-Trust-1");
+        analyst = "Bearer " + DemoTokens.user("national.analyst", "dev-only-National-1");
+    }
+
+    /** Opens a new survey run for trusts, named after {@code prefix}. */
+    String openRun(String prefix) {
+        String run = prefix + "-" + Long.toString(System.nanoTime(), 36);
+        given().header("Authorization", admin).contentType("application/json")
+                .body("{\"id\":\"" + run + "\",\"name\":\"Faults\",\"instrumentId\":\"nhsp-improvement-survey-2023\",\"instrumentVersion\":1,"
+                        + "\"referenceDate\":\"2023-08-31\",\"opensAt\":\"" + Instant.now().minusSeconds(60) + "\",\"closesAt\":\""
+                        + Instant.now().plusSeconds(86400) + "\",\"organisationTypes\":[\"trust\"]}")
+                .post("/api/v1/survey-runs").then().statusCode(201);
+        return run;
+    }
+
+    /** Files {@code total} responses from {@code clients} clients within {@code limit}; fails the test if any fails. */
+    Tally load(String run, int total, int clients, Duration limit, OnAccepted hook) throws Exception {
+        return loadUntil(run, total, clients, limit, () -> false, hook).checked();
+    }
+
+    /**
+     * Files up to {@code total} responses from {@code clients} clients until {@code stop} says so or {@code limit} has
+     * passed; a client asked to stop first finishes the response it is filing. Failed responses are in the tally.
+     */
+    Tally loadUntil(String run, int total, int clients, Duration limit, BooleanSupplier stop, OnAccepted hook) throws Exception {
+        Tally tally = new Tally();
+        AtomicInteger next = new AtomicInteger();
+        List<String> failures = tally.failures;
+        long deadline = System.nanoTime() + limit.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < clients; w++) {
+            workers.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < total && System.nanoTime() < deadline && !stop.getAsBoolean(); i = next.getAndIncrement()) {
+                    String ref = "r-" + i;
+                    String path = "/api/v1/survey-runs/" + run + "/responses";
+                    Response started = retry(() -> given().header("Authorization", trust).contentType("application/json")
+                            .header("Idempotency-Key", run + "-" + ref).queryParam("respondentReference", ref)
+                            .body("{\"respondentRole\":\"chair\",\"respondentReference\":\"" + ref + "\"}").post(path), tally, deadline);
+                    if (started.statusCode() != 201) {
+                        failures.add(ref + " start " + started.statusCode() + " " + started.asString());
+                        continue;
+                    }
+                    String id = started.path("id");
+                    Response saved = retry(() -> {
+                        Response current = read(run, ref, id);
+                        if (current.statusCode() != 200) {
+                            return current;
+                        }
+                        if ("SUBMITTED".equals(current.path("status")) || current.path("answers.Q1_trust_progress") != null) {
+                            return current;
+                        }
+                        return given().header("Authorization", trust).header("If-Match", current.header("ETag")).queryParam("respondentReference", ref)
+                                .contentType("application/json").body("{\"answers\":{\"Q1_trust_progress\":{\"option\":\"" + ANSWER + "\"}}}")
+                                .patch(path + "/" + id);
+                    }, tally, deadline);
+                    Response submitted = saved.statusCode() != 200 ? saved : retry(() -> {
+                        Response current = read(run, ref, id);
+                        if (current.statusCode() != 200 || "SUBMITTED".equals(current.path("status"))) {
+                            return current;
+                        }
+                        return given().header("Authorization", trust).header("If-Match", current.header("ETag"))
+                                .queryParam("respondentReference", ref).post(path + "/" + id + "/submit");
+                    }, tally, deadline);
+                    if (submitted.statusCode() != 200) {
+                        failures.add(ref + (saved.statusCode() != 200 ? " answers " : " submit ") + submitted.statusCode() + " " + submitted.asString());
+                        continue;
+                    }
+                    tally.acknowledged.put(ref, id);
+                    hook.accepted(tally.accepted.incrementAndGet());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : workers) {
+            f.get();
+        }
+        pool.shutdown();
+        return tally;
+    }
+
+    /** One response as its respondent's trust system reads it back. */
+    Response read(String run, String ref, String id) {
+        return given().header("Authorization", trust).queryParam("respondentReference", ref).get("/api/v1/survey-runs/" + run + "/responses/" + id);
+    }
+
+    /** Submitted responses the survey service holds for the run (its completeness figure). */
+    long storedInService(String run) {
+        return ((Number) given().header("Authorization", admin).get("/api/v1/survey-runs/" + run + "/completeness").path("respondents")).longValue();
+    }
+
+    /** The run's survey results in the reporting views, as the national analyst reads them. */
+    static String resultsView(String run) {
+        return "/api/v1/reports/survey/" + run + "/results";
+    }
+
+    /** Waits until the view counts {@code expected} respondents and checks that no more arrive within the next 3 s. */
+    void awaitRespondents(String view, long expected) throws InterruptedException {
+        assertEquals(expected, settledRespondents(view, expected, Duration.ofMinutes(3)), view + ": respondents counted (3 s after they first "
+                + "reached the expected number, or the wait ended)");
+    }
+
+    /**
+     * The respondents the view counts once they have reached {@code expected} (or {@code timeout} has passed) and 3 s more
+     * have gone by, so that anything arriving late, a duplicate, counts too.
+     */
+    long settledRespondents(String view, long expected, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (respondents(view) < expected && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        Thread.sleep(3_000);
+        return respondents(view);
+    }
+
+    private long respondents(String view) {
+        Response r = given().header("Authorization", analyst).get(view);
+        return r.statusCode() == 200 ? ((Number) r.path("meta.respondents")).longValue() : -1;
+    }
+
+    private static Response retry(Supplier<Response> call, Tally tally, long deadline) throws InterruptedException {
+        while (true) {
+            long t0 = System.nanoTime();
+            Response r = call.get();
+            tally.slowestMillis.accumulateAndGet((System.nanoTime() - t0) / 1_000_000, Math::max);
+            if (r.statusCode() != 503 || System.nanoTime() > deadline) {
+                return r;
+            }
+            assertTrue(String.valueOf(r.contentType()).startsWith("application/problem+json"), "503 must be a problem: " + r.asString());
+            tally.unavailable.incrementAndGet();
+            Thread.sleep(200);
+        }
+    }
+}
