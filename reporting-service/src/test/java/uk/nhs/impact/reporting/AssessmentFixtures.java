@@ -1,5 +1,6 @@
 package uk.nhs.impact.reporting;
 
+import uk.nhs.impact.stack.test.Eventually;
 import uk.nhs.impact.contracts.EventTypes;
 import uk.nhs.impact.contracts.Topics;
 

@@ -1,5 +1,6 @@
 package uk.nhs.impact.reporting;
 
+import uk.nhs.impact.stack.test.Eventually;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;

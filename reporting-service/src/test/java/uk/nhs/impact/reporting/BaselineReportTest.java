@@ -1,5 +1,6 @@
 package uk.nhs.impact.reporting;
 
+import uk.nhs.impact.stack.test.Eventually;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeEach;

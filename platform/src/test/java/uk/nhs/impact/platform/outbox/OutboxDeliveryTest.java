@@ -29,7 +29,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static uk.nhs.impact.platform.testapp.Eventually.await;
+import static uk.nhs.impact.stack.test.Eventually.await;
 
 /** The outbox publishes a CloudEvent to the real broker, and the consumer applies it once however often it arrives. */
 @QuarkusTest
