@@ -9,4 +9,9 @@ class StandardEndpointsTest extends StandardEndpointsChecks {
     protected String apiTitle() {
         return "NHS IMPACT reporting API";
     }
+
+    @Override
+    protected boolean hasConditionalUpdates() {
+        return false;
+    }
 }

@@ -161,8 +161,6 @@ public class AssessmentResource {
     @APIResponse(responseCode = "400", description = "Unknown questions, levels outside the version's scale, or text over its limit; each field named")
     @APIResponse(responseCode = "404", description = "No such assessment, or not visible to the caller")
     @APIResponse(responseCode = "409", description = "Not a draft: reopen it first")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> answer(@PathParam("id") UUID id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull AnswersBody body) {
         return service.answer(scope, id, body.answers(), ifMatch).map(this::ok);
     }
@@ -175,8 +173,6 @@ public class AssessmentResource {
     @APIResponse(responseCode = "200", description = "Saved")
     @APIResponse(responseCode = "400", description = "Unknown question, a level outside the scale, or text over its limit")
     @APIResponse(responseCode = "409", description = "Not a draft")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> answerOne(@PathParam("id") UUID id, @Pattern(regexp = Params.CODE) @Size(max = Params.CODE_MAX) @PathParam("questionCode") String questionCode,
                                    @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull Answer body) {
         Map<String, Answer> one = new HashMap<>();
@@ -192,8 +188,6 @@ public class AssessmentResource {
     @APIResponse(responseCode = "200", description = "Signed off")
     @APIResponse(responseCode = "400", description = "Missing approver, role, meeting date or minute reference; a meeting date in the future")
     @APIResponse(responseCode = "409", description = "Not a draft, or questions still without a level (listed)")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> signOff(@PathParam("id") UUID id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull SignOffBody body) {
         AssessmentService.SignOff signOff = new AssessmentService.SignOff(body.approverName(), body.approverRole(), body.boardMeetingDate(),
                 body.minuteReference(), Instant.now(), caller());
@@ -206,8 +200,6 @@ public class AssessmentResource {
     @Operation(summary = "Submit a signed-off assessment: SIGNED_OFF → SUBMITTED; published to the organisation's chosen audience")
     @APIResponse(responseCode = "200", description = "Submitted")
     @APIResponse(responseCode = "409", description = "Not signed off")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> submit(@PathParam("id") UUID id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         return service.submit(scope, id, ifMatch).map(this::ok);
     }
@@ -219,8 +211,6 @@ public class AssessmentResource {
     @Operation(summary = "Reopen a signed-off or submitted assessment as a new DRAFT revision; earlier revisions stay readable")
     @APIResponse(responseCode = "200", description = "Reopened as the next revision")
     @APIResponse(responseCode = "409", description = "A draft or withdrawn assessment cannot be reopened")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> reopen(@PathParam("id") UUID id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull ReasonBody body) {
         return service.reopen(scope, id, body.reason(), caller(), ifMatch).map(this::ok);
     }
@@ -232,8 +222,6 @@ public class AssessmentResource {
     @Operation(summary = "Withdraw an assessment for good; it leaves every aggregate")
     @APIResponse(responseCode = "200", description = "Withdrawn")
     @APIResponse(responseCode = "409", description = "Already withdrawn")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> withdraw(@PathParam("id") UUID id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull ReasonBody body) {
         return service.withdraw(scope, id, body.reason(), caller(), ifMatch).map(this::ok);
     }
@@ -249,8 +237,6 @@ public class AssessmentResource {
     @APIResponse(responseCode = "200", description = "Sharing set")
     @APIResponse(responseCode = "400", description = "Unknown level")
     @APIResponse(responseCode = "409", description = "The assessment is withdrawn")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> share(@PathParam("id") UUID id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull SharingBody body) {
         return service.share(scope, id, body.level(), body.reason(), caller(), ifMatch).map(this::ok);
     }

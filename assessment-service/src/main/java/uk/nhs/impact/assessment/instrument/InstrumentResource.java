@@ -145,8 +145,6 @@ public class InstrumentResource {
     @APIResponse(responseCode = "200", description = "Draft saved; new ETag", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
             schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = VersionView.class)))
     @APIResponse(responseCode = "409", description = "The version is published and immutable")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> update(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("instrumentId") String instrumentId, @Min(1) @Max(Params.VERSION_MAX) @PathParam("version") int version,
                                 @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull InstrumentDefinition body) {
         if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
@@ -163,8 +161,6 @@ public class InstrumentResource {
     @APIResponse(responseCode = "200", description = "Published: immutable from now on; new ETag", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
             schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = VersionView.class)))
     @APIResponse(responseCode = "409", description = "Already published")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> publish(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("instrumentId") String instrumentId, @Min(1) @Max(Params.VERSION_MAX) @PathParam("version") int version,
                                  @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {

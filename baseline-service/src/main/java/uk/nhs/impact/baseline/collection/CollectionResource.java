@@ -133,8 +133,6 @@ public class CollectionResource {
     @APIResponse(responseCode = "200", description = "Closed; new ETag", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
             schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CollectionView.class)))
     @APIResponse(responseCode = "409", description = "Already closed")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> close(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("id") String id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
             throw ProblemException.forbidden(ADMIN_ONLY);

@@ -63,7 +63,6 @@ public class ReturnResource {
     @APIResponse(responseCode = "400", description = "Answers that do not fit the question set, each field named")
     @APIResponse(responseCode = "403", description = "Another organisation's return")
     @APIResponse(responseCode = "409", description = "The collection is closed or not open yet")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "422", description = "The organisation cannot file in this collection")
     @APIResponse(responseCode = "428", description = "If-Match is missing on a change")
     public Uni<Response> save(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId, @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @PathParam("odsCode") String odsCode,
@@ -85,8 +84,6 @@ public class ReturnResource {
     @APIResponse(responseCode = "400", description = "Required answers missing, each named")
     @APIResponse(responseCode = "404", description = "No such return")
     @APIResponse(responseCode = "409", description = "The collection is closed")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> submit(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId, @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @PathParam("odsCode") String odsCode,
                                 @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         String by = token.getSubject() == null ? scope.orgCode() : token.getSubject();

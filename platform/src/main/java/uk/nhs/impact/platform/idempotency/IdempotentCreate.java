@@ -117,7 +117,7 @@ public class IdempotentCreate {
      * create (the winner's row came first). Either way the winner's stored response is the answer.
      */
     private static boolean isKeyCollision(Throwable t) {
-        return uk.nhs.impact.platform.problem.ProblemMappers.isUniqueViolation(t);
+        return uk.nhs.impact.platform.db.DatabaseFailures.isUniqueViolation(t);
     }
 
     private String hash(Object request) {

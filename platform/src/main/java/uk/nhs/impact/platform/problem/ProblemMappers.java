@@ -23,9 +23,9 @@ import jakarta.ws.rs.core.Response;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import uk.nhs.impact.platform.db.DatabaseFailures;
 import uk.nhs.impact.platform.web.CorrelationId;
 
-import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -150,11 +150,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, ContainerRequestContext request) {
         String correlationId = CorrelationId.of(request);
-        if (causedByUnreachableDatabase(e)) {
+        if (DatabaseFailures.isUnavailable(e)) {
             LOG.warnf("[%s] database unavailable: %s", correlationId, e.toString());
             return problem(ProblemException.unavailable("The service cannot reach its database; try again shortly", 5), request);
         }
-        if (isUniqueViolation(e)) {
+        if (DatabaseFailures.isUniqueViolation(e)) {
             LOG.infof("[%s] refused a change that collided with a concurrent one: %s", correlationId, firstLine(e.getMessage()));
             return problem(ProblemException.conflict("This change collides with another made at the same time; read the resource "
                     + "again and retry"), request);
@@ -254,47 +254,6 @@ public class ProblemMappers {
             return "an array";
         }
         return "an object";
-    }
-
-    /** A unique constraint refused a row (SQLSTATE 23505): two concurrent requests raced to create the same thing. */
-    public static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = t.getMessage();
-            if (m != null && (m.contains("23505") || m.contains("duplicate key value violates unique constraint"))) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
-    }
-
-    private static boolean causedByUnreachableDatabase(Throwable e) {
-        return isDatabaseUnavailable(e);
-    }
-
-    /**
-     * The database cannot be reached, is shutting down or starting up, or dropped the connection: a transient state that
-     * clears without operator action, answered with 503 and retried by consumers.
-     */
-    public static boolean isDatabaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String name = t.getClass().getName();
-            String m = t.getMessage() == null ? "" : t.getMessage();
-            if (t instanceof ConnectException || name.equals("io.vertx.sqlclient.ClosedConnectionException")
-                    || name.equals("io.vertx.core.net.impl.ConnectTimeoutException")
-                    || m.contains("Connection refused") || m.contains("57P01") || m.contains("57P02") || m.contains("57P03")
-                    || m.contains("terminating connection") || m.contains("the database system is")
-                    || m.contains("Failed to read any response from the server") || m.contains("Connection reset")
-                    || m.contains("Connection is not active now")) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
     }
 
     private static String firstLine(String message) {

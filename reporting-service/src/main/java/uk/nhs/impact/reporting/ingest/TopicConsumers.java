@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import uk.nhs.impact.platform.consumer.IncomingEvent;
-import uk.nhs.impact.platform.problem.ProblemMappers;
+import uk.nhs.impact.platform.db.DatabaseFailures;
 
 import java.util.Optional;
 
@@ -44,7 +44,7 @@ public class TopicConsumers {
         // attempt runs on the message's Vert.x context, as Hibernate Reactive requires, whatever thread the back-off ends on.
         io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
         java.util.concurrent.Executor onContext = context == null ? Runnable::run : task -> context.runOnContext(v -> task.run());
-        return work.runSubscriptionOn(onContext).onFailure(ProblemMappers::isDatabaseUnavailable).retry()
+        return work.runSubscriptionOn(onContext).onFailure(DatabaseFailures::isUnavailable).retry()
                 .withBackOff(java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(5)).indefinitely()
                 .onItemOrFailure().transformToUni((ok, failure) -> failure == null
                 ? Uni.createFrom().completionStage(message.ack())

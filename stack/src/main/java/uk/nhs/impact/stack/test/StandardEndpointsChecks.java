@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,7 @@ import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +38,11 @@ public abstract class StandardEndpointsChecks {
     /** The title the service's OpenAPI document must carry. */
     protected abstract String apiTitle();
 
+    /** Whether the service has updates guarded by If-Match (a read-only service has none). */
+    protected boolean hasConditionalUpdates() {
+        return true;
+    }
+
     @Test
     void isReadyWithItsRealDependencies() {
         given().baseUri(Management.baseUri()).when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
@@ -45,6 +52,31 @@ public abstract class StandardEndpointsChecks {
     void publishesItsOpenApiDocument() {
         given().baseUri(Management.baseUri()).accept("application/json").when().get("/q/openapi")
                 .then().statusCode(200).body("info.title", equalTo(apiTitle()));
+    }
+
+    /** Every operation that takes If-Match documents both ways it can refuse: a stale tag (412) and none (428). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void documentsConditionalUpdates() {
+        Map<String, Map<String, Object>> paths = given().baseUri(Management.baseUri()).accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200).extract().path("paths");
+        int found = 0;
+        for (var path : paths.entrySet()) {
+            for (var op : path.getValue().entrySet()) {
+                if (!(op.getValue() instanceof Map<?, ?> operation) || !(operation.get("parameters") instanceof List<?> parameters)) {
+                    continue;
+                }
+                boolean ifMatch = parameters.stream().anyMatch(p -> p instanceof Map<?, ?> m && "header".equals(m.get("in"))
+                        && "If-Match".equalsIgnoreCase(String.valueOf(m.get("name"))));
+                if (ifMatch) {
+                    found++;
+                    Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+                    assertTrue(responses.containsKey("412") && responses.containsKey("428"),
+                            op.getKey() + " " + path.getKey() + " takes If-Match but does not document 412 and 428: " + responses.keySet());
+                }
+            }
+        }
+        assertEquals(hasConditionalUpdates(), found > 0, "operations taking If-Match: " + found);
     }
 
     @Test

@@ -141,8 +141,6 @@ public class ResponseResource {
     @APIResponse(responseCode = "200", description = "Saved")
     @APIResponse(responseCode = "400", description = "Every answer that does not fit the survey, each field named")
     @APIResponse(responseCode = "409", description = "Outside the run's window")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> save(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId, @PathParam("id") UUID id, @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference,
                               @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull AnswersBody body) {
         return service.save(scope, respondent(reference), runId, id, body.answers() == null ? Map.of() : body.answers(),
@@ -156,8 +154,6 @@ public class ResponseResource {
     @APIResponse(responseCode = "200", description = "Submitted")
     @APIResponse(responseCode = "400", description = "Required questions unanswered or answers that do not fit, every field listed")
     @APIResponse(responseCode = "409", description = "Outside the run's window, or nothing changed since the last submission")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> submit(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId, @PathParam("id") UUID id, @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference,
                                 @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         return service.submit(scope, respondent(reference), runId, id, ifMatch).map(this::ok);

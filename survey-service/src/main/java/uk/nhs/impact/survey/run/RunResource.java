@@ -177,8 +177,6 @@ public class RunResource {
             schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "400", description = "closesAt is not later than the current close")
     @APIResponse(responseCode = "409", description = "The run is closed")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> extend(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("id") String id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull Extension body) {
         if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
             throw ProblemException.forbidden(ADMIN_ONLY);
@@ -199,8 +197,6 @@ public class RunResource {
     @APIResponse(responseCode = "200", description = "Closed; new ETag", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
             schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "409", description = "Already closed")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> close(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("id") String id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
             throw ProblemException.forbidden(ADMIN_ONLY);
