@@ -1,16 +1,3 @@
--- Instrument versions written by instrument admins. Version 1 of the NHS IMPACT self-assessment ships with the service
--- (instruments/*.json) and is never stored here; versions here are numbered after it.
-create table instrument_version (
-    instrument_id   text not null,
-    number          integer not null,
-    status          text not null check (status in ('DRAFT', 'PUBLISHED')),
-    definition      text not null,
-    created_at      timestamptz not null,
-    published_at    timestamptz,
-    version         bigint not null,
-    primary key (instrument_id, number)
-);
-
 create table assessment (
     id                  uuid primary key,
     ods_code            text not null,

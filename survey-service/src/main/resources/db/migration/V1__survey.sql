@@ -1,15 +1,3 @@
--- Survey instrument versions written by instrument admins (version 1 ships with the service, instruments/*.json).
-create table instrument_version (
-    instrument_id   text not null,
-    number          integer not null,
-    status          text not null check (status in ('DRAFT', 'PUBLISHED')),
-    definition      text not null,
-    created_at      timestamptz not null,
-    published_at    timestamptz,
-    version         bigint not null,
-    primary key (instrument_id, number)
-);
-
 -- A collection window of one survey version.
 create table survey_run (
     id                  text primary key,

@@ -52,8 +52,7 @@ class InstrumentTest {
         String etag = created.header("ETag");
 
         given().header("Authorization", AssessmentApi.submitter("RX9")).contentType("application/json")
-                .body("{\"cycle\":\"draft-use\",\"referenceDate\":\"2023-08-31\",\"instrumentId\":\"" + TRIAL
-                        + "\",\"instrumentVersion\":" + number + "}")
+                .body(Map.of("cycle", "draft-use", "referenceDate", "2023-08-31", "instrumentId", TRIAL, "instrumentVersion", number))
                 .when().post(AssessmentApi.BASE).then().statusCode(400).body("errors.field", hasItem("instrumentVersion"));
 
         etag = given().header("Authorization", admin()).header("If-Match", etag).contentType("application/json")

@@ -14,7 +14,8 @@ class AuditTest {
     @Test
     void theTrailOfAResponse() {
         String run = SurveyApi.openRunNow("audit-run");
-        SurveyApi.Ref r = SurveyApi.respond(run, "RWV", "audited", "{\"Q1_trust_progress\":{\"option\":\"just_underway\"}}");
+        SurveyApi.Ref r = SurveyApi.respond(run, "RWV", "audited", """
+                {"Q1_trust_progress": {"option": "just_underway"}}""");
         SurveyApi.as("RWV").queryParam("respondentReference", "audited").when().get(SurveyApi.responses(run) + "/" + r.id() + "/audit")
                 .then().statusCode(200).body("action", contains("STARTED", "ANSWERS_SAVED", "SUBMITTED"));
         given().header("Authorization", Tokens.bearer("RX1", "viewer")).when().get(SurveyApi.responses(run) + "/" + r.id() + "/audit")

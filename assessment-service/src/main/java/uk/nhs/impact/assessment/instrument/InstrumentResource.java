@@ -23,40 +23,30 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import uk.nhs.impact.platform.idempotency.Created;
+import uk.nhs.impact.platform.instrument.InstrumentEndpoints;
+import uk.nhs.impact.platform.instrument.InstrumentEndpoints.InstrumentSummary;
+import uk.nhs.impact.platform.instrument.InstrumentEndpoints.VersionSummary;
 import uk.nhs.impact.platform.instrument.VersionedInstruments;
 import uk.nhs.impact.platform.idempotency.IdempotentCreate;
-import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.Roles;
 import uk.nhs.impact.platform.web.ETags;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 
-@Path("/api/v1/assessment-instruments")
+@Path(InstrumentResource.PATH)
 @Tag(name = "Instruments", description = "Self-assessment instruments and their versions. The maturity scale is part of each version; "
         + "levels not confirmed by a published source are flagged provisional. Published versions never change.")
 @Produces(MediaType.APPLICATION_JSON)
 public class InstrumentResource {
-    /** instrument-admin counts only at NHS England (X24): a token carrying it for any other organisation is refused. */
-    private static final String ADMIN_ONLY = "This is for NHS England administrators (instrument-admin at X24)";
-    private final InstrumentCatalogue catalogue;
-    private final IdempotentCreate idempotent;
-    private final OrgScope scope;
+    static final String PATH = "/api/v1/assessment-instruments";
+    private final InstrumentEndpoints<InstrumentDefinition> endpoints;
 
     public InstrumentResource(InstrumentCatalogue catalogue, IdempotentCreate idempotent, OrgScope scope) {
-        this.catalogue = catalogue;
-        this.idempotent = idempotent;
-        this.scope = scope;
-    }
-
-    public record VersionSummary(int version, String status, String label, Instant publishedAt) {
-    }
-
-    public record InstrumentSummary(String instrumentId, List<VersionSummary> versions) {
+        this.endpoints = new InstrumentEndpoints<>(catalogue, idempotent, scope, PATH, "instruments", InstrumentDefinition::label,
+                VersionView::of);
     }
 
     public record LevelView(String code, String name, int ordinal, String meaning, boolean provisional) {
@@ -80,10 +70,7 @@ public class InstrumentResource {
     @Authenticated
     @Operation(summary = "Every instrument with its versions")
     public Uni<List<InstrumentSummary>> list() {
-        return catalogue.instrumentIds().chain(ids -> io.smallrye.mutiny.Multi.createFrom().iterable(ids)
-                .onItem().transformToUniAndConcatenate(id -> catalogue.versions(id).map(vs -> new InstrumentSummary(id,
-                        vs.stream().map(v -> new VersionSummary(v.number(), v.status().name(), v.definition().label(), v.publishedAt())).toList())))
-                .collect().asList());
+        return endpoints.list();
     }
 
     @GET
@@ -93,12 +80,7 @@ public class InstrumentResource {
     @APIResponse(responseCode = "200", description = "Every version of the instrument")
     @APIResponse(responseCode = "404", description = "No such instrument")
     public Uni<List<VersionSummary>> versions(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("instrumentId") String instrumentId) {
-        return catalogue.versions(instrumentId).map(vs -> {
-            if (vs.isEmpty()) {
-                throw ProblemException.notFound("Instrument " + instrumentId);
-            }
-            return vs.stream().map(v -> new VersionSummary(v.number(), v.status().name(), v.definition().label(), v.publishedAt())).toList();
-        });
+        return endpoints.versions(instrumentId);
     }
 
     @GET
@@ -109,12 +91,7 @@ public class InstrumentResource {
             schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = VersionView.class)))
     @APIResponse(responseCode = "404", description = "No such version")
     public Uni<Response> version(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("instrumentId") String instrumentId, @Min(1) @Max(Params.VERSION_MAX) @PathParam("version") int version) {
-        return catalogue.find(instrumentId, version).map(e -> {
-            if (e == null) {
-                throw ProblemException.notFound("Version " + version + " of " + instrumentId);
-            }
-            return Response.ok(VersionView.of(e)).tag(ETags.of(e.etag())).build();
-        });
+        return endpoints.version(instrumentId, version);
     }
 
     @POST
@@ -126,15 +103,7 @@ public class InstrumentResource {
     @APIResponse(responseCode = "400", description = "An inconsistent definition, each field named")
     public Uni<Response> draft(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("instrumentId") String instrumentId, @Size(max = Params.IDEMPOTENCY_KEY_MAX) @HeaderParam(IdempotentCreate.HEADER) String key,
                                @Valid @NotNull InstrumentDefinition body) {
-        if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
-            throw ProblemException.forbidden(ADMIN_ONLY);
-        }
-        if (!instrumentId.matches("[a-z0-9][a-z0-9-]{2,59}")) {
-            throw ProblemException.validation("instrumentId", "must be 3 to 60 lower-case letters, digits or dashes");
-        }
-        return idempotent.create(key, scope.orgCode() + ":instruments:" + instrumentId, body, () -> catalogue.createDraft(instrumentId, body)
-                .map(e -> new Created(URI.create("/api/v1/assessment-instruments/" + instrumentId + "/versions/" + e.number()),
-                        VersionView.of(e), e.etag())));
+        return endpoints.draft(instrumentId, key, body);
     }
 
     @PUT
@@ -147,11 +116,7 @@ public class InstrumentResource {
     @APIResponse(responseCode = "409", description = "The version is published and immutable")
     public Uni<Response> update(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("instrumentId") String instrumentId, @Min(1) @Max(Params.VERSION_MAX) @PathParam("version") int version,
                                 @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull InstrumentDefinition body) {
-        if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
-            throw ProblemException.forbidden(ADMIN_ONLY);
-        }
-        return catalogue.updateDraft(instrumentId, version, body, ifMatch)
-                .map(e -> Response.ok(VersionView.of(e)).tag(ETags.of(e.etag())).build());
+        return endpoints.update(instrumentId, version, ifMatch, body);
     }
 
     @POST
@@ -163,10 +128,6 @@ public class InstrumentResource {
     @APIResponse(responseCode = "409", description = "Already published")
     public Uni<Response> publish(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("instrumentId") String instrumentId, @Min(1) @Max(Params.VERSION_MAX) @PathParam("version") int version,
                                  @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
-        if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
-            throw ProblemException.forbidden(ADMIN_ONLY);
-        }
-        return catalogue.publish(instrumentId, version, ifMatch)
-                .map(e -> Response.ok(VersionView.of(e)).tag(ETags.of(e.etag())).build());
+        return endpoints.publish(instrumentId, version, ifMatch);
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static uk.nhs.impact.platform.instrument.DefinitionChecks.uniqueCodes;
+
 /** Consistency of an instrument definition beyond single fields: unique codes and references that resolve. */
 public final class InstrumentRules {
     private InstrumentRules() {
@@ -16,9 +18,9 @@ public final class InstrumentRules {
     /** Every inconsistency, each naming its field; {@code previous} is the version before it (null for the first). */
     public static List<FieldError> check(InstrumentDefinition def, InstrumentDefinition previous) {
         List<FieldError> errors = new ArrayList<>();
-        Set<String> levels = unique(def.levels().stream().map(InstrumentDefinition.Level::code).toList(), "levels", errors);
-        Set<String> components = unique(def.components().stream().map(InstrumentDefinition.Component::code).toList(), "components", errors);
-        Set<String> questions = unique(def.questions().stream().map(InstrumentDefinition.Question::code).toList(), "questions", errors);
+        Set<String> levels = uniqueCodes(def.levels().stream().map(InstrumentDefinition.Level::code).toList(), "levels", errors);
+        Set<String> components = uniqueCodes(def.components().stream().map(InstrumentDefinition.Component::code).toList(), "components", errors);
+        Set<String> questions = uniqueCodes(def.questions().stream().map(InstrumentDefinition.Question::code).toList(), "questions", errors);
         Set<Integer> numbers = new HashSet<>();
         for (int i = 0; i < def.questions().size(); i++) {
             InstrumentDefinition.Question q = def.questions().get(i);
@@ -54,15 +56,5 @@ public final class InstrumentRules {
             }
         }
         return errors;
-    }
-
-    private static Set<String> unique(List<String> codes, String field, List<FieldError> errors) {
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < codes.size(); i++) {
-            if (!seen.add(codes.get(i))) {
-                errors.add(new FieldError(field + "[" + i + "].code", codes.get(i) + " is used twice"));
-            }
-        }
-        return seen;
     }
 }

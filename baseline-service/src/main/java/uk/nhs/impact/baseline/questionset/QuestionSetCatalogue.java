@@ -1,51 +1,35 @@
 package uk.nhs.impact.baseline.questionset;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** The question sets shipped with the service (reference data, one file per version). */
+/**
+ * Synchronous reads of the shipped question sets, kept for callers that still read them outside a reactive pipeline.
+ * The question sets themselves are {@link QuestionSets}; new code reads them there ({@code current}, {@code version},
+ * {@code published}), which also sees versions stored in the database.
+ */
 @ApplicationScoped
 public class QuestionSetCatalogue {
-    private final List<QuestionSet> sets;
+    private final QuestionSets sets;
 
-    public QuestionSetCatalogue() {
-        this.sets = load("question-sets/baseline-v1.json");
-    }
-
-    record File(List<QuestionSet> questionSets) {
-    }
-
-    static List<QuestionSet> load(String resource) {
-        try (InputStream in = QuestionSetCatalogue.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing " + resource);
-            }
-            ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-            return List.copyOf(json.readValue(in, File.class).questionSets());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public QuestionSetCatalogue(QuestionSets sets) {
+        this.sets = sets;
     }
 
     public List<QuestionSet> all() {
-        return sets;
+        return sets.shippedSets();
     }
 
     /** The latest published set for an organisation type (trust, icb, region, directorate). */
     public Optional<QuestionSet> current(String orgType) {
-        return sets.stream().filter(s -> s.orgType().equals(orgType) && "PUBLISHED".equals(s.status()))
+        return all().stream().filter(s -> s.orgType().equals(orgType) && "PUBLISHED".equals(s.status()))
                 .max(Comparator.comparingInt(QuestionSet::version));
     }
 
     public Optional<QuestionSet> find(String orgType, int version) {
-        return sets.stream().filter(s -> s.orgType().equals(orgType) && s.version() == version).findFirst();
+        return all().stream().filter(s -> s.orgType().equals(orgType) && s.version() == version).findFirst();
     }
 }

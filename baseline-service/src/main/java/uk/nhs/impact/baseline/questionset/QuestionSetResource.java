@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Max;
 import uk.nhs.impact.platform.web.Params;
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,16 +24,16 @@ import java.util.List;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class QuestionSetResource {
-    private final QuestionSetCatalogue catalogue;
+    private final QuestionSets sets;
 
-    public QuestionSetResource(QuestionSetCatalogue catalogue) {
-        this.catalogue = catalogue;
+    public QuestionSetResource(QuestionSets sets) {
+        this.sets = sets;
     }
 
     @GET
     @Operation(summary = "Every question set and version")
-    public List<QuestionSet> list() {
-        return catalogue.all();
+    public Uni<List<QuestionSet>> list() {
+        return sets.all();
     }
 
     @GET
@@ -40,7 +41,12 @@ public class QuestionSetResource {
     @Operation(summary = "One question set version")
     @APIResponse(responseCode = "200", description = "Found; the ETag header is its version, for If-Match")
     @APIResponse(responseCode = "404", description = "No such question set")
-    public QuestionSet read(@Pattern(regexp = Params.TYPE) @Size(max = Params.TYPE_MAX) @PathParam("orgType") String orgType, @Min(1) @Max(Params.VERSION_MAX) @PathParam("version") int version) {
-        return catalogue.find(orgType, version).orElseThrow(() -> ProblemException.notFound("Question set " + orgType + " v" + version));
+    public Uni<QuestionSet> read(@Pattern(regexp = Params.TYPE) @Size(max = Params.TYPE_MAX) @PathParam("orgType") String orgType, @Min(1) @Max(Params.VERSION_MAX) @PathParam("version") int version) {
+        return sets.version(orgType, version).map(set -> {
+            if (set == null) {
+                throw ProblemException.notFound("Question set " + orgType + " v" + version);
+            }
+            return set;
+        });
     }
 }

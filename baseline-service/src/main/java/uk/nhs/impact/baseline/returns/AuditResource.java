@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.nhs.impact.platform.audit.AuditChainResource;
 import uk.nhs.impact.platform.audit.AuditTrail;
 import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.platform.security.OrgScope;
@@ -24,13 +25,10 @@ import java.util.Locale;
 @Path("/api/v1/baseline-collections")
 @Tag(name = "Audit", description = "Every change to a return or collection: who, when, what and why, append-only and hash-chained")
 @Produces(MediaType.APPLICATION_JSON)
-public class AuditResource {
-    private final AuditTrail audit;
-    private final OrgScope scope;
+public class AuditResource extends AuditChainResource {
 
     public AuditResource(AuditTrail audit, OrgScope scope) {
-        this.audit = audit;
-        this.scope = scope;
+        super(audit, scope);
     }
 
     @GET
@@ -42,10 +40,7 @@ public class AuditResource {
     public Uni<List<AuditTrail.Entry>> trail(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId, @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @PathParam("odsCode") String odsCode) {
         String ods = odsCode.toUpperCase(Locale.ROOT);
         // an administrator only at NHS England; anyone else only its own organisation's people
-        boolean admin = scope.holds(Roles.INSTRUMENT_ADMIN);
-        if (!admin && !scope.holds(Roles.VIEWER) && !scope.holds(Roles.SUBMITTER)) {
-            throw ProblemException.forbidden("Audit trails are for the organisation's own people and NHS England administrators");
-        }
+        boolean admin = readsAsAdministrator("Audit trails are for the organisation's own people and NHS England administrators");
         if (!admin && !scope.isOwn(ods)) {
             throw ProblemException.notFound("Return of " + ods + " in " + collectionId);
         }
@@ -55,16 +50,5 @@ public class AuditResource {
             }
             return entries;
         });
-    }
-
-    @GET
-    @Path("audit/verify")
-    @RolesAllowed(Roles.INSTRUMENT_ADMIN)
-    @Operation(summary = "Check the whole audit chain of this service: every row unchanged and in place (administrators)")
-    public Uni<AuditTrail.Verification> verify() {
-        if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
-            throw ProblemException.forbidden("Verifying the audit chain is for NHS England administrators");
-        }
-        return audit.verify();
     }
 }

@@ -1,5 +1,13 @@
 package uk.nhs.impact.platform.hierarchy;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -47,15 +55,15 @@ public final class OrganisationHierarchy {
         List<Organisation> orgs = new ArrayList<>();
         List<ParentLink> links = new ArrayList<>();
         orgs.add(new Organisation(NHS_ENGLAND, "NHS England", OrgLevel.NATIONAL, null, BEGINNING, null, true));
-        for (Map<String, String> r : Csv.read("reference/regions.csv")) {
+        for (Map<String, String> r : rows("reference/regions.csv")) {
             orgs.add(new Organisation(r.get("ods_code"), "NHS England - " + r.get("name"), OrgLevel.REGION, null, BEGINNING, null, true));
             links.add(new ParentLink(r.get("ods_code"), NHS_ENGLAND, BEGINNING, null));
         }
-        for (Map<String, String> r : Csv.read("reference/icbs.csv")) {
+        for (Map<String, String> r : rows("reference/icbs.csv")) {
             orgs.add(new Organisation(r.get("ods_code"), r.get("name"), OrgLevel.ICB, null, ICBS_ESTABLISHED, null, true));
             links.add(new ParentLink(r.get("ods_code"), r.get("region_ods_code"), ICBS_ESTABLISHED, null));
         }
-        for (Map<String, String> r : Csv.read("reference/trusts.csv")) {
+        for (Map<String, String> r : rows("reference/trusts.csv")) {
             LocalDate open = parseDate(r.get("open_date"), BEGINNING);
             String closeText = r.get("close_date");
             LocalDate close = parseDate(closeText, null);
@@ -66,11 +74,39 @@ public final class OrganisationHierarchy {
                 links.add(new ParentLink(r.get("ods_code"), r.get("icb_ods_code"), linkFrom, close));
             }
         }
-        for (Map<String, String> r : Csv.read("reference/directorates.csv")) {
+        for (Map<String, String> r : rows("reference/directorates.csv")) {
             orgs.add(new Organisation(r.get("code"), r.get("name"), OrgLevel.DIRECTORATE, null, BEGINNING, null, true));
             links.add(new ParentLink(r.get("code"), NHS_ENGLAND, BEGINNING, null));
         }
         return new OrganisationHierarchy(orgs, links);
+    }
+
+    /**
+     * The rows of a bundled CSV file (RFC 4180, a header line naming the columns), each value trimmed; a column a row
+     * leaves out reads as empty, blank lines and values beyond the header are skipped.
+     */
+    static List<Map<String, String>> rows(String resource) {
+        CsvMapper csv = CsvMapper.builder()
+                .enable(CsvParser.Feature.SKIP_EMPTY_LINES, CsvParser.Feature.INSERT_NULLS_FOR_MISSING_COLUMNS,
+                        CsvParser.Feature.IGNORE_TRAILING_UNMAPPABLE)
+                .build();
+        try (InputStream in = OrganisationHierarchy.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Reference data missing from the classpath: " + resource);
+            }
+            List<Map<String, String>> rows = new ArrayList<>();
+            try (MappingIterator<Map<String, String>> it = csv.readerForMapOf(String.class).with(CsvSchema.emptySchema().withHeader())
+                    .readValues(in)) {
+                while (it.hasNext()) {
+                    Map<String, String> row = new HashMap<>(it.next());
+                    row.replaceAll((column, value) -> value == null ? "" : value.trim());
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** yyyymmdd, yyyy-mm-dd, or text holding an ISO date (e.g. "UNCONFIRMED (c. 2024-10-31)"). */

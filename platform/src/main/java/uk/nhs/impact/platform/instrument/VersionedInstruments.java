@@ -26,8 +26,9 @@ import java.util.TreeSet;
  * Versioned instruments (a questionnaire and its scales), of definition type {@code D}: those shipped with a service
  * (published, immutable, read from JSON resources holding {@code instrumentId}, {@code version} and the definition's
  * fields) and those an instrument admin writes — drafts until published, then immutable. Versions written here are
- * numbered after every existing one. The service's own database holds them in a table {@code instrument_version}
- * (instrument_id, number, status, definition, created_at, published_at, version).
+ * numbered after every existing one. The service's own database holds them in the platform table {@code instrument_version}
+ * (instrument_id, number, status, definition, created_at, published_at, version; platform migration V2). A service's HTTP
+ * endpoints for them are {@link InstrumentEndpoints}.
  */
 public abstract class VersionedInstruments<D> {
     public enum Status { DRAFT, PUBLISHED }
@@ -96,6 +97,11 @@ public abstract class VersionedInstruments<D> {
             all.sort(Comparator.comparingInt(Entry::number));
             return all;
         });
+    }
+
+    /** The versions that ship with the service, oldest first: reference data, read without the database. */
+    public List<Entry<D>> shipped(String instrumentId) {
+        return shipped.getOrDefault(instrumentId, Map.of()).values().stream().sorted(Comparator.comparingInt(Entry::number)).toList();
     }
 
     /** The version, or null. */

@@ -9,6 +9,7 @@ import uk.nhs.impact.stack.test.Tokens;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -18,12 +19,16 @@ import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
 class IdempotencyTest {
 
-    private static Response post(String key, String body) {
+    private static Map<String, Object> note(String text, int level) {
+        return Map.of("text", text, "level", level);
+    }
+
+    private static Response post(String key, Map<String, Object> body) {
         return given().header("Authorization", Tokens.bearer("RHA", "submitter", "viewer"))
                 .header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/notes");
@@ -32,10 +37,10 @@ class IdempotencyTest {
     @Test
     void replayReturnsTheFirstResponseAndCreatesNothing() {
         String key = UUID.randomUUID().toString();
-        Response first = post(key, "{\"text\":\"board paper\",\"level\":2}");
+        Response first = post(key, note("board paper", 2));
         first.then().statusCode(201);
 
-        post(key, "{\"text\":\"board paper\",\"level\":2}").then().statusCode(201)
+        post(key, note("board paper", 2)).then().statusCode(201)
                 .header("Idempotent-Replayed", "true")
                 .header("Location", first.header("Location"))
                 .header("ETag", first.header("ETag"))
@@ -45,19 +50,19 @@ class IdempotencyTest {
     @Test
     void sameKeyWithAnotherBodyIs422() {
         String key = UUID.randomUUID().toString();
-        post(key, "{\"text\":\"one\",\"level\":2}").then().statusCode(201);
-        post(key, "{\"text\":\"two\",\"level\":2}").then().statusCode(422)
+        post(key, note("one", 2)).then().statusCode(201);
+        post(key, note("two", 2)).then().statusCode(422)
                 .contentType("application/problem+json");
     }
 
     @Test
     void keysOfDifferentOrganisationsDoNotCollide() {
         String key = UUID.randomUUID().toString();
-        String mine = post(key, "{\"text\":\"same\",\"level\":1}").then().statusCode(201).extract().path("id");
+        String mine = post(key, note("same", 1)).then().statusCode(201).extract().path("id");
         String theirs = given().header("Authorization", Tokens.bearer("RX3", "submitter"))
-                .header("Idempotency-Key", key).contentType(ContentType.JSON).body("{\"text\":\"same\",\"level\":1}")
+                .header("Idempotency-Key", key).contentType(ContentType.JSON).body(note("same", 1))
                 .when().post("/api/v1/notes").then().statusCode(201).extract().path("id");
-        assertEquals(false, mine.equals(theirs));
+        assertThat(mine).isNotEqualTo(theirs);
     }
 
     @Test
@@ -69,16 +74,16 @@ class IdempotencyTest {
             List<Future<Response>> futures = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 Callable<Response> call = () -> given().header("Authorization", token).header("Idempotency-Key", key)
-                        .contentType(ContentType.JSON).body("{\"text\":\"race\",\"level\":4}").when().post("/api/v1/notes");
+                        .contentType(ContentType.JSON).body(note("race", 4)).when().post("/api/v1/notes");
                 futures.add(pool.submit(call));
             }
             Set<String> ids = new HashSet<>();
             for (Future<Response> f : futures) {
                 Response r = f.get();
-                assertEquals(201, r.statusCode(), r.asString());
+                assertThat(r.statusCode()).as(r.asString()).isEqualTo(201);
                 ids.add(r.path("id"));
             }
-            assertEquals(1, ids.size(), "every duplicate must see the one record created");
+            assertThat(ids).as("every duplicate must see the one record created").hasSize(1);
         } finally {
             pool.shutdownNow();
         }

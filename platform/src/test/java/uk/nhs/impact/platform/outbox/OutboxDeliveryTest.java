@@ -27,9 +27,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static uk.nhs.impact.stack.test.Eventually.await;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The outbox publishes a CloudEvent to the real broker, and the consumer applies it once however often it arrives. */
 @QuarkusTest
@@ -45,16 +45,16 @@ class OutboxDeliveryTest {
         String noteId = createNote("outbox check");
 
         ConsumerRecord<String, String> record = findOnTopic(noteId);
-        assertEquals("RHA", record.key(), "records are keyed by the organisation's ODS code");
-        assertEquals("1.0", header(record, "ce_specversion"));
-        assertEquals('{', record.value().charAt(0), "the value is the JSON payload itself: " + record.value());
-        assertEquals("application/json", header(record, "content-type"));
-        assertEquals(NoteResource.TYPE, header(record, "ce_type"));
-        assertEquals("/platform-test", header(record, "ce_source"));
-        assertEquals("RHA", header(record, "ce_subject"));
-        assertNotNull(header(record, "ce_time"));
+        assertThat(record.key()).as("records are keyed by the organisation's ODS code").isEqualTo("RHA");
+        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(record.value().charAt(0)).as("the value is the JSON payload itself: " + record.value()).isEqualTo('{');
+        assertThat(header(record, "content-type")).isEqualTo("application/json");
+        assertThat(header(record, "ce_type")).isEqualTo(NoteResource.TYPE);
+        assertThat(header(record, "ce_source")).isEqualTo("/platform-test");
+        assertThat(header(record, "ce_subject")).isEqualTo("RHA");
+        assertThat(header(record, "ce_time")).isNotNull();
         String eventId = header(record, "ce_id");
-        assertEquals(eventId, UUID.fromString(eventId).toString());
+        assertThat(UUID.fromString(eventId).toString()).isEqualTo(eventId);
 
         await(Duration.ofSeconds(30), () -> applied(noteId), n -> n == 1);
 
@@ -70,13 +70,13 @@ class OutboxDeliveryTest {
         String laterId = createNote("sentinel");
         await(Duration.ofSeconds(30), () -> applied(laterId), n -> n == 1);
 
-        assertEquals(1, applied(noteId), "redelivered event must not be applied again");
-        assertEquals(0L, await(Duration.ofSeconds(10), this::unsent, n -> n == 0L));
+        assertThat(applied(noteId)).as("redelivered event must not be applied again").isEqualTo(1);
+        assertThat(await(Duration.ofSeconds(10), this::unsent, n -> n == 0L)).isEqualTo(0L);
     }
 
     private String createNote(String text) {
         return given().header("Authorization", Tokens.bearer("RHA", "submitter", "viewer"))
-                .contentType(ContentType.JSON).body("{\"text\":\"" + text + "\",\"level\":3}")
+                .contentType(ContentType.JSON).body(Map.of("text", text, "level", 3))
                 .when().post("/api/v1/notes").then().statusCode(201).extract().path("id");
     }
 

@@ -5,6 +5,7 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import uk.nhs.impact.stack.test.Tokens;
 
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -20,13 +21,18 @@ import static org.hamcrest.Matchers.notNullValue;
 class ProblemJsonTest {
     private static final String PROBLEM = "application/problem+json";
 
+    private static Map<String, Object> note(String text, int level) {
+        return Map.of("text", text, "level", level);
+    }
+
     private static io.restassured.specification.RequestSpecification asTrust() {
         return given().header("Authorization", Tokens.bearer("RHA", "submitter", "viewer"));
     }
 
     @Test
     void validationErrorsNameEveryFailingField() {
-        asTrust().contentType(ContentType.JSON).body("{\"text\":\"\",\"level\":9,\"tags\":[\"ok\",\"much-too-long-tag\"]}")
+        asTrust().contentType(ContentType.JSON).body("""
+                        {"text": "", "level": 9, "tags": ["ok", "much-too-long-tag"]}""")
                 .when().post("/api/v1/notes")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("type", equalTo("https://impact.nhs.uk/problems/validation"))
@@ -40,7 +46,8 @@ class ProblemJsonTest {
 
     @Test
     void wrongJsonTypeNamesTheField() {
-        asTrust().contentType(ContentType.JSON).body("{\"text\":\"a\",\"level\":\"three\"}")
+        asTrust().contentType(ContentType.JSON).body("""
+                        {"text": "a", "level": "three"}""")
                 .when().post("/api/v1/notes")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("level"))
@@ -49,7 +56,8 @@ class ProblemJsonTest {
 
     @Test
     void unknownFieldIsRefused() {
-        asTrust().contentType(ContentType.JSON).body("{\"text\":\"a\",\"level\":3,\"colour\":\"red\"}")
+        asTrust().contentType(ContentType.JSON).body("""
+                        {"text": "a", "level": 3, "colour": "red"}""")
                 .when().post("/api/v1/notes")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("colour"))
@@ -58,7 +66,8 @@ class ProblemJsonTest {
 
     @Test
     void malformedJsonIsA400() {
-        asTrust().contentType(ContentType.JSON).body("{\"text\": \"a\", ")
+        asTrust().contentType(ContentType.JSON).body("""
+                        {"text": "a",\s""")
                 .when().post("/api/v1/notes")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("type", equalTo("https://impact.nhs.uk/problems/malformed-json"));
@@ -80,7 +89,8 @@ class ProblemJsonTest {
 
     @Test
     void bodyOverTheLimitIsA413() {
-        String huge = "{\"text\":\"" + "x".repeat(1_200_000) + "\",\"level\":1}";
+        String huge = """
+                {"text": "%s", "level": 1}""".formatted("x".repeat(1_200_000));
         asTrust().contentType(ContentType.JSON).body(huge)
                 .when().post("/api/v1/notes")
                 .then().statusCode(413).contentType(PROBLEM)
@@ -89,19 +99,19 @@ class ProblemJsonTest {
 
     @Test
     void updateWithoutIfMatchIs428AndStaleIs412() {
-        String location = asTrust().contentType(ContentType.JSON).body("{\"text\":\"first\",\"level\":1}")
+        String location = asTrust().contentType(ContentType.JSON).body(note("first", 1))
                 .when().post("/api/v1/notes").then().statusCode(201).extract().header("Location");
 
-        asTrust().contentType(ContentType.JSON).body("{\"text\":\"second\",\"level\":2}")
+        asTrust().contentType(ContentType.JSON).body(note("second", 2))
                 .when().put(location)
                 .then().statusCode(428).contentType(PROBLEM);
 
         String etag = asTrust().when().get(location).then().statusCode(200).extract().header("ETag");
-        asTrust().header("If-Match", etag).contentType(ContentType.JSON).body("{\"text\":\"second\",\"level\":2}")
+        asTrust().header("If-Match", etag).contentType(ContentType.JSON).body(note("second", 2))
                 .when().put(location)
                 .then().statusCode(200).header("ETag", not(equalTo(etag)));
 
-        asTrust().header("If-Match", etag).contentType(ContentType.JSON).body("{\"text\":\"third\",\"level\":3}")
+        asTrust().header("If-Match", etag).contentType(ContentType.JSON).body(note("third", 3))
                 .when().put(location)
                 .then().statusCode(412).contentType(PROBLEM)
                 .body("type", equalTo("https://impact.nhs.uk/problems/precondition-failed"));
@@ -129,7 +139,7 @@ class ProblemJsonTest {
     @Test
     void wrongRoleIsA403Problem() {
         given().header("Authorization", Tokens.bearer("RHA", "viewer")).contentType(ContentType.JSON)
-                .body("{\"text\":\"a\",\"level\":1}")
+                .body(note("a", 1))
                 .when().post("/api/v1/notes")
                 .then().statusCode(403).contentType(PROBLEM);
     }

@@ -11,9 +11,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** The read rule as a table: caller organisation and role × owner × sharing level → may read. */
 class OrgScopeTest {
@@ -54,7 +53,7 @@ class OrgScopeTest {
             "Y60, icb-oversight,    RHA, ICB,      false",
     })
     void mayRead(String caller, String role, String owner, SharingLevel sharing, boolean expected) {
-        assertEquals(expected, new OrgScope(caller, Set.of(role), H).mayRead(owner, sharing, AUG_2023));
+        assertThat(new OrgScope(caller, Set.of(role), H).mayRead(owner, sharing, AUG_2023)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0} as {1} writing {2} -> {3}")
@@ -65,7 +64,7 @@ class OrgScopeTest {
             "X24, national-analyst, RHA, false",
     })
     void mayWrite(String caller, String role, String owner, boolean expected) {
-        assertEquals(expected, new OrgScope(caller, Set.of(role), H).mayWrite(owner));
+        assertThat(new OrgScope(caller, Set.of(role), H).mayWrite(owner)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0} as {1} seeing completion of {2} -> {3}")
@@ -80,7 +79,7 @@ class OrgScopeTest {
             "RHA, instrument-admin, RHA, false",
     })
     void maySeeCompletion(String caller, String role, String owner, boolean expected) {
-        assertEquals(expected, new OrgScope(caller, Set.of(role), H).maySeeCompletionOf(owner, AUG_2023));
+        assertThat(new OrgScope(caller, Set.of(role), H).maySeeCompletionOf(owner, AUG_2023)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0} as {1} reading aggregates of {2} -> {3}")
@@ -96,7 +95,7 @@ class OrgScopeTest {
             "RHA, viewer,           QT1, false",
     })
     void mayReadAggregates(String caller, String role, String area, boolean expected) {
-        assertEquals(expected, new OrgScope(caller, Set.of(role), H).mayReadAggregatesOf(area, AUG_2023));
+        assertThat(new OrgScope(caller, Set.of(role), H).mayReadAggregatesOf(area, AUG_2023)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0} with {1}: holds {2} -> {3}")
@@ -138,8 +137,8 @@ class OrgScopeTest {
     })
     void holdsARoleOnlyAtItsLevel(String caller, String roles, String role, boolean expected) {
         OrgScope scope = new OrgScope(caller.isEmpty() ? null : caller, Set.copyOf(Arrays.asList(roles.split("\\|"))), H);
-        assertEquals(expected, scope.holds(role));
-        assertEquals(scope.roles().contains(role), scope.has(role), "has() still only says what the token carries");
+        assertThat(scope.holds(role)).isEqualTo(expected);
+        assertThat(scope.has(role)).as("has() still only says what the token carries").isEqualTo(scope.roles().contains(role));
     }
 
     @ParameterizedTest(name = "{0} is at level {1}")
@@ -151,33 +150,33 @@ class OrgScopeTest {
             "X24-DIR-MEDICAL, DIRECTORATE",
     })
     void levelOfTheCallersOrganisation(String caller, OrgLevel level) {
-        assertEquals(Optional.of(level), new OrgScope(caller, Set.of("viewer"), H).level());
+        assertThat(new OrgScope(caller, Set.of("viewer"), H).level()).isEqualTo(Optional.of(level));
     }
 
     @Test
     void noLevelForAnUnknownOrMissingOrganisation() {
-        assertEquals(Optional.empty(), new OrgScope("ZZZ", Set.of("viewer"), H).level());
-        assertEquals(Optional.empty(), new OrgScope(null, Set.of("viewer"), H).level());
+        assertThat(new OrgScope("ZZZ", Set.of("viewer"), H).level()).isEqualTo(Optional.empty());
+        assertThat(new OrgScope(null, Set.of("viewer"), H).level()).isEqualTo(Optional.empty());
     }
 
     @Test
     void aDirectorateIsNotNational() {
         OrgScope directorate = new OrgScope("X24-DIR-MEDICAL", Set.of("national-analyst", "instrument-admin", "viewer"), H);
-        assertTrue(directorate.has(Roles.NATIONAL_ANALYST));
-        assertFalse(directorate.holds(Roles.NATIONAL_ANALYST));
-        assertFalse(directorate.holds(Roles.INSTRUMENT_ADMIN));
-        assertEquals(Optional.empty(), directorate.aggregateArea());
-        assertFalse(directorate.mayReadAggregatesOf("X24", AUG_2023));
-        assertFalse(directorate.mayReadAggregatesOf("X24-DIR-MEDICAL", AUG_2023));
+        assertThat(directorate.has(Roles.NATIONAL_ANALYST)).isTrue();
+        assertThat(directorate.holds(Roles.NATIONAL_ANALYST)).isFalse();
+        assertThat(directorate.holds(Roles.INSTRUMENT_ADMIN)).isFalse();
+        assertThat(directorate.aggregateArea()).isEqualTo(Optional.empty());
+        assertThat(directorate.mayReadAggregatesOf("X24", AUG_2023)).isFalse();
+        assertThat(directorate.mayReadAggregatesOf("X24-DIR-MEDICAL", AUG_2023)).isFalse();
     }
 
     @Test
     void aggregateAreaFollowsTheRoleHeldAtItsLevel() {
-        assertEquals(Optional.of("X24"), new OrgScope("X24", Set.of("national-analyst"), H).aggregateArea());
-        assertEquals(Optional.of("Y60"), new OrgScope("Y60", Set.of("region-analyst", "viewer"), H).aggregateArea());
-        assertEquals(Optional.of("QT1"), new OrgScope("QT1", Set.of("icb-oversight", "submitter"), H).aggregateArea());
-        assertEquals(Optional.empty(), new OrgScope("Y60", Set.of("submitter", "viewer"), H).aggregateArea());
-        assertEquals(Optional.empty(), new OrgScope("X24", Set.of("instrument-admin"), H).aggregateArea());
-        assertEquals(Optional.empty(), new OrgScope("RHA", Set.of("region-analyst"), H).aggregateArea());
+        assertThat(new OrgScope("X24", Set.of("national-analyst"), H).aggregateArea()).isEqualTo(Optional.of("X24"));
+        assertThat(new OrgScope("Y60", Set.of("region-analyst", "viewer"), H).aggregateArea()).isEqualTo(Optional.of("Y60"));
+        assertThat(new OrgScope("QT1", Set.of("icb-oversight", "submitter"), H).aggregateArea()).isEqualTo(Optional.of("QT1"));
+        assertThat(new OrgScope("Y60", Set.of("submitter", "viewer"), H).aggregateArea()).isEqualTo(Optional.empty());
+        assertThat(new OrgScope("X24", Set.of("instrument-admin"), H).aggregateArea()).isEqualTo(Optional.empty());
+        assertThat(new OrgScope("RHA", Set.of("region-analyst"), H).aggregateArea()).isEqualTo(Optional.empty());
     }
 }

@@ -4,6 +4,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import uk.nhs.impact.stack.test.Tokens;
 
+import java.util.Map;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -45,7 +47,8 @@ class RealKeycloakTokenTest {
         String token = Tokens.forOrg("RHA", "viewer");
         String[] parts = token.split("\\.");
         String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString("{\"org_code\":\"RX3\",\"realm_access\":{\"roles\":[\"national-analyst\"]}}".getBytes()) + "." + parts[2];
+                .encodeToString("""
+                        {"org_code": "RX3", "realm_access": {"roles": ["national-analyst"]}}""".getBytes()) + "." + parts[2];
         given().header("Authorization", "Bearer " + forged)
                 .when().get("/api/v1/notes/whoami")
                 .then().statusCode(401).contentType("application/problem+json");
@@ -54,7 +57,7 @@ class RealKeycloakTokenTest {
     @Test
     void otherOrganisationsNoteIsNotFound() {
         String location = given().header("Authorization", Tokens.bearer("RHA", "submitter", "viewer"))
-                .contentType("application/json").body("{\"text\":\"private\",\"level\":2}")
+                .contentType("application/json").body(Map.of("text", "private", "level", 2))
                 .when().post("/api/v1/notes").then().statusCode(201).extract().header("Location");
         given().header("Authorization", Tokens.bearer("RX3", "viewer", "submitter"))
                 .when().get(location)

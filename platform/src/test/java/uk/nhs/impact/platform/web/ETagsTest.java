@@ -3,33 +3,37 @@ package uk.nhs.impact.platform.web;
 import org.junit.jupiter.api.Test;
 import uk.nhs.impact.platform.problem.ProblemException;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class ETagsTest {
+    private static int refusal(String ifMatch, long version) {
+        return catchThrowableOfType(ProblemException.class, () -> ETags.require(ifMatch, version)).status();
+    }
+
     @Test
     void matchingStrongTagOrStarPasses() {
-        assertDoesNotThrow(() -> ETags.require("\"4\"", 4));
-        assertDoesNotThrow(() -> ETags.require("\"3\", \"4\"", 4));
-        assertDoesNotThrow(() -> ETags.require("*", 4));
+        assertThatCode(() -> ETags.require("\"4\"", 4)).doesNotThrowAnyException();
+        assertThatCode(() -> ETags.require("\"3\", \"4\"", 4)).doesNotThrowAnyException();
+        assertThatCode(() -> ETags.require("*", 4)).doesNotThrowAnyException();
     }
 
     @Test
     void missingIs428() {
-        assertEquals(428, assertThrows(ProblemException.class, () -> ETags.require(null, 1)).status());
-        assertEquals(428, assertThrows(ProblemException.class, () -> ETags.require(" ", 1)).status());
+        assertThat(refusal(null, 1)).isEqualTo(428);
+        assertThat(refusal(" ", 1)).isEqualTo(428);
     }
 
     @Test
     void staleOrWeakIs412() {
-        assertEquals(412, assertThrows(ProblemException.class, () -> ETags.require("\"3\"", 4)).status());
-        assertEquals(412, assertThrows(ProblemException.class, () -> ETags.require("W/\"4\"", 4)).status());
-        assertEquals(412, assertThrows(ProblemException.class, () -> ETags.require("4", 4)).status());
+        assertThat(refusal("\"3\"", 4)).isEqualTo(412);
+        assertThat(refusal("W/\"4\"", 4)).isEqualTo(412);
+        assertThat(refusal("4", 4)).isEqualTo(412);
     }
 
     @Test
     void tagIsTheQuotedVersion() {
-        assertEquals("\"7\"", ETags.of(7).toString());
+        assertThat(ETags.of(7).toString()).isEqualTo("\"7\"");
     }
 }

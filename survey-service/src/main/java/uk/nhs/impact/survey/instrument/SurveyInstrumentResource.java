@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Max;
 import uk.nhs.impact.platform.web.Params;
 import io.quarkus.security.Authenticated;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -24,41 +23,27 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import uk.nhs.impact.platform.idempotency.Created;
+import uk.nhs.impact.platform.instrument.InstrumentEndpoints;
+import uk.nhs.impact.platform.instrument.InstrumentEndpoints.InstrumentSummary;
 import uk.nhs.impact.platform.idempotency.IdempotentCreate;
 import uk.nhs.impact.platform.instrument.VersionedInstruments;
-import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.Roles;
 import uk.nhs.impact.platform.web.ETags;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
-@Path("/api/v1/survey-instruments")
+@Path(SurveyInstrumentResource.PATH)
 @Tag(name = "Survey instruments", description = "Survey questionnaires and their versions. Published versions never change.")
 @Produces(MediaType.APPLICATION_JSON)
 public class SurveyInstrumentResource {
-    /** instrument-admin counts only at NHS England (X24): a token carrying it for any other organisation is refused. */
-    private static final String ADMIN_ONLY = "This is for NHS England administrators (instrument-admin at X24)";
-    private final SurveyCatalogue catalogue;
-    private final IdempotentCreate idempotent;
-    private final OrgScope scope;
+    static final String PATH = "/api/v1/survey-instruments";
+    private final InstrumentEndpoints<SurveyDefinition> endpoints;
 
     public SurveyInstrumentResource(SurveyCatalogue catalogue, IdempotentCreate idempotent, OrgScope scope) {
-        this.catalogue = catalogue;
-        this.idempotent = idempotent;
-        this.scope = scope;
-    }
-
-    public record VersionSummary(int version, String status, String label, Instant publishedAt) {
-        static VersionSummary of(VersionedInstruments.Entry<SurveyDefinition> e) {
-            return new VersionSummary(e.number(), e.status().name(), e.definition().label(), e.publishedAt());
-        }
-    }
-
-    public record InstrumentSummary(String instrumentId, List<VersionSummary> versions) {
+        this.endpoints = new InstrumentEndpoints<>(catalogue, idempotent, scope, PATH, "survey-instruments", SurveyDefinition::label,
+                VersionView::of);
     }
 
     public record VersionView(String instrumentId, int version, String status, boolean shipped, Instant publishedAt, String label,
@@ -74,10 +59,7 @@ public class SurveyInstrumentResource {
     @Authenticated
     @Operation(summary = "Every survey with its versions")
     public Uni<List<InstrumentSummary>> list() {
-        return catalogue.instrumentIds().chain(ids -> Multi.createFrom().iterable(ids)
-                .onItem().transformToUniAndConcatenate(id -> catalogue.versions(id)
-                        .map(vs -> new InstrumentSummary(id, vs.stream().map(VersionSummary::of).toList())))
-                .collect().asList());
+        return endpoints.list();
     }
 
     @GET
@@ -88,12 +70,7 @@ public class SurveyInstrumentResource {
             schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = VersionView.class)))
     @APIResponse(responseCode = "404", description = "No such version")
     public Uni<Response> version(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("instrumentId") String instrumentId, @Min(1) @Max(Params.VERSION_MAX) @PathParam("version") int version) {
-        return catalogue.find(instrumentId, version).map(e -> {
-            if (e == null) {
-                throw ProblemException.notFound("Version " + version + " of " + instrumentId);
-            }
-            return Response.ok(VersionView.of(e)).tag(ETags.of(e.etag())).build();
-        });
+        return endpoints.version(instrumentId, version);
     }
 
     @POST
@@ -105,15 +82,7 @@ public class SurveyInstrumentResource {
     @APIResponse(responseCode = "400", description = "An inconsistent definition, each field named")
     public Uni<Response> draft(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("instrumentId") String instrumentId, @Size(max = Params.IDEMPOTENCY_KEY_MAX) @HeaderParam(IdempotentCreate.HEADER) String key,
                                @Valid @NotNull SurveyDefinition body) {
-        if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
-            throw ProblemException.forbidden(ADMIN_ONLY);
-        }
-        if (!instrumentId.matches("[a-z0-9][a-z0-9-]{2,59}")) {
-            throw ProblemException.validation("instrumentId", "must be 3 to 60 lower-case letters, digits or dashes");
-        }
-        return idempotent.create(key, scope.orgCode() + ":survey-instruments:" + instrumentId, body, () -> catalogue.createDraft(instrumentId, body)
-                .map(e -> new Created(URI.create("/api/v1/survey-instruments/" + instrumentId + "/versions/" + e.number()),
-                        VersionView.of(e), e.etag())));
+        return endpoints.draft(instrumentId, key, body);
     }
 
     @PUT
@@ -126,10 +95,7 @@ public class SurveyInstrumentResource {
     @APIResponse(responseCode = "409", description = "The version is published and immutable")
     public Uni<Response> update(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("instrumentId") String instrumentId, @Min(1) @Max(Params.VERSION_MAX) @PathParam("version") int version,
                                 @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull SurveyDefinition body) {
-        if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
-            throw ProblemException.forbidden(ADMIN_ONLY);
-        }
-        return catalogue.updateDraft(instrumentId, version, body, ifMatch).map(e -> Response.ok(VersionView.of(e)).tag(ETags.of(e.etag())).build());
+        return endpoints.update(instrumentId, version, ifMatch, body);
     }
 
     @POST
@@ -141,9 +107,6 @@ public class SurveyInstrumentResource {
     @APIResponse(responseCode = "409", description = "Already published")
     public Uni<Response> publish(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("instrumentId") String instrumentId, @Min(1) @Max(Params.VERSION_MAX) @PathParam("version") int version,
                                  @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
-        if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
-            throw ProblemException.forbidden(ADMIN_ONLY);
-        }
-        return catalogue.publish(instrumentId, version, ifMatch).map(e -> Response.ok(VersionView.of(e)).tag(ETags.of(e.etag())).build());
+        return endpoints.publish(instrumentId, version, ifMatch);
     }
 }

@@ -3,9 +3,9 @@ package uk.nhs.impact.survey.instrument;
 import uk.nhs.impact.platform.problem.FieldError;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+
+import static uk.nhs.impact.platform.instrument.DefinitionChecks.uniqueCodes;
 
 /** Consistency of a survey definition: unique codes, options only where they belong, limits that can be met. */
 public final class SurveyRules {
@@ -14,13 +14,10 @@ public final class SurveyRules {
 
     public static List<FieldError> check(SurveyDefinition def) {
         List<FieldError> errors = new ArrayList<>();
-        Set<String> codes = new HashSet<>();
+        uniqueCodes(def.questions().stream().map(SurveyDefinition.Question::code).toList(), "questions", errors);
         for (int i = 0; i < def.questions().size(); i++) {
             SurveyDefinition.Question q = def.questions().get(i);
             String at = "questions[" + i + "]";
-            if (!codes.add(q.code())) {
-                errors.add(new FieldError(at + ".code", q.code() + " is used twice"));
-            }
             List<SurveyDefinition.Option> options = q.options() == null ? List.of() : q.options();
             if (q.isChoice() && options.size() < 2) {
                 errors.add(new FieldError(at + ".options", "a " + q.type() + " question needs at least two options"));
@@ -28,12 +25,7 @@ public final class SurveyRules {
             if (!q.isChoice() && !options.isEmpty()) {
                 errors.add(new FieldError(at + ".options", "free text questions have no options"));
             }
-            Set<String> seen = new HashSet<>();
-            for (int j = 0; j < options.size(); j++) {
-                if (!seen.add(options.get(j).code())) {
-                    errors.add(new FieldError(at + ".options[" + j + "].code", options.get(j).code() + " is used twice"));
-                }
-            }
+            uniqueCodes(options.stream().map(SurveyDefinition.Option::code).toList(), at + ".options", errors);
             if (q.maxChoices() != null && (q.type() != SurveyDefinition.Type.MULTI_CHOICE || q.maxChoices() > options.size())) {
                 errors.add(new FieldError(at + ".maxChoices", "only for multi choice, and at most the number of options"));
             }

@@ -15,8 +15,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.nhs.impact.platform.audit.AuditChainResource;
 import uk.nhs.impact.platform.audit.AuditTrail;
-import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.Roles;
 
@@ -26,16 +26,13 @@ import java.util.UUID;
 @Path("/api/v1/survey-runs")
 @Tag(name = "Audit", description = "Every change to a run or response: who, when, what and why, append-only and hash-chained")
 @Produces(MediaType.APPLICATION_JSON)
-public class AuditResource {
-    private final AuditTrail audit;
+public class AuditResource extends AuditChainResource {
     private final ResponseService responses;
-    private final OrgScope scope;
     private final JsonWebToken token;
 
     public AuditResource(AuditTrail audit, ResponseService responses, OrgScope scope, JsonWebToken token) {
-        this.audit = audit;
+        super(audit, scope);
         this.responses = responses;
-        this.scope = scope;
         this.token = token;
     }
 
@@ -48,23 +45,9 @@ public class AuditResource {
     public Uni<List<AuditTrail.Entry>> trail(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId, @PathParam("id") UUID id,
                                              @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference) {
         // an administrator only at NHS England; anyone else only as whoever may read the response
-        boolean admin = scope.holds(Roles.INSTRUMENT_ADMIN);
-        if (!admin && !scope.holds(Roles.VIEWER) && !scope.holds(Roles.SUBMITTER)) {
-            throw ProblemException.forbidden("Audit trails are for whoever may read the response and NHS England administrators");
-        }
+        boolean admin = readsAsAdministrator("Audit trails are for whoever may read the response and NHS England administrators");
         Uni<?> allowed = admin ? Uni.createFrom().voidItem()
                 : responses.read(scope, new ResponseService.Respondent(token.getSubject(), reference), runId, id);
         return allowed.chain(() -> audit.trail(ResponseService.AUDIT_TYPE, id.toString()));
-    }
-
-    @GET
-    @Path("audit/verify")
-    @RolesAllowed(Roles.INSTRUMENT_ADMIN)
-    @Operation(summary = "Check the whole audit chain of this service: every row unchanged and in place (administrators)")
-    public Uni<AuditTrail.Verification> verify() {
-        if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
-            throw ProblemException.forbidden("Verifying the audit chain is for NHS England administrators");
-        }
-        return audit.verify();
     }
 }

@@ -1,6 +1,8 @@
--- Tables the shared platform code uses in every service's database. Repeatable: safe to run again.
+-- Tables the shared platform code uses in every service's database. Applied by PlatformSchema with its own history
+-- table (platform_schema_history) before the service's own migrations.
 
-create table if not exists outbox_event (
+-- Events waiting for the relay, in commit order (outbox).
+create table outbox_event (
     seq          bigserial    not null unique,
     id           uuid         primary key,
     topic        text         not null,
@@ -10,16 +12,18 @@ create table if not exists outbox_event (
     occurred_at  timestamptz  not null,
     sent_at      timestamptz
 );
-create index if not exists outbox_event_unsent on outbox_event (seq) where sent_at is null;
+create index outbox_event_unsent on outbox_event (seq) where sent_at is null;
 
-create table if not exists processed_event (
+-- Event ids a consumer has applied, so each is applied once.
+create table processed_event (
     consumer     text         not null,
     event_id     text         not null,
     processed_at timestamptz  not null,
     primary key (consumer, event_id)
 );
 
-create table if not exists idempotency_key (
+-- Stored responses of creating requests, by Idempotency-Key.
+create table idempotency_key (
     scope        text         not null,
     idem_key     text         not null,
     request_hash text         not null,
@@ -30,11 +34,12 @@ create table if not exists idempotency_key (
     created_at   timestamptz  not null,
     constraint idempotency_key_pkey primary key (scope, idem_key)
 );
-create index if not exists idempotency_key_created on idempotency_key (created_at);
+create index idempotency_key_created on idempotency_key (created_at);
 
 -- Every state change, append-only, in hash chains: each row's hash covers its content and the previous row's hash in its
--- chain, so a changed, removed or inserted row breaks verification from that row on.
-create table if not exists audit_event (
+-- chain, so a changed, removed or inserted row breaks verification from that row on. An entity always writes to the
+-- same one of 64 chains (see AuditTrail).
+create table audit_event (
     seq          bigserial primary key,
     chain        integer not null default 0,
     occurred_at  timestamptz not null,
@@ -48,15 +53,12 @@ create table if not exists audit_event (
     prev_hash    text not null,
     hash         text not null
 );
--- One of 64 chains per entity (see AuditTrail): rows written before chains existed are chain 0, whose hashes are unchanged.
-alter table audit_event add column if not exists chain integer not null default 0;
-create index if not exists audit_event_entity on audit_event (entity_type, entity_id, seq);
-create index if not exists audit_event_chain on audit_event (chain, seq);
-create or replace function audit_event_append_only() returns trigger language plpgsql as $$
+create index audit_event_entity on audit_event (entity_type, entity_id, seq);
+create index audit_event_chain on audit_event (chain, seq);
+create function audit_event_append_only() returns trigger language plpgsql as $$
 begin
     raise exception 'audit_event is append-only';
 end
 $$;
-drop trigger if exists audit_event_append_only on audit_event;
 create trigger audit_event_append_only before update or delete on audit_event
     for each row execute function audit_event_append_only();
