@@ -83,11 +83,12 @@ public class AssessmentService {
      * shared with them.
      */
     public Uni<Page<AssessmentView.Summary>> list(OrgScope scope, String ods, String cycle, String after, int limit) {
+        Keyset from = Keyset.after(after);
         AssessmentAccess.Listing listing = AssessmentAccess.listing(scope, ods, LocalDate.now());
         if (listing.nothing()) {
             return Uni.createFrom().item(new Page<>(List.of(), null));
         }
-        return queries.page(ods, cycle, listing, Keyset.after(after), limit)
+        return queries.page(ods, cycle, listing, from, limit)
                 .map(page -> new Page<>(page.items().stream().map(AssessmentView.Summary::of).toList(), page.next()));
     }
 
