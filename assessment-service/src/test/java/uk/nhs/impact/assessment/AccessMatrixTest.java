@@ -100,7 +100,7 @@ class AccessMatrixTest {
     void write(String org, String role, int status) {
         AssessmentApi.Ref a = BY_SHARING.get("NATIONAL");
         given().header("Authorization", Tokens.bearer(org, role)).header("If-Match", a.etag()).contentType("application/json")
-                .body("{\"level\":\"PRIVATE\"}").when().put(AssessmentApi.BASE + "/" + a.id() + "/sharing").then().statusCode(status);
+                .body(Map.of("level", "PRIVATE")).when().put(AssessmentApi.BASE + "/" + a.id() + "/sharing").then().statusCode(status);
     }
 
     @Test

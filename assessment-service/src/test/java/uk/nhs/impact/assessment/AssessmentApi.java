@@ -6,7 +6,6 @@ import uk.nhs.impact.stack.test.Tokens;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 
@@ -37,24 +36,37 @@ final class AssessmentApi {
         return create(ods, cycle, 1);
     }
 
+    /** The body that starts an assessment of {@code cycle}. */
+    static Map<String, Object> newAssessment(String cycle, int instrumentVersion) {
+        return Map.of("cycle", cycle, "referenceDate", "2023-08-31", "instrumentId", INSTRUMENT, "instrumentVersion", instrumentVersion);
+    }
+
     static Ref create(String ods, String cycle, int instrumentVersion) {
-        Response r = as(ods).contentType("application/json")
-                .body("{\"cycle\":\"" + cycle + "\",\"referenceDate\":\"2023-08-31\",\"instrumentId\":\"" + INSTRUMENT
-                        + "\",\"instrumentVersion\":" + instrumentVersion + "}")
-                .when().post(BASE);
+        Response r = as(ods).contentType("application/json").body(newAssessment(cycle, instrumentVersion)).when().post(BASE);
         r.then().statusCode(201);
         return new Ref(r.path("id"), r.header("ETag"));
     }
 
-    static Response patch(String ods, Ref a, String answersJson) {
-        return as(ods).header("If-Match", a.etag()).contentType("application/json").body("{\"answers\":" + answersJson + "}")
+    /** Saves answers, given as a map by question code or as JSON text, with the ETag of {@code a}. */
+    static Response patch(String ods, Ref a, Object answers) {
+        Object body = answers instanceof String json ? """
+                {"answers": %s}""".formatted(json) : Map.of("answers", answers);
+        return as(ods).header("If-Match", a.etag()).contentType("application/json").body(body)
                 .when().patch(BASE + "/" + a.id() + "/answers");
     }
 
+    /** One question's answer at {@code level}. */
+    static Map<String, Object> level(String level) {
+        return Map.of("levelCode", level);
+    }
+
+    static Map<String, String> reason(String why) {
+        return Map.of("reason", why);
+    }
+
     static Ref answer(String ods, Ref a, Map<String, String> levels) {
-        String body = levels.entrySet().stream()
-                .map(e -> "\"" + e.getKey() + "\":{\"levelCode\":\"" + e.getValue() + "\",\"evidence\":\"Evidence for " + e.getKey() + "\"}")
-                .collect(Collectors.joining(",", "{", "}"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        levels.forEach((code, level) -> body.put(code, Map.of("levelCode", level, "evidence", "Evidence for " + code)));
         Response r = patch(ods, a, body);
         r.then().statusCode(200);
         return new Ref(a.id(), r.header("ETag"));
@@ -62,8 +74,8 @@ final class AssessmentApi {
 
     static Response signOffRequest(String ods, Ref a) {
         return as(ods).header("If-Match", a.etag()).contentType("application/json")
-                .body("{\"approverName\":\"Dr A Chair\",\"approverRole\":\"Chair of the Board\",\"boardMeetingDate\":\"2023-09-28\","
-                        + "\"minuteReference\":\"BM/23/114\"}")
+                .body(Map.of("approverName", "Dr A Chair", "approverRole", "Chair of the Board", "boardMeetingDate", "2023-09-28",
+                        "minuteReference", "BM/23/114"))
                 .when().post(BASE + "/" + a.id() + "/sign-off");
     }
 
@@ -73,7 +85,7 @@ final class AssessmentApi {
         return new Ref(a.id(), r.header("ETag"));
     }
 
-    static Response post(String ods, Ref a, String action, String body) {
+    static Response post(String ods, Ref a, String action, Object body) {
         RequestSpecification s = as(ods).header("If-Match", a.etag());
         if (body != null) {
             s.contentType("application/json").body(body);
@@ -89,7 +101,7 @@ final class AssessmentApi {
 
     static Ref share(String ods, Ref a, String level) {
         Response r = as(ods).header("If-Match", a.etag()).contentType("application/json")
-                .body("{\"level\":\"" + level + "\",\"reason\":\"Agreed by the board\"}").when().put(BASE + "/" + a.id() + "/sharing");
+                .body(Map.of("level", level, "reason", "Agreed by the board")).when().put(BASE + "/" + a.id() + "/sharing");
         r.then().statusCode(200);
         return new Ref(a.id(), r.header("ETag"));
     }

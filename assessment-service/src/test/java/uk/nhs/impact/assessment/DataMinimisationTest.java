@@ -22,10 +22,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class DataMinimisationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The answers field as it appears in an event's JSON text. */
+    private static final String ANSWERS_FIELD = """
+            "answers\"""";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -77,7 +80,7 @@ class DataMinimisationTest {
         a = AssessmentApi.share("RNA", a, "NATIONAL");
         a = AssessmentApi.share("RNA", a, "ICB");
         a = AssessmentApi.share("RNA", a, "PRIVATE");
-        var reopened = AssessmentApi.post("RNA", a, "reopen", "{\"reason\":\"Board asked for changes\"}");
+        var reopened = AssessmentApi.post("RNA", a, "reopen", AssessmentApi.reason("Board asked for changes"));
         reopened.then().statusCode(200);
 
         List<ConsumerRecord<String, String>> events = events(a.id(), 6);
@@ -138,11 +141,11 @@ class DataMinimisationTest {
         a = AssessmentApi.share(ods, a, "NATIONAL");
         a = AssessmentApi.share(ods, a, "PRIVATE");
         a = AssessmentApi.submit(ods, AssessmentApi.signOff(ods, a));
-        Response reopened = AssessmentApi.post(ods, a, "reopen", "{\"reason\":\"Board asked for changes\"}");
+        Response reopened = AssessmentApi.post(ods, a, "reopen", AssessmentApi.reason("Board asked for changes"));
         reopened.then().statusCode(200);
         a = new AssessmentApi.Ref(a.id(), reopened.header("ETag"));
         a = AssessmentApi.submit(ods, AssessmentApi.signOff(ods, a));
-        AssessmentApi.post(ods, a, "withdraw", "{\"reason\":\"Filed against the wrong cycle\"}").then().statusCode(200);
+        AssessmentApi.post(ods, a, "withdraw", AssessmentApi.reason("Filed against the wrong cycle")).then().statusCode(200);
 
         String id = a.id();
         List<ConsumerRecord<String, String>> ours = events(id, 6);
@@ -161,7 +164,7 @@ class DataMinimisationTest {
         }
         assertThat(all.stream().filter(r -> r.value().contains(marker)).map(r -> TopicProbe.header(r, "ce_type")).toList())
                 .as("records on " + Topics.ASSESSMENT + " holding the evidence of an assessment never shared").isEmpty();
-        assertThat(outboxPayloads(id).stream().filter(p -> p.contains(marker) || p.contains("\"answers\""))).isEmpty();
+        assertThat(outboxPayloads(id).stream().filter(p -> p.contains(marker) || p.contains(ANSWERS_FIELD))).isEmpty();
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------------
@@ -174,10 +177,9 @@ class DataMinimisationTest {
 
     /** Seed 001's levels, each with the given evidence and an action. */
     private static AssessmentApi.Ref answerWithEvidence(String ods, AssessmentApi.Ref a, String evidence) {
-        String body = AssessmentApi.byCode(AssessmentApi.SEED_001).entrySet().stream()
-                .map(e -> "\"" + e.getKey() + "\":{\"levelCode\":\"" + e.getValue() + "\",\"evidence\":\"" + evidence + "\","
-                        + "\"actions\":[{\"description\":\"Action on " + evidence + "\",\"owner\":\"Director\",\"dueDate\":\"2024-03-31\"}]}")
-                .collect(Collectors.joining(",", "{", "}"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        AssessmentApi.byCode(AssessmentApi.SEED_001).forEach((code, level) -> body.put(code, Map.of("levelCode", level, "evidence", evidence,
+                "actions", List.of(Map.of("description", "Action on " + evidence, "owner", "Director", "dueDate", "2024-03-31")))));
         Response r = AssessmentApi.patch(ods, a, body);
         r.then().statusCode(200);
         return new AssessmentApi.Ref(a.id(), r.header("ETag"));

@@ -35,7 +35,7 @@ class LifecycleTest {
     void aDraftCannotBeSubmittedOrReopenedAndAnIncompleteOneCannotBeSignedOff() {
         AssessmentApi.Ref a = AssessmentApi.create(ORG, cycle());
         refused(AssessmentApi.post(ORG, a, "submit", null), "DRAFT");
-        refused(AssessmentApi.post(ORG, a, "reopen", "{\"reason\":\"why not\"}"), "DRAFT");
+        refused(AssessmentApi.post(ORG, a, "reopen", AssessmentApi.reason("why not")), "DRAFT");
         a = AssessmentApi.answer(ORG, a, Map.of("Q01", "STARTING", "Q02", "DEVELOPING"));
         AssessmentApi.signOffRequest(ORG, a).then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("20 question(s) have no level"))
@@ -49,18 +49,18 @@ class LifecycleTest {
         AssessmentApi.Ref a = AssessmentApi.create(ORG, cycle());
         a = AssessmentApi.answer(ORG, a, AssessmentApi.byCode(AssessmentApi.SEED_001));
         a = AssessmentApi.signOff(ORG, a);
-        refused(AssessmentApi.patch(ORG, a, "{\"Q01\":{\"levelCode\":\"DEVELOPING\"}}"), "SIGNED_OFF");
+        refused(AssessmentApi.patch(ORG, a, Map.of("Q01", AssessmentApi.level("DEVELOPING"))), "SIGNED_OFF");
         refused(AssessmentApi.signOffRequest(ORG, a), "SIGNED_OFF");
         a = AssessmentApi.submit(ORG, a);
         refused(AssessmentApi.post(ORG, a, "submit", null), "SUBMITTED");
         refused(AssessmentApi.signOffRequest(ORG, a), "SUBMITTED");
-        refused(AssessmentApi.patch(ORG, a, "{\"Q01\":{\"levelCode\":\"DEVELOPING\"}}"), "SUBMITTED");
+        refused(AssessmentApi.patch(ORG, a, Map.of("Q01", AssessmentApi.level("DEVELOPING"))), "SUBMITTED");
     }
 
     @Test
     void reopenStartsRevisionTwoAndKeepsRevisionOneReadable() throws Exception {
         AssessmentApi.Ref a = AssessmentApi.file(ORG, cycle(), AssessmentApi.byCode(AssessmentApi.SEED_001));
-        var reopened = AssessmentApi.post(ORG, a, "reopen", "{\"reason\":\"Board asked for Q01 to be revisited\"}");
+        var reopened = AssessmentApi.post(ORG, a, "reopen", AssessmentApi.reason("Board asked for Q01 to be revisited"));
         reopened.then().statusCode(200).body("status", equalTo("DRAFT")).body("revision", equalTo(2)).body("signOff", equalTo(null));
         a = new AssessmentApi.Ref(a.id(), reopened.header("ETag"));
         a = AssessmentApi.answer(ORG, a, Map.of("Q01", "DEVELOPING"));
@@ -91,14 +91,14 @@ class LifecycleTest {
         String cycle = cycle();
         AssessmentApi.Ref a = AssessmentApi.file(ORG, cycle, AssessmentApi.byCode(AssessmentApi.SEED_001));
         AssessmentApi.as(ORG).contentType("application/json")
-                .body("{\"cycle\":\"" + cycle + "\",\"referenceDate\":\"2023-08-31\",\"instrumentId\":\"nhs-impact-self-assessment\",\"instrumentVersion\":1}")
+                .body(AssessmentApi.newAssessment(cycle, 1))
                 .when().post(AssessmentApi.BASE).then().statusCode(409).body("detail", containsString("already has an assessment"));
-        var withdrawn = AssessmentApi.post(ORG, a, "withdraw", "{\"reason\":\"Filed against the wrong cycle\"}");
+        var withdrawn = AssessmentApi.post(ORG, a, "withdraw", AssessmentApi.reason("Filed against the wrong cycle"));
         withdrawn.then().statusCode(200).body("status", equalTo("WITHDRAWN"));
         AssessmentApi.Ref w = new AssessmentApi.Ref(a.id(), withdrawn.header("ETag"));
-        refused(AssessmentApi.post(ORG, w, "withdraw", "{\"reason\":\"again\"}"), "WITHDRAWN");
-        refused(AssessmentApi.post(ORG, w, "reopen", "{\"reason\":\"undo\"}"), "WITHDRAWN");
-        refused(AssessmentApi.as(ORG).header("If-Match", w.etag()).contentType("application/json").body("{\"level\":\"ICB\"}")
+        refused(AssessmentApi.post(ORG, w, "withdraw", AssessmentApi.reason("again")), "WITHDRAWN");
+        refused(AssessmentApi.post(ORG, w, "reopen", AssessmentApi.reason("undo")), "WITHDRAWN");
+        refused(AssessmentApi.as(ORG).header("If-Match", w.etag()).contentType("application/json").body(Map.of("level", "ICB"))
                 .when().put(AssessmentApi.BASE + "/" + a.id() + "/sharing"), "WITHDRAWN");
         AssessmentApi.create(ORG, cycle);
     }
@@ -108,9 +108,9 @@ class LifecycleTest {
         AssessmentApi.Ref a = AssessmentApi.create(ORG, cycle());
         AssessmentApi.Ref stale = a;
         a = AssessmentApi.answer(ORG, a, Map.of("Q01", "STARTING"));
-        AssessmentApi.patch(ORG, stale, "{\"Q02\":{\"levelCode\":\"STARTING\"}}").then().statusCode(412)
+        AssessmentApi.patch(ORG, stale, Map.of("Q02", AssessmentApi.level("STARTING"))).then().statusCode(412)
                 .contentType("application/problem+json");
-        AssessmentApi.as(ORG).contentType("application/json").body("{\"answers\":{\"Q02\":{\"levelCode\":\"STARTING\"}}}")
+        AssessmentApi.as(ORG).contentType("application/json").body(Map.of("answers", Map.of("Q02", AssessmentApi.level("STARTING"))))
                 .when().patch(AssessmentApi.BASE + "/" + a.id() + "/answers").then().statusCode(428);
         AssessmentApi.as(ORG).when().get(AssessmentApi.BASE + "/" + a.id()).then().body("answers.Q02", equalTo(null))
                 .header("ETag", a.etag());

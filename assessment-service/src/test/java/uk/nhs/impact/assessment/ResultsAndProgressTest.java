@@ -1,39 +1,24 @@
 package uk.nhs.impact.assessment;
 
 import org.junit.jupiter.api.Test;
-import uk.nhs.impact.assessment.assessment.Answer;
 import uk.nhs.impact.assessment.assessment.Progress;
 import uk.nhs.impact.assessment.assessment.Results;
 import uk.nhs.impact.assessment.instrument.InstrumentDefinition;
-import uk.nhs.impact.assessment.instrument.InstrumentDefinition.Component;
-import uk.nhs.impact.assessment.instrument.InstrumentDefinition.Level;
-import uk.nhs.impact.assessment.instrument.InstrumentDefinition.Question;
 import uk.nhs.impact.assessment.instrument.InstrumentRules;
+import uk.nhs.impact.platform.problem.FieldError;
 
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+import static uk.nhs.impact.assessment.assessment.Fixtures.V1;
+import static uk.nhs.impact.assessment.assessment.Fixtures.at;
+import static uk.nhs.impact.assessment.assessment.Fixtures.q;
+import static uk.nhs.impact.assessment.assessment.Fixtures.version;
 
 /** The pure rules: component summaries and their tie rule, question mapping across versions, instrument consistency. */
 class ResultsAndProgressTest {
-    private static final List<Level> SCALE = List.of(new Level("S", "Starting", null, false), new Level("D", "Developing", null, false),
-            new Level("E", "Embedding", null, true));
-
-    private static InstrumentDefinition version(List<Question> questions, Map<String, String> map) {
-        return new InstrumentDefinition("test", null, SCALE, List.of(new Component("C1", "One"), new Component("C2", "Two")), questions, map);
-    }
-
-    private static Question q(String code, int number, String component) {
-        return new Question(code, number, component, "Question " + code, Map.of());
-    }
-
-    private static Answer at(String level) {
-        return new Answer(level, null, null);
-    }
-
-    private static final InstrumentDefinition V1 = version(List.of(q("A", 1, "C1"), q("B", 2, "C1"), q("C", 3, "C2"), q("D", 4, "C2")), null);
-
     @Test
     void aTieIsReportedAsTheLowerLevelAndFlagged() {
         Results.AssessmentResults r = Results.of("x", 1, "SUBMITTED", V1, Map.of("A", at("S"), "B", at("E"), "C", at("D"), "D", at("D")));
@@ -66,9 +51,9 @@ class ResultsAndProgressTest {
                 List.of(v2, v3));
         assertThat(p.questions()).extracting(Progress.QuestionMove::questionCode, Progress.QuestionMove::fromQuestionCode,
                         Progress.QuestionMove::movement)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("A3", "A", Progress.Movement.UP),
-                        org.assertj.core.groups.Tuple.tuple("B", "B", Progress.Movement.DOWN),
-                        org.assertj.core.groups.Tuple.tuple("C", "C", Progress.Movement.SAME));
+                .containsExactly(tuple("A3", "A", Progress.Movement.UP),
+                        tuple("B", "B", Progress.Movement.DOWN),
+                        tuple("C", "C", Progress.Movement.SAME));
         assertThat(p.unmappedFromQuestions()).containsExactly("D");
         assertThat(p.unmappedToQuestions()).containsExactly("E");
         assertThat(p.up()).isEqualTo(1);
@@ -79,7 +64,7 @@ class ResultsAndProgressTest {
     @Test
     void anInstrumentMustBeConsistent() {
         InstrumentDefinition broken = version(List.of(q("A", 1, "C1"), q("A", 1, "C9")), Map.of("Z", "A"));
-        assertThat(InstrumentRules.check(broken, V1)).extracting(uk.nhs.impact.platform.problem.FieldError::field)
+        assertThat(InstrumentRules.check(broken, V1)).extracting(FieldError::field)
                 .contains("questions[1].code", "questions[1].number", "questions[1].componentCode", "questionMap.Z", "components");
         assertThat(InstrumentRules.check(V1, null)).isEmpty();
     }

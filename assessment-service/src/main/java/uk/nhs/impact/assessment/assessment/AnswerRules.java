@@ -6,6 +6,7 @@ import uk.nhs.impact.platform.problem.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Answers checked against the instrument version the assessment uses. */
 public final class AnswerRules {
@@ -24,6 +25,19 @@ public final class AnswerRules {
             }
         });
         return errors;
+    }
+
+    /** {@code current} with {@code changes} applied: each named question replaced, or removed when its answer is null. */
+    public static TreeMap<String, Answer> merge(Map<String, Answer> current, Map<String, Answer> changes) {
+        TreeMap<String, Answer> merged = new TreeMap<>(current);
+        changes.forEach((code, answer) -> {
+            if (answer == null) {
+                merged.remove(code);
+            } else {
+                merged.put(code, answer);
+            }
+        });
+        return merged;
     }
 
     /** The questions without a level, in question order. */

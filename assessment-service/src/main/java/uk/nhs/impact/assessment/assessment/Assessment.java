@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import uk.nhs.impact.platform.hierarchy.Organisation;
 import uk.nhs.impact.platform.security.SharingLevel;
 
 import java.time.Instant;
@@ -39,7 +40,7 @@ public class Assessment extends PanacheEntityBase {
     public int revision;
     @Enumerated(EnumType.STRING)
     public SharingLevel sharing;
-    /** Answers as JSON, keyed by question code (see {@link Answers}). */
+    /** Answers as JSON, keyed by question code (see {@link AnswersJson}). */
     public String answers;
     /** The board sign-off of the current revision as JSON; null until signed off. */
     @Column(name = "sign_off")
@@ -54,4 +55,24 @@ public class Assessment extends PanacheEntityBase {
     public boolean everSubmitted;
     @Version
     public long version;
+
+    /** A new private draft at revision 1, with no answers yet. */
+    public static Assessment draft(UUID id, Organisation org, String cycle, LocalDate referenceDate, String instrumentId, int instrumentVersion,
+                                   Instant now) {
+        Assessment a = new Assessment();
+        a.id = id;
+        a.odsCode = org.odsCode();
+        a.orgType = org.orgType();
+        a.cycle = cycle;
+        a.referenceDate = referenceDate;
+        a.instrumentId = instrumentId;
+        a.instrumentVersion = instrumentVersion;
+        a.status = Status.DRAFT;
+        a.revision = 1;
+        a.sharing = SharingLevel.PRIVATE;
+        a.answers = AnswersJson.NONE;
+        a.createdAt = now;
+        a.updatedAt = now;
+        return a;
+    }
 }

@@ -51,4 +51,23 @@ public class AssessmentRevision extends PanacheEntityBase {
     public String closedBy;
     @Column(name = "close_reason")
     public String closeReason;
+
+    /** The revision the assessment holds now: its answers, sign-off and sharing, not yet submitted or closed. */
+    public static AssessmentRevision of(Assessment a) {
+        AssessmentRevision r = new AssessmentRevision();
+        r.assessmentId = a.id;
+        r.revision = a.revision;
+        r.answers = a.answers;
+        r.signOff = a.signOff;
+        r.sharing = a.sharing.name();
+        return r;
+    }
+
+    /** Closed by a reopen or withdrawal: what became of it, when, by whom and why. */
+    public void close(String outcome, Instant at, String by, String reason) {
+        this.outcome = outcome;
+        this.closedAt = at;
+        this.closedBy = by;
+        this.closeReason = reason;
+    }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 /** An assessment as the API shows it, with its completeness. */
 public record AssessmentView(String id, String organisation, String orgType, String cycle, LocalDate referenceDate, String instrumentId,
                              int instrumentVersion, String status, int revision, String sharing, Map<String, Answer> answers,
-                             AssessmentService.SignOff signOff, Completeness completeness, Instant createdAt, Instant updatedAt,
+                             SignOff signOff, Completeness completeness, Instant createdAt, Instant updatedAt,
                              Instant submittedAt, long etag) {
 
     /** Questions with a level out of all questions; {@code percent} to one decimal place, half up. */
@@ -35,15 +35,35 @@ public record AssessmentView(String id, String organisation, String orgType, Str
         }
     }
 
-    public record RevisionView(int revision, String outcome, Map<String, Answer> answers, AssessmentService.SignOff signOff, String sharing,
+    public record RevisionView(int revision, String outcome, Map<String, Answer> answers, SignOff signOff, String sharing,
                                Instant submittedAt, Instant closedAt, String closedBy, String closeReason) {
+        static RevisionView of(AssessmentRevision r, AnswersJson stored) {
+            return new RevisionView(r.revision, r.outcome, stored.answers(r.answers), stored.signOff(r.signOff), r.sharing,
+                    r.submittedAt, r.closedAt, r.closedBy, r.closeReason);
+        }
+
+        /** The current revision while it has no row of its own: its outcome is the assessment's status. */
+        static RevisionView current(Assessment a, AnswersJson stored) {
+            return new RevisionView(a.revision, a.status.name(), stored.answers(a.answers), stored.signOff(a.signOff), a.sharing.name(),
+                    a.submittedAt, null, null, null);
+        }
     }
 
-    static AssessmentView of(AssessmentService.Loaded loaded, AssessmentService service) {
+    public record SharingView(String level, List<SharingChangeView> history) {
+        static SharingView of(Assessment a, List<SharingChange> changes) {
+            return new SharingView(a.sharing.name(), changes.stream()
+                    .map(c -> new SharingChangeView(c.fromLevel, c.toLevel, c.reason, c.changedBy, c.changedAt)).toList());
+        }
+    }
+
+    public record SharingChangeView(String from, String to, String reason, String changedBy, Instant changedAt) {
+    }
+
+    static AssessmentView of(Loaded loaded, AnswersJson stored) {
         Assessment a = loaded.assessment();
-        Map<String, Answer> answers = service.answers(a);
+        Map<String, Answer> answers = stored.answers(a.answers);
         return new AssessmentView(a.id.toString(), a.odsCode, a.orgType, a.cycle, a.referenceDate, a.instrumentId, a.instrumentVersion,
-                a.status.name(), a.revision, a.sharing.name(), answers, service.signOff(a.signOff),
+                a.status.name(), a.revision, a.sharing.name(), answers, stored.signOff(a.signOff),
                 Completeness.of(loaded.definition(), answers), a.createdAt, a.updatedAt, a.submittedAt, a.version);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import uk.nhs.impact.platform.security.SharingLevel;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -26,4 +27,17 @@ public class SharingChange extends PanacheEntityBase {
     public String changedBy;
     @Column(name = "changed_at")
     public Instant changedAt;
+
+    /** The assessment's move from its current level to {@code to}. */
+    public static SharingChange of(Assessment a, SharingLevel to, String reason, String by, Instant at) {
+        SharingChange c = new SharingChange();
+        c.id = UUID.randomUUID();
+        c.assessmentId = a.id;
+        c.fromLevel = a.sharing.name();
+        c.toLevel = to.name();
+        c.reason = reason;
+        c.changedBy = by;
+        c.changedAt = at;
+        return c;
+    }
 }
