@@ -5,6 +5,7 @@ import uk.nhs.impact.stack.test.Tokens;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 
@@ -20,9 +21,8 @@ final class BaselineApi {
     /** Opens a collection accepting returns now, reported against the 2023 hierarchy. */
     static void openCollection(String id) {
         given().header("Authorization", admin()).contentType("application/json")
-                .body("{\"id\":\"" + id + "\",\"name\":\"Baseline " + id + "\",\"referenceDate\":\"2023-08-31\","
-                        + "\"opensAt\":\"" + Instant.now().minus(1, ChronoUnit.DAYS) + "\",\"closesAt\":\""
-                        + Instant.now().plus(30, ChronoUnit.DAYS) + "\"}")
+                .body(Map.of("id", id, "name", "Baseline " + id, "referenceDate", "2023-08-31",
+                        "opensAt", Instant.now().minus(1, ChronoUnit.DAYS).toString(), "closesAt", Instant.now().plus(30, ChronoUnit.DAYS).toString()))
                 .when().post("/api/v1/baseline-collections").then().statusCode(201);
     }
 
@@ -30,12 +30,13 @@ final class BaselineApi {
         return "/api/v1/baseline-collections/" + collection + "/returns/" + ods;
     }
 
-    static String headline(boolean leadership, boolean tools, boolean governance, boolean capability) {
-        return "{\"answers\":{\"leadership_exec_responsibility\":" + leadership + ",\"tools_improvement_methods\":" + tools
-                + ",\"governance_reporting\":" + governance + ",\"capability_staff_training\":" + capability + "}}";
+    /** A draft body answering the four headline questions. */
+    static Map<String, Object> headline(boolean leadership, boolean tools, boolean governance, boolean capability) {
+        return Map.of("answers", Map.of("leadership_exec_responsibility", leadership, "tools_improvement_methods", tools,
+                "governance_reporting", governance, "capability_staff_training", capability));
     }
 
-    static Response save(String collection, String ods, String body, String etag) {
+    static Response save(String collection, String ods, Object body, String etag) {
         var request = given().header("Authorization", Tokens.bearer(ods, "submitter", "viewer")).contentType("application/json").body(body);
         if (etag != null) {
             request.header("If-Match", etag);
@@ -49,7 +50,7 @@ final class BaselineApi {
     }
 
     /** Drafts then submits; returns the submitted return's ETag. */
-    static String file(String collection, String ods, String body) {
+    static String file(String collection, String ods, Object body) {
         String etag = save(collection, ods, body, null).then().statusCode(201).extract().header("ETag");
         return submit(collection, ods, etag).then().statusCode(200).extract().header("ETag");
     }

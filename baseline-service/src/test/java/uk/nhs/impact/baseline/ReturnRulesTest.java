@@ -4,13 +4,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import uk.nhs.impact.stack.test.Tokens;
 
+import java.util.List;
+import java.util.Map;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 
-/** Every refusal is problem+json naming what is wrong, and nothing is stored. */
+/** Every refusal over HTTP is problem+json naming what is wrong, and nothing is stored. The rules themselves: {@link AnswerValidatorTest}. */
 @QuarkusTest
 class ReturnRulesTest {
     private static final String PROBLEM = "application/problem+json";
@@ -18,7 +21,7 @@ class ReturnRulesTest {
     @Test
     void aTrustCannotFileTheIcbSet() {
         BaselineApi.openCollection("rules-type");
-        BaselineApi.save("rules-type", "RHA", "{\"questionSetId\":\"baseline-icb\",\"answers\":{}}", null)
+        BaselineApi.save("rules-type", "RHA", Map.of("questionSetId", "baseline-icb", "answers", Map.of()), null)
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("questionSetId"));
         given().header("Authorization", Tokens.bearer("RHA", "viewer")).when().get(BaselineApi.path("rules-type", "RHA"))
                 .then().statusCode(404);
@@ -27,9 +30,9 @@ class ReturnRulesTest {
     @Test
     void unknownQuestionsOptionsAndTypesAreNamed() {
         BaselineApi.openCollection("rules-values");
-        BaselineApi.save("rules-values", "RHA", "{\"answers\":{\"leadership_exec_responsibility\":\"maybe\","
-                        + "\"tools_methods_used\":[\"QSIR\",\"KAIZEN\",\"OTHER\"],\"favourite_colour\":\"red\","
-                        + "\"prioritisation_approach\":\"SIDEWAYS\",\"identify_capability\":\"" + "x".repeat(4001) + "\"}}", null)
+        BaselineApi.save("rules-values", "RHA", Map.of("answers", Map.of("leadership_exec_responsibility", "maybe",
+                        "tools_methods_used", List.of("QSIR", "KAIZEN", "OTHER"), "favourite_colour", "red",
+                        "prioritisation_approach", "SIDEWAYS", "identify_capability", "x".repeat(4001))), null)
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", hasItems("answers.leadership_exec_responsibility", "answers.tools_methods_used[1]",
                         "answers.tools_methods_used_other_text", "answers.favourite_colour", "answers.prioritisation_approach",
@@ -42,7 +45,7 @@ class ReturnRulesTest {
     @Test
     void submittingNeedsEveryRequiredAnswer() {
         BaselineApi.openCollection("rules-required");
-        String etag = BaselineApi.save("rules-required", "RX1", "{\"answers\":{\"leadership_exec_responsibility\":true}}", null)
+        String etag = BaselineApi.save("rules-required", "RX1", Map.of("answers", Map.of("leadership_exec_responsibility", true)), null)
                 .then().statusCode(201).extract().header("ETag");
         BaselineApi.submit("rules-required", "RX1", etag).then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", hasItems("answers.tools_improvement_methods", "answers.governance_reporting",
@@ -93,14 +96,17 @@ class ReturnRulesTest {
     @Test
     void malformedBodiesAndWrongContentTypesAreRefused() {
         BaselineApi.openCollection("rules-bad");
-        given().header("Authorization", Tokens.bearer("RHA", "submitter")).contentType("application/json").body("{\"answers\": {")
+        given().header("Authorization", Tokens.bearer("RHA", "submitter")).contentType("application/json").body("""
+                        {"answers": {""")
                 .when().put(BaselineApi.path("rules-bad", "RHA")).then().statusCode(400).contentType(PROBLEM);
         given().header("Authorization", Tokens.bearer("RHA", "submitter")).contentType("text/plain").body("yes")
                 .when().put(BaselineApi.path("rules-bad", "RHA")).then().statusCode(415).contentType(PROBLEM);
-        given().header("Authorization", Tokens.bearer("RHA", "submitter")).contentType("application/json").body("{\"answers\":{},\"extra\":1}")
+        given().header("Authorization", Tokens.bearer("RHA", "submitter")).contentType("application/json").body(Map.of("answers", Map.of(), "extra", 1))
                 .when().put(BaselineApi.path("rules-bad", "RHA")).then().statusCode(400).body("errors[0].field", equalTo("extra"));
         given().header("Authorization", BaselineApi.admin()).contentType("application/json")
-                .body("{\"id\":\"Bad Id\",\"name\":\"\",\"referenceDate\":\"2023-02-30\",\"opensAt\":\"2023-01-01T00:00:00Z\",\"closesAt\":\"2024-01-01T00:00:00Z\"}")
+                .body("""
+                        {"id": "Bad Id", "name": "", "referenceDate": "2023-02-30",
+                         "opensAt": "2023-01-01T00:00:00Z", "closesAt": "2024-01-01T00:00:00Z"}""")
                 .when().post("/api/v1/baseline-collections").then().statusCode(400).contentType(PROBLEM);
     }
 }

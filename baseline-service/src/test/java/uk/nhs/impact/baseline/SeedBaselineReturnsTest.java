@@ -19,8 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Seed 002's regional and national returns are filed through the API; completeness and events follow. */
 @QuarkusTest
@@ -48,21 +47,21 @@ class SeedBaselineReturnsTest {
 
         JsonPath c = given().header("Authorization", Tokens.bearer("X24", "national-analyst"))
                 .when().get("/api/v1/baseline-collections/" + collection + "/completeness").then().statusCode(200).extract().jsonPath();
-        assertEquals(7, c.getInt("byOrgType.find { it.orgType == 'region' }.submitted"));
-        assertEquals(7, c.getInt("byOrgType.find { it.orgType == 'region' }.expected"));
-        assertEquals(10, c.getInt("byOrgType.find { it.orgType == 'directorate' }.submitted"));
-        assertEquals(12, c.getInt("byOrgType.find { it.orgType == 'directorate' }.expected"));
-        assertEquals(List.of("X24-DIR-TRANSFORMATION", "X24-DIR-WTE"),
-                c.getList("organisations.findAll { it.orgType == 'directorate' && !it.submitted }.odsCode", String.class));
-        assertEquals(0, c.getInt("byOrgType.find { it.orgType == 'trust' }.submitted"));
+        assertThat(c.getInt("byOrgType.find { it.orgType == 'region' }.submitted")).isEqualTo(7);
+        assertThat(c.getInt("byOrgType.find { it.orgType == 'region' }.expected")).isEqualTo(7);
+        assertThat(c.getInt("byOrgType.find { it.orgType == 'directorate' }.submitted")).isEqualTo(10);
+        assertThat(c.getInt("byOrgType.find { it.orgType == 'directorate' }.expected")).isEqualTo(12);
+        assertThat(c.getList("organisations.findAll { it.orgType == 'directorate' && !it.submitted }.odsCode", String.class))
+                .isEqualTo(List.of("X24-DIR-TRANSFORMATION", "X24-DIR-WTE"));
+        assertThat(c.getInt("byOrgType.find { it.orgType == 'trust' }.submitted")).isZero();
 
         Map<String, List<Boolean>> published = headlinesOnTopic(collection, REGIONS.size() + DIRECTORATES.size());
-        assertEquals(List.of(true, true, true, false), published.get("Y61"), "the fifth region: all but training");
-        assertEquals(List.of(true, false, false, false), published.get("Y62"), "the sixth region: exec responsibility only");
+        assertThat(published.get("Y61")).as("the fifth region: all but training").isEqualTo(List.of(true, true, true, false));
+        assertThat(published.get("Y62")).as("the sixth region: exec responsibility only").isEqualTo(List.of(true, false, false, false));
         long regionsTools = REGIONS.stream().filter(r -> published.get(r).get(1)).count();
         long directoratesGovernance = DIRECTORATES.stream().filter(d -> published.get(d).get(2)).count();
-        assertEquals(5, regionsTools);
-        assertEquals(4, directoratesGovernance);
+        assertThat(regionsTools).isEqualTo(5);
+        assertThat(directoratesGovernance).isEqualTo(4);
     }
 
     /** Reads the return-submitted events of a collection from the real broker: ODS code → the four headline answers. */
@@ -78,7 +77,7 @@ class SeedBaselineReturnsTest {
                     String type = new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
                     var data = json.readTree(r.value());
                     if (type.equals(EventTypes.BASELINE_RETURN_SUBMITTED) && data.get("collectionId").asText().equals(collection)) {
-                        assertEquals(r.key(), data.get("organisation").get("odsCode").asText());
+                        assertThat(data.get("organisation").get("odsCode").asText()).isEqualTo(r.key());
                         List<Boolean> answers = new ArrayList<>();
                         for (String q : List.of("leadership_exec_responsibility", "tools_improvement_methods", "governance_reporting",
                                 "capability_staff_training")) {
@@ -91,7 +90,7 @@ class SeedBaselineReturnsTest {
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
-        assertTrue(byOrg.size() == expected, "events on the topic: " + byOrg.keySet());
+        assertThat(byOrg).as("events on the topic: " + byOrg.keySet()).hasSize(expected);
         return byOrg;
     }
 }

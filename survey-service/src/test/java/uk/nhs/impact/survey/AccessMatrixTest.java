@@ -1,11 +1,14 @@
 package uk.nhs.impact.survey;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.nhs.impact.stack.test.Tokens;
+
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,8 +26,8 @@ class AccessMatrixTest {
     void respondOnce() {
         if (alice == null) {
             SurveyApi.openRunNow(RUN);
-            alice = SurveyApi.respond(RUN, "RHA", "alice", "{\"Q1_trust_progress\":{\"option\":\"underway_maturing\"}}");
-            SurveyApi.respond(RUN, "RHA", "bob", "{\"Q1_trust_progress\":{\"option\":\"just_underway\"}}");
+            alice = SurveyApi.respond(RUN, "RHA", "alice", Map.of("Q1_trust_progress", SurveyApi.option("underway_maturing")));
+            SurveyApi.respond(RUN, "RHA", "bob", Map.of("Q1_trust_progress", SurveyApi.option("just_underway")));
         }
     }
 
@@ -41,11 +44,7 @@ class AccessMatrixTest {
             "X24, instrument-admin, ,      404",
     })
     void read(String org, String role, String reference, int status) {
-        var request = given().header("Authorization", Tokens.bearer(org, role));
-        if (reference != null) {
-            request.queryParam("respondentReference", reference);
-        }
-        request.when().get(SurveyApi.responses(RUN) + "/" + alice.id()).then().statusCode(status);
+        as(org, role, reference).when().get(SurveyApi.responses(RUN) + "/" + alice.id()).then().statusCode(status);
     }
 
     @ParameterizedTest(name = "{0} as {1} (reference {2}) changes alice''s response -> {3}")
@@ -55,12 +54,9 @@ class AccessMatrixTest {
             "RX1, submitter, alice, 404",
     })
     void write(String org, String role, String reference, int status) {
-        var request = given().header("Authorization", Tokens.bearer(org, role)).header("If-Match", "*").contentType("application/json")
-                .body("{\"answers\":{\"Q1_trust_progress\":{\"option\":\"frontline_only\"}}}");
-        if (reference != null) {
-            request.queryParam("respondentReference", reference);
-        }
-        request.when().patch(SurveyApi.responses(RUN) + "/" + alice.id()).then().statusCode(status);
+        as(org, role, reference).header("If-Match", "*").contentType("application/json")
+                .body(Map.of("answers", Map.of("Q1_trust_progress", SurveyApi.option("frontline_only"))))
+                .when().patch(SurveyApi.responses(RUN) + "/" + alice.id()).then().statusCode(status);
     }
 
     @ParameterizedTest(name = "{0} as {1} (reference {2}) lists responses -> {3}")
@@ -71,11 +67,7 @@ class AccessMatrixTest {
             "X24, national-analyst, ,      0",
     })
     void list(String org, String role, String reference, int visible) {
-        var request = given().header("Authorization", Tokens.bearer(org, role));
-        if (reference != null) {
-            request.queryParam("respondentReference", reference);
-        }
-        request.when().get(SurveyApi.responses(RUN)).then().statusCode(200).body("items.size()", equalTo(visible));
+        as(org, role, reference).when().get(SurveyApi.responses(RUN)).then().statusCode(200).body("items.size()", equalTo(visible));
     }
 
     @ParameterizedTest(name = "{0} as {1} reads completeness -> {2}")
@@ -86,6 +78,12 @@ class AccessMatrixTest {
             "X24-DIR-MEDICAL, national-analyst, 403", "QT1, region-analyst, 403", "Y60, icb-oversight, 403"})
     void completeness(String org, String role, int status) {
         given().header("Authorization", Tokens.bearer(org, role)).when().get(SurveyApi.RUNS + "/" + RUN + "/completeness").then().statusCode(status);
+    }
+
+    /** A caller of the organisation in the role, naming the respondent it answers for when there is one. */
+    private static RequestSpecification as(String org, String role, String reference) {
+        RequestSpecification request = given().header("Authorization", Tokens.bearer(org, role));
+        return reference == null ? request : request.queryParam("respondentReference", reference);
     }
 
     @Test

@@ -4,10 +4,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
-/** Every validation rule, listed together in one problem; nothing stored. */
+/** Every validation rule, listed together in one problem over HTTP; nothing stored. The rules themselves: {@link ResponseRulesUnitTest}. */
 @QuarkusTest
 class ResponseRulesTest {
     private static final String RUN = "rules-run";
@@ -30,18 +32,7 @@ class ResponseRulesTest {
     void everyFailingFieldIsListedAndNothingIsStored() {
         String run = run();
         SurveyApi.Ref r = SurveyApi.start(run, "RK5", "all-wrong");
-        String answers = "{"
-                + "\"Q99_unknown\":{\"option\":\"x\"},"
-                + "\"Q1_trust_progress\":{\"option\":\"top_of_the_class\"},"
-                + "\"Q2_trust_alignment\":{\"options\":[\"fully\",\"mostly\"]},"
-                + "\"Q3_trust_barriers\":{\"option\":\"funding\"},"
-                + "\"Q4_trust_support_components\":{\"options\":[\"culture_people\",\"culture_people\"]},"
-                + "\"Q11_support_formats\":{\"options\":[\"board_workshops_equity\",\"peer_webinars\",\"case_studies\",\"one_to_one\"]},"
-                + "\"Q5_trust_support_enablers\":{\"options\":[\"health_inequalities\"],\"otherText\":\"not chosen\"},"
-                + "\"Q14_free_text\":{\"option\":\"fully\"},"
-                + "\"Q12_board_confidence_trust\":{}"
-                + "}";
-        SurveyApi.save(run, "RK5", "all-wrong", r, answers).then().statusCode(400).contentType("application/problem+json")
+        SurveyApi.save(run, "RK5", "all-wrong", r, ResponseRulesUnitTest.ALL_WRONG).then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("answers.Q99_unknown", "answers.Q1_trust_progress.option", "answers.Q2_trust_alignment.options",
                         "answers.Q3_trust_barriers.option", "answers.Q4_trust_support_components.options[1]",
                         "answers.Q11_support_formats.options", "answers.Q5_trust_support_enablers.otherText", "answers.Q14_free_text",
@@ -53,7 +44,7 @@ class ResponseRulesTest {
     void freeTextHasALimit() {
         String run = run();
         SurveyApi.Ref r = SurveyApi.start(run, "RK5", "long-text");
-        SurveyApi.save(run, "RK5", "long-text", r, "{\"Q14_free_text\":{\"text\":\"" + "w".repeat(4001) + "\"}}").then().statusCode(400)
+        SurveyApi.save(run, "RK5", "long-text", r, Map.of("Q14_free_text", Map.of("text", "w".repeat(4001)))).then().statusCode(400)
                 .body("errors.field", hasItems("answers.Q14_free_text.text"));
         unchanged(run, r, "long-text");
     }
@@ -62,7 +53,7 @@ class ResponseRulesTest {
     void requiredQuestionsAreCheckedAtSubmit() {
         String run = run();
         SurveyApi.Ref r = SurveyApi.saved(run, "RK5", "no-q1", SurveyApi.start(run, "RK5", "no-q1"),
-                "{\"Q2_trust_alignment\":{\"option\":\"mostly\"}}");
+                Map.of("Q2_trust_alignment", SurveyApi.option("mostly")));
         SurveyApi.submitRequest(run, "RK5", "no-q1", r).then().statusCode(400).body("errors.field", hasItems("answers.Q1_trust_progress"));
         SurveyApi.as("RK5").queryParam("respondentReference", "no-q1").when().get(SurveyApi.responses(run) + "/" + r.id())
                 .then().body("status", equalTo("DRAFT")).body("revision", equalTo(0)).header("ETag", r.etag());
@@ -73,17 +64,18 @@ class ResponseRulesTest {
         String run = run();
         SurveyApi.Ref r = SurveyApi.start(run, "RK5", "malformed");
         SurveyApi.as("RK5").queryParam("respondentReference", "malformed").header("If-Match", r.etag()).contentType("application/json")
-                .body("{\"answers\":[").when().patch(SurveyApi.responses(run) + "/" + r.id()).then().statusCode(400)
+                .body("""
+                        {"answers":[""").when().patch(SurveyApi.responses(run) + "/" + r.id()).then().statusCode(400)
                 .contentType("application/problem+json");
         SurveyApi.as("RK5").queryParam("respondentReference", "malformed").header("If-Match", r.etag()).contentType("application/xml")
                 .body("<answers/>").when().patch(SurveyApi.responses(run) + "/" + r.id()).then().statusCode(415);
-        SurveyApi.as("RK5").contentType("application/json").body("{\"respondentRole\":\"Chief Executive!\"}")
+        SurveyApi.as("RK5").contentType("application/json").body(Map.of("respondentRole", "Chief Executive!"))
                 .when().post(SurveyApi.responses(run)).then().statusCode(400).body("errors.field", hasItems("respondentRole"));
         unchanged(run, r, "malformed");
     }
 
     private static void unchanged(String run, SurveyApi.Ref r, String reference) {
         SurveyApi.as("RK5").queryParam("respondentReference", reference).when().get(SurveyApi.responses(run) + "/" + r.id())
-                .then().statusCode(200).header("ETag", r.etag()).body("answers", equalTo(java.util.Map.of()));
+                .then().statusCode(200).header("ETag", r.etag()).body("answers", equalTo(Map.of()));
     }
 }

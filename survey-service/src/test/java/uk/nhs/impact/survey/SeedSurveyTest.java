@@ -67,17 +67,15 @@ class SeedSurveyTest {
             // respondents 0..94 are one per trust; 95..128 are second respondents from the first 34 trusts
             String ods = trusts.get(i % 95).odsCode();
             String option = q1.get(i);
-            StringBuilder answers = new StringBuilder("{\"Q1_trust_progress\":{\"option\":\"" + option + "\"");
-            if (option.equals("other")) {
-                answers.append(",\"otherText\":\"A new board, starting again\"");
-            }
-            answers.append("}");
+            Map<String, Object> answers = new LinkedHashMap<>();
+            answers.put("Q1_trust_progress", option.equals("other")
+                    ? Map.of("option", option, "otherText", "A new board, starting again")
+                    : SurveyApi.option(option));
             if (i < 99) {   // item non-response: 30 respondents skipped Q2 (published 32% + 42% with a 75% headline)
                 String q2 = i < 32 ? "fully" : i < 74 ? "mostly" : i < 96 ? "partially" : "not_aligned";
-                answers.append(",\"Q2_trust_alignment\":{\"option\":\"").append(q2).append("\"}");
+                answers.put("Q2_trust_alignment", SurveyApi.option(q2));
             }
-            answers.append("}");
-            SurveyApi.respond(RUN, ods, "respondent-" + i, answers.toString());
+            SurveyApi.respond(RUN, ods, "respondent-" + i, answers);
         }
 
         JsonPath c = given().header("Authorization", SurveyApi.admin()).when().get(SurveyApi.RUNS + "/" + RUN + "/completeness")
@@ -93,7 +91,7 @@ class SeedSurveyTest {
         assertThat(c.getLong("respondentsByRole.director_of_improvement")).isEqualTo(129);
 
         List<ConsumerRecord<String, String>> events = TopicProbe.await(bootstrap, Topics.SURVEY,
-                r -> EventTypes.SURVEY_RESPONSE_SUBMITTED.equals(TopicProbe.header(r, "ce_type")) && r.value().contains("\"" + RUN + "\""),
+                r -> EventTypes.SURVEY_RESPONSE_SUBMITTED.equals(TopicProbe.header(r, "ce_type")) && r.value().contains('"' + RUN + '"'),
                 129, Duration.ofSeconds(60));
         ObjectMapper json = new ObjectMapper();
         Map<String, Integer> split = new TreeMap<>();

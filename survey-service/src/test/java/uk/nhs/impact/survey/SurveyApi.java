@@ -6,6 +6,8 @@ import uk.nhs.impact.stack.test.Tokens;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 
@@ -24,11 +26,21 @@ final class SurveyApi {
         return Tokens.bearer("X24", "instrument-admin");
     }
 
+    /** A single choice or Likert answer. */
+    static Map<String, Object> option(String code) {
+        return Map.of("option", code);
+    }
+
+    /** A multi choice answer. */
+    static Map<String, Object> options(String... codes) {
+        return Map.of("options", List.of(codes));
+    }
+
     static Response openRun(String id, Instant opensAt, Instant closesAt) {
         return given().header("Authorization", admin()).contentType("application/json")
-                .body("{\"id\":\"" + id + "\",\"name\":\"Improvement survey " + id + "\",\"instrumentId\":\"" + SURVEY
-                        + "\",\"instrumentVersion\":1,\"referenceDate\":\"2023-08-31\",\"opensAt\":\"" + opensAt + "\",\"closesAt\":\""
-                        + closesAt + "\",\"organisationTypes\":[\"trust\"]}")
+                .body(Map.of("id", id, "name", "Improvement survey " + id, "instrumentId", SURVEY, "instrumentVersion", 1,
+                        "referenceDate", "2023-08-31", "opensAt", opensAt.toString(), "closesAt", closesAt.toString(),
+                        "organisationTypes", List.of("trust")))
                 .when().post(RUNS);
     }
 
@@ -48,7 +60,7 @@ final class SurveyApi {
 
     static Response startRequest(String run, String ods, String reference, String role) {
         return as(ods).contentType("application/json").queryParam("respondentReference", reference)
-                .body("{\"respondentRole\":\"" + role + "\",\"respondentReference\":\"" + reference + "\"}")
+                .body(Map.of("respondentRole", role, "respondentReference", reference))
                 .when().post(responses(run));
     }
 
@@ -58,13 +70,30 @@ final class SurveyApi {
         return new Ref(r.path("id"), r.header("ETag"));
     }
 
+    static Response save(String run, String ods, String reference, Ref r, Map<String, ?> answers) {
+        return saveBody(run, ods, reference, r, Map.of("answers", answers));
+    }
+
+    /** Saves answers given as JSON text (an object keyed by question code). */
     static Response save(String run, String ods, String reference, Ref r, String answersJson) {
+        return saveBody(run, ods, reference, r, """
+                {"answers": %s}""".formatted(answersJson));
+    }
+
+    private static Response saveBody(String run, String ods, String reference, Ref r, Object body) {
         return as(ods).queryParam("respondentReference", reference).header("If-Match", r.etag()).contentType("application/json")
-                .body("{\"answers\":" + answersJson + "}").when().patch(responses(run) + "/" + r.id());
+                .body(body).when().patch(responses(run) + "/" + r.id());
+    }
+
+    static Ref saved(String run, String ods, String reference, Ref r, Map<String, ?> answers) {
+        return accepted(r, save(run, ods, reference, r, answers));
     }
 
     static Ref saved(String run, String ods, String reference, Ref r, String answersJson) {
-        Response resp = save(run, ods, reference, r, answersJson);
+        return accepted(r, save(run, ods, reference, r, answersJson));
+    }
+
+    private static Ref accepted(Ref r, Response resp) {
         resp.then().statusCode(200);
         return new Ref(r.id(), resp.header("ETag"));
     }
@@ -75,15 +104,16 @@ final class SurveyApi {
     }
 
     static Ref submit(String run, String ods, String reference, Ref r) {
-        Response resp = submitRequest(run, ods, reference, r);
-        resp.then().statusCode(200);
-        return new Ref(r.id(), resp.header("ETag"));
+        return accepted(r, submitRequest(run, ods, reference, r));
     }
 
     /** Starts, answers and submits one response. */
+    static Ref respond(String run, String ods, String reference, Map<String, ?> answers) {
+        return submit(run, ods, reference, saved(run, ods, reference, start(run, ods, reference), answers));
+    }
+
+    /** Starts, answers (JSON text) and submits one response. */
     static Ref respond(String run, String ods, String reference, String answersJson) {
-        Ref r = start(run, ods, reference);
-        r = saved(run, ods, reference, r, answersJson);
-        return submit(run, ods, reference, r);
+        return submit(run, ods, reference, saved(run, ods, reference, start(run, ods, reference), answersJson));
     }
 }

@@ -5,22 +5,26 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import uk.nhs.impact.contracts.EventTypes;
 import uk.nhs.impact.contracts.Topics;
+import uk.nhs.impact.stack.test.Tokens;
 import uk.nhs.impact.stack.test.TopicProbe;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 /** Collection windows, one response per respondent, amendments with history, and final closing. */
 @QuarkusTest
 class WindowAndAmendTest {
-    private static final String Q1 = "{\"Q1_trust_progress\":{\"option\":\"just_underway\"}}";
+    private static final Map<String, Object> Q1 = Map.of("Q1_trust_progress", SurveyApi.option("just_underway"));
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -54,10 +58,10 @@ class WindowAndAmendTest {
         SurveyApi.startRequest(run, "RNA", "amender", "chief_executive").then().statusCode(409)
                 .body("context.responseId", equalTo(r.id()));
         SurveyApi.submitRequest(run, "RNA", "amender", r).then().statusCode(409).body("detail", containsString("Nothing to submit"));
-        r = SurveyApi.saved(run, "RNA", "amender", r, "{\"Q1_trust_progress\":{\"option\":\"underway_maturing\"}}");
+        r = SurveyApi.saved(run, "RNA", "amender", r, Map.of("Q1_trust_progress", SurveyApi.option("underway_maturing")));
         r = SurveyApi.submit(run, "RNA", "amender", r);
         SurveyApi.as("RNA").queryParam("respondentReference", "amender").when().get(SurveyApi.responses(run) + "/" + r.id() + "/history")
-                .then().statusCode(200).body("revision", org.hamcrest.Matchers.contains(1, 2))
+                .then().statusCode(200).body("revision", contains(1, 2))
                 .body("[0].answers.Q1_trust_progress.option", equalTo("just_underway"))
                 .body("[1].answers.Q1_trust_progress.option", equalTo("underway_maturing"));
         String id = r.id();
@@ -71,18 +75,18 @@ class WindowAndAmendTest {
         String run = SurveyApi.openRunNow("closing-run");
         String etag = given().header("Authorization", SurveyApi.admin()).when().get(SurveyApi.RUNS + "/" + run).then().extract().header("ETag");
         given().header("Authorization", SurveyApi.admin()).header("If-Match", etag).contentType("application/json")
-                .body("{\"closesAt\":\"" + Instant.now() + "\"}").when().post(SurveyApi.RUNS + "/" + run + "/extend")
-                .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("closesAt"));
+                .body(Map.of("closesAt", Instant.now().toString())).when().post(SurveyApi.RUNS + "/" + run + "/extend")
+                .then().statusCode(400).body("errors.field", hasItem("closesAt"));
         etag = given().header("Authorization", SurveyApi.admin()).header("If-Match", etag).contentType("application/json")
-                .body("{\"closesAt\":\"" + Instant.now().plus(60, ChronoUnit.DAYS) + "\"}").when().post(SurveyApi.RUNS + "/" + run + "/extend")
+                .body(Map.of("closesAt", Instant.now().plus(60, ChronoUnit.DAYS).toString())).when().post(SurveyApi.RUNS + "/" + run + "/extend")
                 .then().statusCode(200).extract().header("ETag");
         etag = given().header("Authorization", SurveyApi.admin()).header("If-Match", etag).when().post(SurveyApi.RUNS + "/" + run + "/close")
                 .then().statusCode(200).body("closed", equalTo(true)).body("acceptingResponses", equalTo(false)).extract().header("ETag");
         given().header("Authorization", SurveyApi.admin()).header("If-Match", etag).contentType("application/json")
-                .body("{\"closesAt\":\"" + Instant.now().plus(90, ChronoUnit.DAYS) + "\"}").when().post(SurveyApi.RUNS + "/" + run + "/extend")
+                .body(Map.of("closesAt", Instant.now().plus(90, ChronoUnit.DAYS).toString())).when().post(SurveyApi.RUNS + "/" + run + "/extend")
                 .then().statusCode(409).body("detail", containsString("final"));
         SurveyApi.startRequest(run, "RNA", "too-late", "chair").then().statusCode(409).body("detail", containsString("closed"));
-        given().header("Authorization", uk.nhs.impact.stack.test.Tokens.bearer("RNA", "submitter"))
+        given().header("Authorization", Tokens.bearer("RNA", "submitter"))
                 .header("If-Match", etag).when().post(SurveyApi.RUNS + "/" + run + "/close").then().statusCode(403);
     }
 

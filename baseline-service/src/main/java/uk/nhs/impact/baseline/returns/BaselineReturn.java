@@ -1,6 +1,7 @@
 package uk.nhs.impact.baseline.returns;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -40,4 +41,9 @@ public class BaselineReturn extends PanacheEntityBase {
     public Instant submittedAt;
     @Version
     public long version;
+
+    /** The organisation's return in the collection, or null; inside the caller's session. */
+    public static Uni<BaselineReturn> of(String collectionId, String odsCode) {
+        return find("collectionId = ?1 and odsCode = ?2", collectionId, odsCode).firstResult();
+    }
 }

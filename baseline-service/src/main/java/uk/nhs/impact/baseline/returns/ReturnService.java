@@ -8,12 +8,14 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import uk.nhs.impact.baseline.collection.Collection;
+import uk.nhs.impact.baseline.collection.CollectionRules;
 import uk.nhs.impact.baseline.questionset.QuestionSet;
 import uk.nhs.impact.baseline.questionset.QuestionSetCatalogue;
 import uk.nhs.impact.contracts.EventTypes;
 import uk.nhs.impact.contracts.OrganisationRef;
 import uk.nhs.impact.contracts.Topics;
 import uk.nhs.impact.contracts.baseline.ReturnSubmitted;
+import uk.nhs.impact.platform.audit.AuditTrail;
 import uk.nhs.impact.platform.hierarchy.OrgLevel;
 import uk.nhs.impact.platform.hierarchy.Organisation;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
@@ -36,10 +38,9 @@ public class ReturnService {
     private final OrganisationHierarchy hierarchy;
     private final Outbox outbox;
     private final ObjectMapper json;
-    private final uk.nhs.impact.platform.audit.AuditTrail audit;
+    private final AuditTrail audit;
 
-    public ReturnService(QuestionSetCatalogue catalogue, OrganisationHierarchy hierarchy, Outbox outbox, ObjectMapper json,
-                         uk.nhs.impact.platform.audit.AuditTrail audit) {
+    public ReturnService(QuestionSetCatalogue catalogue, OrganisationHierarchy hierarchy, Outbox outbox, ObjectMapper json, AuditTrail audit) {
         this.catalogue = catalogue;
         this.hierarchy = hierarchy;
         this.outbox = outbox;
@@ -60,7 +61,7 @@ public class ReturnService {
             if (!errors.isEmpty()) {
                 throw ProblemException.validation(errors);
             }
-            return BaselineReturn.<BaselineReturn>find("collectionId = ?1 and odsCode = ?2", collectionId, ods).firstResult()
+            return BaselineReturn.of(collectionId, ods)
                     .chain(existing -> {
                         BaselineReturn r = existing;
                         if (r == null) {
@@ -80,7 +81,7 @@ public class ReturnService {
                         boolean created = existing == null;
                         BaselineReturn toSave = r;
                         return (created ? toSave.<BaselineReturn>persist() : Uni.createFrom().item(toSave))
-                                .call(() -> Panache.getSession().chain(s -> s.flush()))
+                                .call(ReturnService::flush)
                                 .call(() -> audit.record(ods, AUDIT_TYPE, collectionId + "/" + ods, created ? "DRAFT_CREATED" : "DRAFT_SAVED", null))
                                 .map(saved -> new Saved(saved, created));
                     });
@@ -89,7 +90,7 @@ public class ReturnService {
 
     public Uni<BaselineReturn> submit(OrgScope scope, String collectionId, String ods, String ifMatch, String submittedBy) {
         return Panache.withTransaction(() -> openCollection(scope, collectionId, ods).chain(c ->
-                BaselineReturn.<BaselineReturn>find("collectionId = ?1 and odsCode = ?2", collectionId, ods).firstResult().chain(r -> {
+                BaselineReturn.of(collectionId, ods).chain(r -> {
                     if (r == null) {
                         throw ProblemException.notFound("Return of " + ods + " in " + collectionId);
                     }
@@ -113,7 +114,7 @@ public class ReturnService {
                     String type = r.revision == 1 ? EventTypes.BASELINE_RETURN_SUBMITTED : EventTypes.BASELINE_RETURN_AMENDED;
                     return rev.persist()
                             .chain(() -> outbox.append(Topics.BASELINE, type, ods, event(c, r, answers)))
-                            .chain(() -> Panache.getSession().chain(s -> s.flush()))
+                            .chain(ReturnService::flush)
                             .chain(() -> audit.record(ods, AUDIT_TYPE, collectionId + "/" + ods, r.revision == 1 ? "SUBMITTED" : "AMENDED",
                                     "revision " + r.revision))
                             .replaceWith(r);
@@ -135,7 +136,7 @@ public class ReturnService {
         if (c == null || !scope.mayRead(ods, SharingLevel.NATIONAL, c.referenceDate)) {
             throw ProblemException.notFound("Return of " + ods + " in " + collectionId);
         }
-        return BaselineReturn.<BaselineReturn>find("collectionId = ?1 and odsCode = ?2", collectionId, ods).firstResult();
+        return BaselineReturn.of(collectionId, ods);
     }
 
     public Uni<List<ReturnRevision>> history(OrgScope scope, String collectionId, String ods) {
@@ -164,12 +165,7 @@ public class ReturnService {
             if (!scope.mayWrite(ods)) {
                 throw ProblemException.forbidden("Only the organisation's own submitters may change its return");
             }
-            Instant now = Instant.now();
-            if (!c.acceptsReturnsAt(now)) {
-                throw ProblemException.conflict(c.closed ? "Collection " + c.id + " is closed: returns are read only"
-                                : "Collection " + c.id + " accepts returns only between its opening and closing times",
-                        Map.of("opensAt", c.opensAt.toString(), "closesAt", c.closesAt.toString(), "closed", c.closed));
-            }
+            CollectionRules.requireAcceptingReturns(c, Instant.now());
             return c;
         });
     }
@@ -186,6 +182,10 @@ public class ReturnService {
             throw ProblemException.validation("questionSetId", "a " + org.orgType() + " files " + set.id() + ", not " + requested);
         }
         return set;
+    }
+
+    private static Uni<Void> flush() {
+        return Panache.getSession().chain(s -> s.flush());
     }
 
     private ReturnSubmitted event(Collection c, BaselineReturn r, JsonNode answers) {

@@ -26,11 +26,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.impact.platform.idempotency.Created;
 import uk.nhs.impact.platform.idempotency.IdempotentCreate;
+import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.Roles;
 import uk.nhs.impact.platform.web.Cursors;
@@ -55,12 +57,17 @@ public class ResponseResource {
                          "Q14_free_text": {"text": "Our board development programme is helping."}}}""";
 
     private final ResponseService service;
+    private final ResponseQuery query;
+    private final AnswersJson stored;
     private final IdempotentCreate idempotent;
     private final OrgScope scope;
     private final JsonWebToken token;
 
-    public ResponseResource(ResponseService service, IdempotentCreate idempotent, OrgScope scope, JsonWebToken token) {
+    public ResponseResource(ResponseService service, ResponseQuery query, AnswersJson stored, IdempotentCreate idempotent, OrgScope scope,
+                            JsonWebToken token) {
         this.service = service;
+        this.query = query;
+        this.stored = stored;
         this.idempotent = idempotent;
         this.scope = scope;
         this.token = token;
@@ -81,8 +88,8 @@ public class ResponseResource {
 
     public record ResponseView(String id, String runId, String organisation, String respondentRole, String status, int revision,
                                Map<String, SurveyAnswer> answers, Instant createdAt, Instant updatedAt, Instant submittedAt, long etag) {
-        static ResponseView of(SurveyResponse r, ResponseService s) {
-            return new ResponseView(r.id.toString(), r.runId, r.odsCode, r.respondentRole, r.status.name(), r.revision, s.answers(r.answers),
+        static ResponseView of(SurveyResponse r, AnswersJson stored) {
+            return new ResponseView(r.id.toString(), r.runId, r.odsCode, r.respondentRole, r.status.name(), r.revision, stored.read(r.answers),
                     r.createdAt, r.updatedAt, r.submittedAt, r.version);
         }
     }
@@ -105,7 +112,7 @@ public class ResponseResource {
         ResponseService.Respondent who = respondent(body.respondentReference());
         return idempotent.create(key, who.key() + ":survey-responses", Map.of("run", runId, "body", body), () ->
                 service.start(scope, who, runId, ods, body.respondentRole()).map(l -> new Created(
-                        URI.create("/api/v1/survey-runs/" + runId + "/responses/" + l.response().id), ResponseView.of(l.response(), service),
+                        URI.create("/api/v1/survey-runs/" + runId + "/responses/" + l.response().id), ResponseView.of(l.response(), stored),
                         l.response().version)));
     }
 
@@ -114,19 +121,16 @@ public class ResponseResource {
     @Operation(summary = "Responses the caller may see, oldest first: its own, or all of its trust's for the trust's viewers")
     public Uni<Page<ResponseView>> list(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId, @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference,
                                         @Pattern(regexp = Params.CURSOR) @Size(max = Params.CURSOR_MAX) @QueryParam("after") String after, @Min(1) @Max(Params.LIMIT_MAX) @QueryParam("limit") Integer limit) {
-        int size = Cursors.limit(limit);
-        return service.list(scope, respondent(reference), runId, Cursors.decode(after), size).map(rows -> {
-            Page<SurveyResponse> page = Page.of(rows, size, ResponseService::sortKey);
-            return new Page<>(page.items().stream().map(r -> ResponseView.of(r, service)).toList(), page.next());
-        });
+        return query.visible(scope, respondent(reference), runId, after, Cursors.limit(limit))
+                .map(page -> new Page<>(page.items().stream().map(r -> ResponseView.of(r, stored)).toList(), page.next()));
     }
 
     @GET
     @Path("{id}")
     @Authenticated
     @Operation(summary = "One response")
-    @APIResponse(responseCode = "200", description = "Found; the ETag header is its version, for If-Match", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ResponseView.class)))
+    @APIResponse(responseCode = "200", description = "Found; the ETag header is its version, for If-Match", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ResponseView.class)))
     @APIResponse(responseCode = "404", description = "No such response, or not visible to the caller")
     public Uni<Response> read(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId, @PathParam("id") UUID id, @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference) {
         return service.read(scope, respondent(reference), runId, id).map(this::ok);
@@ -168,16 +172,16 @@ public class ResponseResource {
     public Uni<List<RevisionView>> history(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId, @PathParam("id") UUID id,
                                            @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference) {
         return service.history(scope, respondent(reference), runId, id).map(list -> list.stream()
-                .map(r -> new RevisionView(r.revision, r.respondentRole, service.answers(r.answers), r.submittedAt)).toList());
+                .map(r -> new RevisionView(r.revision, r.respondentRole, stored.read(r.answers), r.submittedAt)).toList());
     }
 
     private Response ok(ResponseService.Loaded l) {
-        return Response.ok(ResponseView.of(l.response(), service)).tag(ETags.of(l.response().version)).build();
+        return Response.ok(ResponseView.of(l.response(), stored)).tag(ETags.of(l.response().version)).build();
     }
 
     private ResponseService.Respondent respondent(String reference) {
         if (reference != null && !reference.matches("[A-Za-z0-9._:-]{1,100}")) {
-            throw uk.nhs.impact.platform.problem.ProblemException.validation("respondentReference", "must be 1 to 100 letters, digits or ._:-");
+            throw ProblemException.validation("respondentReference", "must be 1 to 100 letters, digits or ._:-");
         }
         String subject = token.getSubject() != null ? token.getSubject() : scope.orgCode();
         return new ResponseService.Respondent(subject, reference);

@@ -1,8 +1,5 @@
 package uk.nhs.impact.survey.response;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +7,7 @@ import uk.nhs.impact.contracts.EventTypes;
 import uk.nhs.impact.contracts.OrganisationRef;
 import uk.nhs.impact.contracts.Topics;
 import uk.nhs.impact.contracts.survey.ResponseSubmitted;
+import uk.nhs.impact.platform.audit.AuditTrail;
 import uk.nhs.impact.platform.hierarchy.Organisation;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
 import uk.nhs.impact.platform.outbox.Outbox;
@@ -18,8 +16,8 @@ import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.Roles;
 import uk.nhs.impact.platform.web.ETags;
-import uk.nhs.impact.survey.instrument.SurveyCatalogue;
 import uk.nhs.impact.survey.instrument.SurveyDefinition;
+import uk.nhs.impact.survey.run.RunService;
 import uk.nhs.impact.survey.run.SurveyRun;
 
 import java.time.Instant;
@@ -35,20 +33,17 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ResponseService {
-    private static final TypeReference<TreeMap<String, SurveyAnswer>> ANSWERS = new TypeReference<>() { };
-
-    private final SurveyCatalogue surveys;
+    private final RunService runs;
     private final OrganisationHierarchy hierarchy;
     private final Outbox outbox;
-    private final ObjectMapper json;
-    private final uk.nhs.impact.platform.audit.AuditTrail audit;
+    private final AnswersJson stored;
+    private final AuditTrail audit;
 
-    public ResponseService(SurveyCatalogue surveys, OrganisationHierarchy hierarchy, Outbox outbox, ObjectMapper json,
-                           uk.nhs.impact.platform.audit.AuditTrail audit) {
-        this.surveys = surveys;
+    public ResponseService(RunService runs, OrganisationHierarchy hierarchy, Outbox outbox, AnswersJson stored, AuditTrail audit) {
+        this.runs = runs;
         this.hierarchy = hierarchy;
         this.outbox = outbox;
-        this.json = json;
+        this.stored = stored;
         this.audit = audit;
     }
 
@@ -68,7 +63,7 @@ public class ResponseService {
         if (!scope.mayWrite(ods)) {
             throw ProblemException.forbidden("A response can only be given for the respondent's own organisation");
         }
-        return openRun(runId).chain(run -> {
+        return runs.acceptingResponses(runId).chain(run -> {
             Organisation org = hierarchy.find(ods, run.referenceDate).orElseThrow(() ->
                     ProblemException.unprocessable(ods + " was not an open organisation on " + run.referenceDate));
             if (!run.organisationTypes().contains(org.orgType())) {
@@ -92,7 +87,7 @@ public class ResponseService {
                 r.updatedAt = r.createdAt;
                 return r.<SurveyResponse>persist().call(ResponseService::flush)
                         .call(saved -> audit.record(ods, AUDIT_TYPE, saved.id.toString(), "STARTED", role))
-                        .chain(saved -> definition(run).map(def -> new Loaded(saved, run, def)));
+                        .chain(saved -> runs.definition(run).map(def -> new Loaded(saved, run, def)));
             });
         });
     }
@@ -104,7 +99,7 @@ public class ResponseService {
             if (!errors.isEmpty()) {
                 throw ProblemException.validation(errors);
             }
-            TreeMap<String, SurveyAnswer> answers = answers(r.answers);
+            TreeMap<String, SurveyAnswer> answers = stored.read(r.answers);
             changes.forEach((code, a) -> {
                 if (a == null) {
                     answers.remove(code);
@@ -112,7 +107,7 @@ public class ResponseService {
                     answers.put(code, a);
                 }
             });
-            r.answers = write(answers);
+            r.answers = stored.write(answers);
             if (role != null) {
                 r.respondentRole = role;
             }
@@ -127,7 +122,7 @@ public class ResponseService {
                 throw ProblemException.conflict("Nothing to submit: the response is unchanged since it was submitted; change it to amend",
                         Map.of("revision", r.revision));
             }
-            TreeMap<String, SurveyAnswer> answers = answers(r.answers);
+            TreeMap<String, SurveyAnswer> answers = stored.read(r.answers);
             List<FieldError> errors = ResponseRules.check(def, answers, true);
             if (!errors.isEmpty()) {
                 throw ProblemException.validation(errors);
@@ -143,7 +138,7 @@ public class ResponseService {
             rev.answers = r.answers;
             rev.submittedAt = r.submittedAt;
             String type = r.revision == 1 ? EventTypes.SURVEY_RESPONSE_SUBMITTED : EventTypes.SURVEY_RESPONSE_AMENDED;
-            return rev.persist().chain(() -> runOf(r.runId)).chain(run -> outbox.append(Topics.SURVEY, type, r.odsCode,
+            return rev.persist().chain(() -> runs.find(r.runId)).chain(run -> outbox.append(Topics.SURVEY, type, r.odsCode,
                     event(run, r, def, answers))).replaceWithVoid();
         });
     }
@@ -153,45 +148,13 @@ public class ResponseService {
             if (r == null || !r.runId.equals(runId) || !mayRead(scope, who, r)) {
                 throw notFound(id);
             }
-            return runOf(runId).chain(run -> definition(run).map(def -> new Loaded(r, run, def)));
+            return runs.find(runId).chain(run -> runs.definition(run).map(def -> new Loaded(r, run, def)));
         }));
     }
 
     public Uni<List<ResponseRevision>> history(OrgScope scope, Respondent who, String runId, UUID id) {
         return read(scope, who, runId, id).chain(l -> Panache.withSession(() ->
                 ResponseRevision.<ResponseRevision>list("responseId = ?1 order by revision", id)));
-    }
-
-    /** One page of a run's responses the caller may see: its own, or all of its trust's when it is the trust's viewer. */
-    public Uni<List<SurveyResponse>> list(OrgScope scope, Respondent who, String runId, String afterKey, int limit) {
-        boolean trustViewer = scope.has(Roles.VIEWER) && scope.orgCode() != null;
-        StringBuilder q = new StringBuilder("runId = :run and ");
-        Map<String, Object> params = new java.util.HashMap<>();
-        params.put("run", runId);
-        if (trustViewer) {
-            q.append("odsCode = :ods");
-            params.put("ods", scope.orgCode());
-        } else {
-            q.append("respondentKey = :key");
-            params.put("key", who.key());
-        }
-        if (afterKey != null) {
-            String[] parts = afterKey.split("\\|", 2);
-            try {
-                params.put("afterAt", Instant.parse(parts[0]));
-                params.put("afterId", UUID.fromString(parts[1]));
-            } catch (RuntimeException e) {
-                throw ProblemException.validation("after", "is not a cursor this API returned");
-            }
-            q.append(" and (createdAt > :afterAt or (createdAt = :afterAt and id > :afterId))");
-        }
-        q.append(" order by createdAt, id");
-        return Panache.withSession(() -> runOf(runId).chain(run ->
-                SurveyResponse.<SurveyResponse>find(q.toString(), params).page(0, limit + 1).list()));
-    }
-
-    public static String sortKey(SurveyResponse r) {
-        return r.createdAt + "|" + r.id;
     }
 
     // ---- internals -------------------------------------------------------------------------------------------------------
@@ -209,7 +172,7 @@ public class ResponseService {
                 throw ProblemException.forbidden("Only the respondent may change a response");
             }
             ETags.require(ifMatch, r.version);
-            return openRun(runId).chain(run -> definition(run).chain(def -> change.apply(r, def).chain(() -> {
+            return runs.acceptingResponses(runId).chain(run -> runs.definition(run).chain(def -> change.apply(r, def).chain(() -> {
                 r.updatedAt = Instant.now();
                 return flush();
             }).chain(() -> audit.record(r.odsCode, AUDIT_TYPE, r.id.toString(), action, "revision " + r.revision))
@@ -223,31 +186,6 @@ public class ResponseService {
 
     private static boolean mayRead(OrgScope scope, Respondent who, SurveyResponse r) {
         return isRespondent(who, r) && scope.isOwn(r.odsCode) || scope.isOwn(r.odsCode) && scope.has(Roles.VIEWER);
-    }
-
-    private Uni<SurveyRun> openRun(String runId) {
-        return runOf(runId).map(run -> {
-            Instant now = Instant.now();
-            if (!run.acceptsResponsesAt(now)) {
-                throw ProblemException.conflict(run.closed ? "Survey run " + runId + " is closed"
-                                : "Survey run " + runId + " accepts responses only between " + run.opensAt + " and " + run.closesAt,
-                        Map.of("opensAt", run.opensAt.toString(), "closesAt", run.closesAt.toString(), "closed", run.closed));
-            }
-            return run;
-        });
-    }
-
-    private Uni<SurveyRun> runOf(String runId) {
-        return SurveyRun.<SurveyRun>findById(runId).map(run -> {
-            if (run == null) {
-                throw ProblemException.notFound("Survey run " + runId);
-            }
-            return run;
-        });
-    }
-
-    public Uni<SurveyDefinition> definition(SurveyRun run) {
-        return surveys.published(run.instrumentId, run.instrumentVersion, "instrumentVersion").map(e -> e.definition());
     }
 
     private ResponseSubmitted event(SurveyRun run, SurveyResponse r, SurveyDefinition def, Map<String, SurveyAnswer> answers) {
@@ -264,21 +202,5 @@ public class ResponseService {
 
     private static Uni<Void> flush() {
         return Panache.getSession().chain(s -> s.flush());
-    }
-
-    public TreeMap<String, SurveyAnswer> answers(String stored) {
-        try {
-            return stored == null ? new TreeMap<>() : json.readValue(stored, ANSWERS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored answers are not readable", e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
