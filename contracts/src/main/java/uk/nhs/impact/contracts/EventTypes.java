@@ -1,5 +1,15 @@
 package uk.nhs.impact.contracts;
 
+import uk.nhs.impact.contracts.assessment.AssessmentChanged;
+import uk.nhs.impact.contracts.assessment.AssessmentSubmitted;
+import uk.nhs.impact.contracts.baseline.CollectionChanged;
+import uk.nhs.impact.contracts.baseline.ReturnSubmitted;
+import uk.nhs.impact.contracts.survey.ResponseSubmitted;
+import uk.nhs.impact.contracts.survey.RunChanged;
+
+import java.util.Map;
+import java.util.Set;
+
 /**
  * CloudEvents {@code type} values. Each carries its version; within a version only optional fields are added.
  * Pattern: {@code uk.nhs.impact.<aggregate>.<happening>.v<n>}.
@@ -22,7 +32,36 @@ public final class EventTypes {
     public static final String BASELINE_COLLECTION_OPENED = PREFIX + "baseline.collection-opened.v1";
     public static final String BASELINE_COLLECTION_CLOSED = PREFIX + "baseline.collection-closed.v1";
 
+    /** The record each type's payload is read as. */
+    private static final Map<String, Class<? extends Record>> PAYLOADS = Map.ofEntries(
+            Map.entry(ASSESSMENT_SUBMITTED, AssessmentSubmitted.class),
+            Map.entry(ASSESSMENT_REOPENED, AssessmentChanged.class),
+            Map.entry(ASSESSMENT_WITHDRAWN, AssessmentChanged.class),
+            Map.entry(ASSESSMENT_SHARING_CHANGED, AssessmentChanged.class),
+            Map.entry(SURVEY_RESPONSE_SUBMITTED, ResponseSubmitted.class),
+            Map.entry(SURVEY_RESPONSE_AMENDED, ResponseSubmitted.class),
+            Map.entry(SURVEY_RUN_OPENED, RunChanged.class),
+            Map.entry(SURVEY_RUN_CLOSED, RunChanged.class),
+            Map.entry(BASELINE_RETURN_SUBMITTED, ReturnSubmitted.class),
+            Map.entry(BASELINE_RETURN_AMENDED, ReturnSubmitted.class),
+            Map.entry(BASELINE_COLLECTION_OPENED, CollectionChanged.class),
+            Map.entry(BASELINE_COLLECTION_CLOSED, CollectionChanged.class));
+
     private EventTypes() {
+    }
+
+    /** Every event type defined here. */
+    public static Set<String> all() {
+        return PAYLOADS.keySet();
+    }
+
+    /** The record the payload of {@code type} is read as; an unknown type is refused. */
+    public static Class<? extends Record> payloadOf(String type) {
+        Class<? extends Record> payload = PAYLOADS.get(type);
+        if (payload == null) {
+            throw new IllegalArgumentException("not an event type of the contracts: " + type);
+        }
+        return payload;
     }
 
     /** The version suffix of a type, e.g. 1 for {@code ...submitted.v1}; -1 when it has none. */

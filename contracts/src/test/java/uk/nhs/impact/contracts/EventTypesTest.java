@@ -4,29 +4,39 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EventTypesTest {
     @Test
     void everyEventTypeIsNamespacedAndVersioned() throws IllegalAccessException {
-        int checked = 0;
+        List<String> types = new ArrayList<>();
         for (Field f : EventTypes.class.getFields()) {
             if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class && !f.getName().equals("PREFIX")) {
                 String type = (String) f.get(null);
-                assertTrue(type.matches("uk\\.nhs\\.impact\\.[a-z]+\\.[a-z-]+\\.v[0-9]+"), type);
-                assertTrue(EventTypes.versionOf(type) >= 1, type);
-                checked++;
+                assertThat(type).matches("uk\\.nhs\\.impact\\.[a-z]+\\.[a-z-]+\\.v[0-9]+");
+                assertThat(EventTypes.versionOf(type)).as(type).isGreaterThanOrEqualTo(1);
+                types.add(type);
             }
         }
-        assertEquals(12, checked);
+        assertThat(types).hasSize(12);
+        assertThat(EventTypes.all()).containsExactlyInAnyOrderElementsOf(types);
     }
 
     @Test
     void versionIsReadFromTheSuffix() {
-        assertEquals(2, EventTypes.versionOf("uk.nhs.impact.assessment.submitted.v2"));
-        assertEquals(-1, EventTypes.versionOf("uk.nhs.impact.assessment.submitted"));
-        assertEquals(-1, EventTypes.versionOf("uk.nhs.impact.assessment.submitted.vX"));
+        assertThat(EventTypes.versionOf("uk.nhs.impact.assessment.submitted.v2")).isEqualTo(2);
+        assertThat(EventTypes.versionOf("uk.nhs.impact.assessment.submitted")).isEqualTo(-1);
+        assertThat(EventTypes.versionOf("uk.nhs.impact.assessment.submitted.vX")).isEqualTo(-1);
+    }
+
+    @Test
+    void everyTypeNamesTheRecordItsPayloadIsReadAs() {
+        assertThat(EventTypes.payloadOf(EventTypes.ASSESSMENT_SUBMITTED)).isEqualTo(uk.nhs.impact.contracts.assessment.AssessmentSubmitted.class);
+        assertThat(EventTypes.payloadOf(EventTypes.BASELINE_RETURN_AMENDED)).isEqualTo(uk.nhs.impact.contracts.baseline.ReturnSubmitted.class);
+        assertThatThrownBy(() -> EventTypes.payloadOf("uk.nhs.impact.assessment.submitted.v2")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -11,11 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.nhs.impact.reporting.BaselineFixtures.org;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Self-assessments count only where, and while, their organisations share them. */
 @QuarkusTest
@@ -46,14 +43,14 @@ class AssessmentReportTest {
         AssessmentFixtures.submitted("a-seed-rha", cycle, RHA, 1, "NATIONAL", AssessmentFixtures.seed001());
         JsonPath d = Eventually.await(Duration.ofSeconds(30), () -> given().header("Authorization", national())
                 .get("/api/v1/reports/self-assessment/" + cycle + "/distribution"), r -> r.statusCode() == 200).jsonPath();
-        assertEquals(1, d.getInt("organisations"));
-        assertEquals(List.of(4), d.getList("components.find { it.code == 'C1' }.distribution.levels.figure.numerator", Integer.class));
-        assertEquals(List.of(2, 2), d.getList("components.find { it.code == 'C2' }.distribution.levels.figure.numerator", Integer.class));
-        assertEquals(List.of(3, 2), d.getList("components.find { it.code == 'C3' }.distribution.levels.figure.numerator", Integer.class));
-        assertEquals(List.of(5), d.getList("components.find { it.code == 'C4' }.distribution.levels.figure.numerator", Integer.class));
-        assertEquals(List.of(2, 2), d.getList("components.find { it.code == 'C5' }.distribution.levels.figure.numerator", Integer.class));
-        assertEquals(1.5f, d.getFloat("components.find { it.code == 'C2' }.distribution.median"), "a tie between Starting and Developing");
-        assertEquals(22, d.getList("questions").size());
+        assertThat(d.getInt("organisations")).isEqualTo(1);
+        assertThat(d.getList("components.find { it.code == 'C1' }.distribution.levels.figure.numerator", Integer.class)).isEqualTo(List.of(4));
+        assertThat(d.getList("components.find { it.code == 'C2' }.distribution.levels.figure.numerator", Integer.class)).isEqualTo(List.of(2, 2));
+        assertThat(d.getList("components.find { it.code == 'C3' }.distribution.levels.figure.numerator", Integer.class)).isEqualTo(List.of(3, 2));
+        assertThat(d.getList("components.find { it.code == 'C4' }.distribution.levels.figure.numerator", Integer.class)).isEqualTo(List.of(5));
+        assertThat(d.getList("components.find { it.code == 'C5' }.distribution.levels.figure.numerator", Integer.class)).isEqualTo(List.of(2, 2));
+        assertThat(d.getFloat("components.find { it.code == 'C2' }.distribution.median")).as("a tie between Starting and Developing").isEqualTo(1.5f);
+        assertThat(d.getList("questions").size()).isEqualTo(22);
     }
 
     @Test
@@ -64,14 +61,14 @@ class AssessmentReportTest {
         AssessmentFixtures.submitted("a-share-rna", cycle, RNA, 1, "PRIVATE", AssessmentFixtures.allAt(4));
         Eventually.await(Duration.ofSeconds(30), () -> given().header("Authorization", region()).queryParam("area", "Y60")
                 .get("/api/v1/reports/self-assessment/" + cycle + "/distribution").jsonPath().getInt("organisations"), n -> n == 2);
-        assertEquals(1, distribution(national(), cycle, null).getInt("organisations"));
-        assertEquals(List.of(2), distribution(national(), cycle, null).getList("questions[0].distribution.levels.level", Integer.class));
-        assertEquals(List.of(2, 3), distribution(region(), cycle, "Y60").getList("questions[0].distribution.levels.level", Integer.class));
+        assertThat(distribution(national(), cycle, null).getInt("organisations")).isEqualTo(1);
+        assertThat(distribution(national(), cycle, null).getList("questions[0].distribution.levels.level", Integer.class)).isEqualTo(List.of(2));
+        assertThat(distribution(region(), cycle, "Y60").getList("questions[0].distribution.levels.level", Integer.class)).isEqualTo(List.of(2, 3));
 
         // Narrowing the sharing takes it out of the national aggregates.
         AssessmentFixtures.sharingChanged("a-share-rha", RHA, 2, "ICB");
         Eventually.await(Duration.ofSeconds(30), () -> distribution(national(), cycle, null).getInt("organisations"), n -> n == 0);
-        assertEquals(1, distribution(region(), cycle, "Y60").getInt("organisations"));
+        assertThat(distribution(region(), cycle, "Y60").getInt("organisations")).isEqualTo(1);
     }
 
     @Test
@@ -84,14 +81,14 @@ class AssessmentReportTest {
         AssessmentFixtures.submitted("a-reopen-rx1", cycle, RX1, 1, "NATIONAL", AssessmentFixtures.allAt(2));
         Eventually.await(Duration.ofSeconds(30), () -> given().header("Authorization", national())
                 .get("/api/v1/reports/self-assessment/" + cycle + "/distribution").jsonPath().getInt("organisations"), n -> n == 2);
-        assertEquals(2, distribution(national(), cycle, null).getInt("questions[0].distribution.answers"));
+        assertThat(distribution(national(), cycle, null).getInt("questions[0].distribution.answers")).isEqualTo(2);
 
         AssessmentFixtures.reopened("a-reopen-rha", RHA, 2);
         Eventually.await(Duration.ofSeconds(30), () -> distribution(national(), cycle, null).getInt("organisations"), n -> n == 1);
 
         AssessmentFixtures.submitted("a-reopen-rha", cycle, RHA, 3, "NATIONAL", AssessmentFixtures.allAt(3));
         Eventually.await(Duration.ofSeconds(30), () -> distribution(national(), cycle, null).getInt("organisations"), n -> n == 2);
-        assertEquals(List.of(2, 3), distribution(national(), cycle, null).getList("questions[0].distribution.levels.level", Integer.class));
+        assertThat(distribution(national(), cycle, null).getList("questions[0].distribution.levels.level", Integer.class)).isEqualTo(List.of(2, 3));
     }
 
     @Test
@@ -104,14 +101,14 @@ class AssessmentReportTest {
                 .get("/api/v1/reports/self-assessment/" + cycle + "/distribution"), r -> r.statusCode() == 200
                 && r.jsonPath().getInt("organisations") == 2).jsonPath();
         // Both shared with the ICB, so its overseers may read each one: two of them hide nothing.
-        assertEquals("QT1", d.getString("area"));
-        assertEquals("ICB", d.getString("sharedAtLeast"));
-        assertFalse(d.getBoolean("questions[0].distribution.suppressed"));
-        assertEquals(List.of(2, 3), d.getList("questions[0].distribution.levels.level", Integer.class));
+        assertThat(d.getString("area")).isEqualTo("QT1");
+        assertThat(d.getString("sharedAtLeast")).isEqualTo("ICB");
+        assertThat(d.getBoolean("questions[0].distribution.suppressed")).isFalse();
+        assertThat(d.getList("questions[0].distribution.levels.level", Integer.class)).isEqualTo(List.of(2, 3));
 
         String csv = given().header("Authorization", icb).accept("text/csv")
                 .when().get("/api/v1/reports/self-assessment/" + cycle + "/distribution").then().statusCode(200).extract().asString();
-        assertTrue(csv.contains(cycle + ",QT1,ICB,2,question,Q1,C1,2,1,2,50,2.5,false,"), csv);
+        assertThat(csv.contains(cycle + ",QT1,ICB,2,question,Q1,C1,2,1,2,50,2.5,false,")).as(csv).isTrue();
 
         // Neither counts for the region or the nation, which the organisations did not share with.
         given().header("Authorization", region()).queryParam("area", "QT1")
@@ -129,8 +126,8 @@ class AssessmentReportTest {
         JsonPath t = Eventually.await(Duration.ofSeconds(30), () -> given().header("Authorization", national())
                 .queryParam("component", "C3").get("/api/v1/reports/trends/self-assessment").jsonPath(),
                 p -> p.getList("points.findAll { it.period.endsWith('-trend') }").size() == 2);
-        assertEquals(List.of("2021-22-trend", "2022-23-trend"), t.getList("points.findAll { it.period.endsWith('-trend') }.period", String.class));
-        assertEquals(List.of(1, 2), t.getList("points.findAll { it.period.endsWith('-trend') }.medianLevel", Integer.class));
+        assertThat(t.getList("points.findAll { it.period.endsWith('-trend') }.period", String.class)).isEqualTo(List.of("2021-22-trend", "2022-23-trend"));
+        assertThat(t.getList("points.findAll { it.period.endsWith('-trend') }.medianLevel", Integer.class)).isEqualTo(List.of(1, 2));
         given().header("Authorization", national()).when().get("/api/v1/reports/trends/self-assessment")
                 .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("component"));
     }

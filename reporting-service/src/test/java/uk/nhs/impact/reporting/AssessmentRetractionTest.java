@@ -11,13 +11,10 @@ import uk.nhs.impact.contracts.Topics;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.nhs.impact.reporting.AssessmentFixtures.awaitApplied;
 import static uk.nhs.impact.reporting.AssessmentFixtures.record;
 import static uk.nhs.impact.reporting.BaselineFixtures.org;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Regression "private data leaves the organisation", on the reporting side: NHS England's reporting database holds a
@@ -43,8 +40,8 @@ class AssessmentRetractionTest {
         // a shared one of the same organisation after them: once it is stored, the two before it have been applied
         AssessmentFixtures.submitted("retract-marker", CYCLE, RX1, 1, 5, "ICB", AssessmentFixtures.allAt(1));
         awaitRow("retract-marker", r -> r != null);
-        assertNull(record(pool, "retract-legacy"), "a private assessment's answers were stored");
-        assertNull(record(pool, "retract-private"), "a private assessment has a row");
+        assertThat(record(pool, "retract-legacy")).as("a private assessment's answers were stored").isNull();
+        assertThat(record(pool, "retract-private")).as("a private assessment has a row").isNull();
     }
 
     @Test
@@ -53,10 +50,10 @@ class AssessmentRetractionTest {
         AssessmentFixtures.submitted(id, CYCLE, RHA, 1, 10, "PRIVATE", AssessmentFixtures.allAt(2));
         AssessmentFixtures.sharingChanged(id, CYCLE, RHA, 1, 11, "SUBMITTED", "PRIVATE", "ICB", AssessmentFixtures.allAt(2));
         Map<String, Object> row = awaitRow(id, r -> r != null && "ICB".equals(r.get("sharing")));
-        assertEquals("SUBMITTED", row.get("status"));
+        assertThat(row.get("status")).isEqualTo("SUBMITTED");
         String answers = (String) row.get("answers");
-        assertTrue(answers.contains("\"Q22\"") && answers.contains("\"level\": 2"), answers);
-        assertFalse(answers.contains("Evidence") || answers.contains("Action"), "only the levels are kept: " + answers);
+        assertThat(answers.contains("\"Q22\"") && answers.contains("\"level\": 2")).as(answers).isTrue();
+        assertThat(answers.contains("Evidence") || answers.contains("Action")).as("only the levels are kept: " + answers).isFalse();
 
         AssessmentFixtures.sharingChanged(id, CYCLE, RHA, 1, 12, "SUBMITTED", "ICB", "NATIONAL", AssessmentFixtures.allAt(2));
         awaitRow(id, r -> r != null && "NATIONAL".equals(r.get("sharing")));
@@ -68,7 +65,7 @@ class AssessmentRetractionTest {
         // narrowed to private: the retraction deletes the row (its answers with it), it does not mark it
         AssessmentFixtures.sharingChanged(id, CYCLE, RHA, 1, 14, "SUBMITTED", "ICB", "PRIVATE", null);
         awaitRow(id, r -> r == null);
-        assertEquals(0, count("select count(*) from assessment_record where assessment_id = $1", id));
+        assertThat(count("select count(*) from assessment_record where assessment_id = $1", id)).isEqualTo(0);
     }
 
     @Test
@@ -83,12 +80,12 @@ class AssessmentRetractionTest {
         // shared wider while a draft: nothing submitted, nothing stored
         AssessmentFixtures.sharingChanged(id, CYCLE, RX1, 2, 9, "DRAFT", "REGION", "NATIONAL", null);
         awaitApplied(pool, id, 9);
-        assertNull(record(pool, id));
+        assertThat(record(pool, id)).isNull();
 
         AssessmentFixtures.submitted(id, CYCLE, RX1, 2, 12, "NATIONAL", AssessmentFixtures.allAt(3));
         Map<String, Object> row = awaitRow(id, r -> r != null);
-        assertEquals(2, row.get("revision"));
-        assertEquals("NATIONAL", row.get("sharing"));
+        assertThat(row.get("revision")).isEqualTo(2);
+        assertThat(row.get("sharing")).isEqualTo("NATIONAL");
 
         AssessmentFixtures.withdrawn(id, CYCLE, RX1, 2, 13, "NATIONAL");
         awaitRow(id, r -> r == null);
@@ -100,12 +97,12 @@ class AssessmentRetractionTest {
         String shared = AssessmentFixtures.sharingChanged(id, CYCLE, RHA, 1, 21, "SUBMITTED", "PRIVATE", "NATIONAL",
                 AssessmentFixtures.allAt(4));
         awaitApplied(pool, id, 21);
-        assertEquals("NATIONAL", record(pool, id).get("sharing"));
+        assertThat(record(pool, id).get("sharing")).isEqualTo("NATIONAL");
         // the same event delivered again: applied once
         republish(shared, id, 21, "NATIONAL");
         AssessmentFixtures.sharingChanged(id, CYCLE, RHA, 1, 22, "SUBMITTED", "NATIONAL", "PRIVATE", null);
         awaitApplied(pool, id, 22);
-        assertNull(record(pool, id));
+        assertThat(record(pool, id)).isNull();
 
         // after the retraction: the share redelivered (same id), and an older share under a new id (a replay racing live events)
         republish(shared, id, 21, "NATIONAL");
@@ -113,9 +110,9 @@ class AssessmentRetractionTest {
         // a later event of the same organisation: once it is applied, so are those before it
         AssessmentFixtures.submitted("retract-dup-marker", CYCLE, RHA, 1, 1, "PRIVATE", List.of());
         awaitApplied(pool, "retract-dup-marker", 1);
-        assertNull(record(pool, id), "retracted answers came back");
-        assertEquals(22, AssessmentFixtures.lastSequence(pool, id));
-        assertEquals(1, count("select count(*) from processed_event where consumer = 'reporting' and event_id = $1", shared));
+        assertThat(record(pool, id)).as("retracted answers came back").isNull();
+        assertThat(AssessmentFixtures.lastSequence(pool, id)).isEqualTo(22);
+        assertThat(count("select count(*) from processed_event where consumer = 'reporting' and event_id = $1", shared)).isEqualTo(1);
     }
 
     /** Waits until the assessment's row (null when none) is as wanted; fails showing the row last seen. */

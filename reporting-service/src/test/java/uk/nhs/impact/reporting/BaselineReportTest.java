@@ -20,9 +20,8 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.nhs.impact.reporting.BaselineFixtures.org;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Seed 002's published table, reproduced from raw return events sent through the real broker. */
 @QuarkusTest
@@ -88,24 +87,23 @@ class BaselineReportTest {
     @Test
     void reproducesThePublishedTable() {
         JsonPath t = headline(national(), null);
-        assertEquals(List.of(96, 95, 84, 41), percentages(t, "trust"));
-        assertEquals(List.of(90, 46, 89, 1), percentages(t, "icb"));
-        assertEquals(List.of(100, 71, 71, 0), percentages(t, "region"));
-        assertEquals(List.of(70, 80, 40, 10), percentages(t, "directorate"));
-        assertEquals(List.of(7, 5, 5, 0), t.getList("orgTypes.find { it.orgType == 'region' }.measures.figure.numerator", Integer.class));
-        assertEquals(List.of(7, 7, 7, 7), t.getList("orgTypes.find { it.orgType == 'region' }.measures.figure.denominator", Integer.class));
-        assertEquals(List.of(10, 10, 10, 10), t.getList("orgTypes.find { it.orgType == 'directorate' }.measures.figure.denominator", Integer.class));
-        assertEquals(List.of("leadership", "tools", "governance", "capability"),
-                t.getList("orgTypes.find { it.orgType == 'trust' }.measures.domain", String.class));
+        assertThat(percentages(t, "trust")).isEqualTo(List.of(96, 95, 84, 41));
+        assertThat(percentages(t, "icb")).isEqualTo(List.of(90, 46, 89, 1));
+        assertThat(percentages(t, "region")).isEqualTo(List.of(100, 71, 71, 0));
+        assertThat(percentages(t, "directorate")).isEqualTo(List.of(70, 80, 40, 10));
+        assertThat(t.getList("orgTypes.find { it.orgType == 'region' }.measures.figure.numerator", Integer.class)).isEqualTo(List.of(7, 5, 5, 0));
+        assertThat(t.getList("orgTypes.find { it.orgType == 'region' }.measures.figure.denominator", Integer.class)).isEqualTo(List.of(7, 7, 7, 7));
+        assertThat(t.getList("orgTypes.find { it.orgType == 'directorate' }.measures.figure.denominator", Integer.class)).isEqualTo(List.of(10, 10, 10, 10));
+        assertThat(t.getList("orgTypes.find { it.orgType == 'trust' }.measures.domain", String.class)).isEqualTo(List.of("leadership", "tools", "governance", "capability"));
     }
 
     @Test
     void methodsAreRankedByHowManyCiteThem() {
         JsonPath t = headline(national(), null);
-        assertEquals(List.of("QSIR", "Lean"), t.getList("methods.method", String.class));
-        assertEquals(150, t.getInt("methods[0].figure.numerator"));
-        assertEquals(140, t.getInt("methods[1].figure.numerator"));
-        assertEquals(200, t.getInt("methods[0].figure.denominator"), "providers that answered which methods they use");
+        assertThat(t.getList("methods.method", String.class)).isEqualTo(List.of("QSIR", "Lean"));
+        assertThat(t.getInt("methods[0].figure.numerator")).isEqualTo(150);
+        assertThat(t.getInt("methods[1].figure.numerator")).isEqualTo(140);
+        assertThat(t.getInt("methods[0].figure.denominator")).as("providers that answered which methods they use").isEqualTo(200);
     }
 
     @Test
@@ -115,11 +113,11 @@ class BaselineReportTest {
                 .when().get("/api/v1/reports/baseline/" + COLLECTION + "/headline")
                 .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
         List<String> lines = csv.lines().toList();
-        assertTrue(lines.get(0).endsWith("collection_id,area,reference_date,org_type,domain,question,numerator,denominator,percentage,suppressed,suppression_reason"));
-        assertTrue(lines.contains(COLLECTION + ",X24,2023-08-31,region,tools,tools_improvement_methods,5,7,71,false,"), csv);
-        assertTrue(lines.contains(COLLECTION + ",X24,2023-08-31,icb,capability,capability_staff_training,1,100,1,false,"), csv);
+        assertThat(lines.get(0).endsWith("collection_id,area,reference_date,org_type,domain,question,numerator,denominator,percentage,suppressed,suppression_reason")).isTrue();
+        assertThat(lines.contains(COLLECTION + ",X24,2023-08-31,region,tools,tools_improvement_methods,5,7,71,false,")).as(csv).isTrue();
+        assertThat(lines.contains(COLLECTION + ",X24,2023-08-31,icb,capability,capability_staff_training,1,100,1,false,")).as(csv).isTrue();
         long jsonFigures = json.getList("orgTypes.measures.flatten()").size() + json.getList("methods").size();
-        assertEquals(jsonFigures, lines.size() - 1, "one CSV row per JSON figure");
+        assertThat(lines.size() - 1).as("one CSV row per JSON figure").isEqualTo(jsonFigures);
     }
 
     @Test
@@ -127,8 +125,8 @@ class BaselineReportTest {
         JsonPath t = headline(Tokens.bearer("Y60", "region-analyst"), "Y60");
         long midlandsTrusts = H.all(OrgLevel.TRUST, REF).subList(0, PROVIDERS).stream()
                 .filter(o -> "Y60".equals(H.regionOf(o.odsCode(), REF).orElse(null))).count();
-        assertEquals(midlandsTrusts, t.getLong("orgTypes.find { it.orgType == 'trust' }.returns"));
-        assertEquals(1, t.getInt("orgTypes.find { it.orgType == 'region' }.returns"));
+        assertThat(t.getLong("orgTypes.find { it.orgType == 'trust' }.returns")).isEqualTo(midlandsTrusts);
+        assertThat(t.getInt("orgTypes.find { it.orgType == 'region' }.returns")).isEqualTo(1);
     }
 
     @Test
@@ -180,14 +178,13 @@ class BaselineReportTest {
     void completenessNamesEveryRegionAndTheMissingDirectorates() {
         JsonPath c = given().header("Authorization", national()).when()
                 .get("/api/v1/reports/baseline/" + COLLECTION + "/completeness").then().statusCode(200).extract().jsonPath();
-        assertEquals(7, c.getInt("byOrgType.find { it.code == 'region' }.submitted.numerator"));
-        assertEquals(7, c.getInt("byOrgType.find { it.code == 'region' }.submitted.denominator"));
-        assertEquals(10, c.getInt("byOrgType.find { it.code == 'directorate' }.submitted.numerator"));
-        assertEquals(12, c.getInt("byOrgType.find { it.code == 'directorate' }.submitted.denominator"));
-        assertEquals(List.of("X24-DIR-TRANSFORMATION", "X24-DIR-WTE").stream().sorted().toList(),
-                c.getList("notSubmitted.findAll { it.orgType == 'directorate' }.odsCode", String.class).stream().sorted().toList());
-        assertEquals(PROVIDERS, c.getInt("byOrgType.find { it.code == 'trust' }.submitted.numerator"));
-        assertEquals(210, c.getInt("byOrgType.find { it.code == 'trust' }.submitted.denominator"));
+        assertThat(c.getInt("byOrgType.find { it.code == 'region' }.submitted.numerator")).isEqualTo(7);
+        assertThat(c.getInt("byOrgType.find { it.code == 'region' }.submitted.denominator")).isEqualTo(7);
+        assertThat(c.getInt("byOrgType.find { it.code == 'directorate' }.submitted.numerator")).isEqualTo(10);
+        assertThat(c.getInt("byOrgType.find { it.code == 'directorate' }.submitted.denominator")).isEqualTo(12);
+        assertThat(c.getList("notSubmitted.findAll { it.orgType == 'directorate' }.odsCode", String.class).stream().sorted().toList()).isEqualTo(List.of("X24-DIR-TRANSFORMATION", "X24-DIR-WTE").stream().sorted().toList());
+        assertThat(c.getInt("byOrgType.find { it.code == 'trust' }.submitted.numerator")).isEqualTo(PROVIDERS);
+        assertThat(c.getInt("byOrgType.find { it.code == 'trust' }.submitted.denominator")).isEqualTo(210);
     }
 
     @Test
@@ -204,22 +201,23 @@ class BaselineReportTest {
     void segmentedByOversightSegmentAtTheReferenceDate() {
         List<Organisation> trusts = H.all(OrgLevel.TRUST, REF).subList(0, 3);
         String admin = Tokens.bearer("X24", "instrument-admin");
-        String body = "{\"effectiveFrom\":\"2023-04-01\",\"effectiveTo\":\"2024-03-31\",\"segments\":["
-                + "{\"odsCode\":\"" + trusts.get(0).odsCode() + "\",\"segment\":3},"
-                + "{\"odsCode\":\"" + trusts.get(1).odsCode() + "\",\"segment\":3},"
-                + "{\"odsCode\":\"" + trusts.get(2).odsCode() + "\",\"segment\":1}]}";
+        Map<String, Object> body = Map.of("effectiveFrom", "2023-04-01", "effectiveTo", "2024-03-31", "segments", List.of(
+                Map.of("odsCode", trusts.get(0).odsCode(), "segment", 3),
+                Map.of("odsCode", trusts.get(1).odsCode(), "segment", 3),
+                Map.of("odsCode", trusts.get(2).odsCode(), "segment", 1)));
         given().header("Authorization", admin).contentType("application/json").body(body)
                 .when().put("/api/v1/reports/reference/oversight-segments/nof-2022-23/2023-24")
                 .then().statusCode(200).body("size()", equalTo(3));
         given().header("Authorization", admin).contentType("application/json")
-                .body("{\"effectiveFrom\":\"2023-04-01\",\"segments\":[{\"odsCode\":\"RHA\",\"segment\":5}]}")
+                .body("""
+                        {"effectiveFrom": "2023-04-01", "segments": [{"odsCode": "RHA", "segment": 5}]}""")
                 .when().put("/api/v1/reports/reference/oversight-segments/nof-2022-23/2023-24")
                 .then().statusCode(400).body("errors[0].field", equalTo("segments[0].segment"));
 
         JsonPath t = given().header("Authorization", national()).queryParam("segment", "nof-2022-23:3")
                 .when().get("/api/v1/reports/baseline/" + COLLECTION + "/headline").then().statusCode(200).extract().jsonPath();
-        assertEquals(1, t.getList("orgTypes").size());
-        assertEquals(2, t.getInt("orgTypes[0].returns"));
+        assertThat(t.getList("orgTypes").size()).isEqualTo(1);
+        assertThat(t.getInt("orgTypes[0].returns")).isEqualTo(2);
         given().header("Authorization", national()).queryParam("segment", "nof-2022-23")
                 .when().get("/api/v1/reports/baseline/" + COLLECTION + "/headline").then().statusCode(400)
                 .body("errors[0].field", equalTo("segment"));

@@ -23,8 +23,7 @@ import uk.nhs.impact.reporting.survey.SurveyReports;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The disclosure auditor (ARCHITECTURE.md, "Reporting and disclosure"): for every caller of the access matrix, every query
@@ -74,20 +73,20 @@ class DisclosureAuditTest {
     void liveApiLetsNoGroupBelowKBeDerived() {
         AuditReport report = audit(new LiveApiPolicy(access, assessments, positions, surveys));
         assertAll(
-                () -> assertEquals(List.of(), head(report.unexplained()), "every published figure explained by the ground truth"),
-                () -> assertEquals(List.of(), head(report.accessMismatches()), "the access table"),
-                () -> assertEquals(List.of(), head(report.violations()), "no figure published from 1..k-1 hidden contributors"),
-                () -> assertEquals(0, report.derivable(), "derivable values, " + report.byKind()),
-                () -> assertEquals(0, report.smallAtoms(), "atoms of hidden contributors lighter than k, " + report.byKind()),
-                () -> assertTrue(report.cells() > 1000, "the enumeration reached the views: " + report.cells()));
+                () -> assertThat(head(report.unexplained())).as("every published figure explained by the ground truth").isEqualTo(List.of()),
+                () -> assertThat(head(report.accessMismatches())).as("the access table").isEqualTo(List.of()),
+                () -> assertThat(head(report.violations())).as("no figure published from 1..k-1 hidden contributors").isEqualTo(List.of()),
+                () -> assertThat(report.derivable()).as("derivable values, " + report.byKind()).isEqualTo(0),
+                () -> assertThat(report.smallAtoms()).as("atoms of hidden contributors lighter than k, " + report.byKind()).isEqualTo(0),
+                () -> assertThat(report.cells() > 1000).as("the enumeration reached the views: " + report.cells()).isTrue());
     }
 
     @Test
     void auditorCatchesTheOldRules() {
         AuditReport report = audit(new LegacyRulesPolicy(population));
-        assertTrue(report.derivable() > 0, "the old rules let values be derived");
-        assertTrue(report.accessMismatches().size() > 0, "the old rules let region and directorate staff read views");
-        assertEquals(List.of(), head(report.unexplained()), "the fixture's figures are explained by the ground truth too");
+        assertThat(report.derivable() > 0).as("the old rules let values be derived").isTrue();
+        assertThat(report.accessMismatches().size() > 0).as("the old rules let region and directorate staff read views").isTrue();
+        assertThat(head(report.unexplained())).as("the fixture's figures are explained by the ground truth too").isEqualTo(List.of());
         assertAll(
                 () -> Reproductions.regionStaffNarrowToOneTrust(report, population),
                 () -> Reproductions.nationalAnalystSubtractsWhatItReads(report, population),

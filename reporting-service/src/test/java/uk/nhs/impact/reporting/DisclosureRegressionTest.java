@@ -23,9 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The leaks reported against the old rules, over HTTP with real tokens, against the new access table and disclosure guard.
@@ -129,15 +127,14 @@ class DisclosureRegressionTest {
         JsonPath d = distribution(Tokens.bearer("X24", "national-analyst"), Map.of("area", "QYG", "trustType", "specialist"))
                 .then().statusCode(200).extract().jsonPath();
         List<Boolean> suppressed = d.getList("questions.distribution.suppressed", Boolean.class);
-        assertFalse(suppressed.isEmpty());
+        assertThat(suppressed.isEmpty()).isFalse();
         if (suppressed.stream().allMatch(s -> s)) {
             return; // suppressed: nothing to subtract from
         }
-        assertEquals(3, d.getInt("organisations"), "only the three national sharers count for a national analyst");
+        assertThat(d.getInt("organisations")).as("only the three national sharers count for a national analyst").isEqualTo(3);
         for (int q = 0; q < 22; q++) {
-            assertEquals(List.of(2), d.getList("questions[" + q + "].distribution.levels.level", Integer.class),
-                    "no level 5 of the region-only sharer in question " + (q + 1));
-            assertEquals(List.of(3), d.getList("questions[" + q + "].distribution.levels.figure.numerator", Integer.class));
+            assertThat(d.getList("questions[" + q + "].distribution.levels.level", Integer.class)).as("no level 5 of the region-only sharer in question " + (q + 1)).isEqualTo(List.of(2));
+            assertThat(d.getList("questions[" + q + "].distribution.levels.figure.numerator", Integer.class)).isEqualTo(List.of(3));
         }
     }
 
@@ -147,31 +144,31 @@ class DisclosureRegressionTest {
     void nationalSurveyOfThreeCommunityRespondentsIsSuppressed() {
         String national = Tokens.bearer("X24", "national-analyst");
         JsonPath all = survey(national, Map.of()).then().statusCode(200).extract().jsonPath();
-        assertEquals(47, all.getInt("meta.respondents"));
-        assertFalse(all.getBoolean("questions.find { it.code == 'S1_progress' }.options[0].figure.suppressed"), "47 respondents: published");
+        assertThat(all.getInt("meta.respondents")).isEqualTo(47);
+        assertThat(all.getBoolean("questions.find { it.code == 'S1_progress' }.options[0].figure.suppressed")).as("47 respondents: published").isFalse();
 
         JsonPath community = survey(national, Map.of("trustType", "community")).then().statusCode(200).extract().jsonPath();
-        assertEquals(3, community.getInt("meta.respondents"));
+        assertThat(community.getInt("meta.respondents")).isEqualTo(3);
         List<Boolean> suppressed = community.getList("questions.find { it.code == 'S1_progress' }.options.figure.suppressed", Boolean.class);
-        assertFalse(suppressed.isEmpty());
-        assertTrue(suppressed.stream().allMatch(s -> s), "3 community respondents: every option figure suppressed");
-        assertEquals(List.of(), community.getList("questions.find { it.code == 'S1_progress' }.options.figure.numerator.findAll { it != null }"));
-        assertEquals(List.of(), community.getList("questions.find { it.code == 'S4_comments' }.comments.flatten()"));
+        assertThat(suppressed.isEmpty()).isFalse();
+        assertThat(suppressed.stream().allMatch(s -> s)).as("3 community respondents: every option figure suppressed").isTrue();
+        assertThat(community.getList("questions.find { it.code == 'S1_progress' }.options.figure.numerator.findAll { it != null }")).isEqualTo(List.of());
+        assertThat(community.getList("questions.find { it.code == 'S4_comments' }.comments.flatten()")).isEqualTo(List.of());
     }
 
     @Test
     void regionMinusAcuteLeavingFewerThanTenSuppressesTheAcuteFigures() {
         String region = Tokens.bearer("Y62", "region-analyst");
         JsonPath whole = survey(region, Map.of()).then().statusCode(200).extract().jsonPath();
-        assertEquals("Y62", whole.getString("area"));
-        assertEquals(30, whole.getInt("meta.respondents"));
+        assertThat(whole.getString("area")).isEqualTo("Y62");
+        assertThat(whole.getInt("meta.respondents")).isEqualTo(30);
         JsonPath acute = survey(region, Map.of("trustType", "acute")).then().statusCode(200).extract().jsonPath();
-        assertEquals(24, acute.getInt("meta.respondents"));
+        assertThat(acute.getInt("meta.respondents")).isEqualTo(24);
         boolean wholePublished = !whole.getBoolean("questions.find { it.code == 'S1_progress' }.options[0].figure.suppressed");
         boolean acutePublished = !acute.getBoolean("questions.find { it.code == 'S1_progress' }.options[0].figure.suppressed");
-        assertFalse(wholePublished && acutePublished, "both published: the 6 non-acute respondents follow by difference");
-        assertTrue(wholePublished, "the region as a whole (30 respondents) is decided first and published");
-        assertFalse(acutePublished, "so acute (24) is suppressed, leaving 6 behind");
+        assertThat(wholePublished && acutePublished).as("both published: the 6 non-acute respondents follow by difference").isFalse();
+        assertThat(wholePublished).as("the region as a whole (30 respondents) is decided first and published").isTrue();
+        assertThat(acutePublished).as("so acute (24) is suppressed, leaving 6 behind").isFalse();
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------------

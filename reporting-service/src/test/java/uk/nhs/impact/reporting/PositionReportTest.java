@@ -19,11 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.nhs.impact.reporting.BaselineFixtures.org;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A provider's own position against its peers. RHA (a mental health trust in ICB QT1, region Y60) files seed 001's levels
@@ -69,34 +66,34 @@ class PositionReportTest {
     @Test
     void againstNationalPeersOfTheSameTrustType() {
         JsonPath p = position(Tokens.bearer("RHA", "viewer"), "trust_type");
-        assertEquals("mental_health", p.getString("peerGroupCode"));
-        assertEquals(3, p.getInt("peers"), "the peer sharing only with its region is no national peer");
-        assertEquals(16, p.getList("questions.findAll { it.position == 'BELOW' }").size());
-        assertEquals(6, p.getList("questions.findAll { it.position == 'AT' }").size());
-        assertEquals(1, p.getInt("questions.find { it.code == 'Q7' }.own"));
-        assertEquals(2, p.getInt("questions.find { it.code == 'Q6' }.peerDistribution.median"));
-        assertEquals(List.of(3), p.getList("questions.find { it.code == 'Q1' }.peerDistribution.levels.figure.numerator", Integer.class));
-        assertEquals("BELOW", p.getString("components.find { it.code == 'C2' }.position"), "a 2-2 tie has median 1.5, below 2");
-        assertEquals(1.5f, p.getFloat("components.find { it.code == 'C2' }.own"));
+        assertThat(p.getString("peerGroupCode")).isEqualTo("mental_health");
+        assertThat(p.getInt("peers")).as("the peer sharing only with its region is no national peer").isEqualTo(3);
+        assertThat(p.getList("questions.findAll { it.position == 'BELOW' }").size()).isEqualTo(16);
+        assertThat(p.getList("questions.findAll { it.position == 'AT' }").size()).isEqualTo(6);
+        assertThat(p.getInt("questions.find { it.code == 'Q7' }.own")).isEqualTo(1);
+        assertThat(p.getInt("questions.find { it.code == 'Q6' }.peerDistribution.median")).isEqualTo(2);
+        assertThat(p.getList("questions.find { it.code == 'Q1' }.peerDistribution.levels.figure.numerator", Integer.class)).isEqualTo(List.of(3));
+        assertThat(p.getString("components.find { it.code == 'C2' }.position")).as("a 2-2 tie has median 1.5, below 2").isEqualTo("BELOW");
+        assertThat(p.getFloat("components.find { it.code == 'C2' }.own")).isEqualTo(1.5f);
     }
 
     @Test
     void tooFewIcbPeersAreSuppressedButCounted() {
         // A trust is no ICB overseer: of its ICB peers only the one shared nationally counts, and it may not read it.
         JsonPath p = position(Tokens.bearer("RHA", "viewer"), "icb");
-        assertEquals(1, p.getInt("peers"));
-        assertTrue(p.getBoolean("suppressed"));
-        assertTrue(p.getString("suppressionReason").contains("3"));
-        assertEquals(List.of(), p.getList("questions[0].peerDistribution.levels"));
-        assertNull(p.get("questions[0].position"));
+        assertThat(p.getInt("peers")).isEqualTo(1);
+        assertThat(p.getBoolean("suppressed")).isTrue();
+        assertThat(p.getString("suppressionReason").contains("3")).isTrue();
+        assertThat(p.getList("questions[0].peerDistribution.levels")).isEqualTo(List.of());
+        assertThat((Object) p.get("questions[0].position")).isNull();
     }
 
     @Test
     void theIcbSeesPeersItMayReadOneByOne() {
         JsonPath p = position(Tokens.bearer("QT1", "icb-oversight"), "icb");
-        assertEquals(2, p.getInt("peers"));
-        assertFalse(p.getBoolean("suppressed"));
-        assertEquals(List.of(1, 3), p.getList("questions.find { it.code == 'Q1' }.peerDistribution.levels.level", Integer.class));
+        assertThat(p.getInt("peers")).isEqualTo(2);
+        assertThat(p.getBoolean("suppressed")).isFalse();
+        assertThat(p.getList("questions.find { it.code == 'Q1' }.peerDistribution.levels.level", Integer.class)).isEqualTo(List.of(1, 3));
     }
 
     @ParameterizedTest(name = "{0} as {1} reads RHA''s position -> {2}")
@@ -116,7 +113,7 @@ class PositionReportTest {
     void csvCarriesTheSameNumbers() {
         String csv = given().header("Authorization", Tokens.bearer("RHA", "viewer")).accept("text/csv")
                 .when().get("/api/v1/reports/self-assessment/" + CYCLE + "/position/RHA").then().statusCode(200).extract().asString().replace("\uFEFF", "");
-        assertTrue(csv.startsWith("cycle,ods_code,peer_group,peer_group_code,peers,grouping,code,component,own_level,peer_median,position"), csv);
-        assertTrue(csv.contains(CYCLE + ",RHA,trust_type,mental_health,3,question,Q1,C1,1,2,BELOW,2,3,3,100,false,"), csv);
+        assertThat(csv.startsWith("cycle,ods_code,peer_group,peer_group_code,peers,grouping,code,component,own_level,peer_median,position")).as(csv).isTrue();
+        assertThat(csv.contains(CYCLE + ",RHA,trust_type,mental_health,3,question,Q1,C1,1,2,BELOW,2,3,3,100,false,")).as(csv).isTrue();
     }
 }

@@ -19,9 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.nhs.impact.reporting.BaselineFixtures.org;
+import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
 class RebuildAndDeadLetterTest {
@@ -40,7 +39,8 @@ class RebuildAndDeadLetterTest {
         String collection = "baseline-poison";
         Events.publish(Topics.BASELINE, EventTypes.BASELINE_RETURN_SUBMITTED, "RHA", Map.of("organisation", org("RHA", "trust", null, "QT1", "Y60"),
                 "answers", Map.of()));
-        Events.publishRaw(Topics.BASELINE, "RHA", "{\"not\":\"a cloud event\"}");
+        Events.publishRaw(Topics.BASELINE, "RHA", """
+                {"not": "a cloud event"}""");
         Events.publish(Topics.BASELINE, EventTypes.BASELINE_RETURN_SUBMITTED, "RHA", "this is not json");
         BaselineFixtures.submit(collection, org("RHA", "trust", "mental_health", "QT1", "Y60"), 1,
                 BaselineFixtures.answers(0, new int[] {1, 1, 1, 1}, List.of("QSIR")));
@@ -48,9 +48,9 @@ class RebuildAndDeadLetterTest {
         Eventually.await(Duration.ofSeconds(30), () -> given().header("Authorization", national())
                 .get("/api/v1/reports/baseline/" + collection + "/headline").statusCode(), s -> s == 200);
         List<String> reasons = deadLetterReasons(3);
-        assertTrue(reasons.contains("missing field collectionId"), reasons.toString());
-        assertTrue(reasons.stream().anyMatch(r -> r.startsWith("record is not a CloudEvent")), reasons.toString());
-        assertTrue(reasons.stream().anyMatch(r -> r.startsWith("payload is not JSON")), reasons.toString());
+        assertThat(reasons.contains("missing field collectionId")).as(reasons.toString()).isTrue();
+        assertThat(reasons.stream().anyMatch(r -> r.startsWith("record is not a CloudEvent"))).as(reasons.toString()).isTrue();
+        assertThat(reasons.stream().anyMatch(r -> r.startsWith("payload is not JSON"))).as(reasons.toString()).isTrue();
     }
 
     @Test
@@ -85,9 +85,8 @@ class RebuildAndDeadLetterTest {
         AssessmentFixtures.submitted("rb-share-private", cycle, rbOrg, 1, 3, "PRIVATE", levels);
         AssessmentFixtures.awaitApplied(pool, "rb-share-private", 3);
         List<String> assessmentRows = AssessmentFixtures.snapshot(pool, "rb-share-");
-        assertEquals(1, assessmentRows.stream().filter(r -> r.startsWith("record ")).count(), assessmentRows.toString());
-        assertTrue(assessmentRows.stream().anyMatch(r -> r.startsWith("record (rb-share-narrowed,") && r.contains(",ICB,")),
-                assessmentRows.toString());
+        assertThat(assessmentRows.stream().filter(r -> r.startsWith("record ")).count()).as(assessmentRows.toString()).isEqualTo(1);
+        assertThat(assessmentRows.stream().anyMatch(r -> r.startsWith("record (rb-share-narrowed,") && r.contains(",ICB,"))).as(assessmentRows.toString()).isTrue();
         String headline = "/api/v1/reports/baseline/" + collection + "/headline";
         String distribution = "/api/v1/reports/self-assessment/" + cycle + "/distribution";
         Eventually.await(Duration.ofSeconds(30), () -> given().header("Authorization", national()).get(headline).jsonPath()
@@ -102,12 +101,12 @@ class RebuildAndDeadLetterTest {
         given().header("Authorization", admin).when().post("/api/v1/reports/admin/rebuild").then().statusCode(202);
         var done = Eventually.await(Duration.ofSeconds(120), () -> given().header("Authorization", admin)
                 .get("/api/v1/reports/admin/rebuild").jsonPath(), p -> !"RUNNING".equals(p.getString("state")));
-        assertEquals("DONE", done.getString("state"), done.prettify());
-        assertTrue(done.getLong("replayed") >= 34 && done.getLong("replayed") == done.getLong("total"), done.prettify());
+        assertThat(done.getString("state")).as(done.prettify()).isEqualTo("DONE");
+        assertThat(done.getLong("replayed") >= 34 && done.getLong("replayed") == done.getLong("total")).as(done.prettify()).isTrue();
 
-        assertEquals(assessmentRows, AssessmentFixtures.snapshot(pool, "rb-share-"), "the assessment read model after the rebuild");
-        assertEquals(before, given().header("Authorization", national()).get(headline).asString());
-        assertEquals(beforeDistribution, given().header("Authorization", national()).get(distribution).asString());
+        assertThat(AssessmentFixtures.snapshot(pool, "rb-share-")).as("the assessment read model after the rebuild").isEqualTo(assessmentRows);
+        assertThat(given().header("Authorization", national()).get(headline).asString()).isEqualTo(before);
+        assertThat(given().header("Authorization", national()).get(distribution).asString()).isEqualTo(beforeDistribution);
     }
 
     private List<String> deadLetterReasons(int atLeast) {

@@ -20,9 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Seed 003's trust-level figures, reproduced from 129 respondents in 95 trusts sent as events through the real broker. */
 @QuarkusTest
@@ -110,54 +108,54 @@ class SurveyReportTest {
     @Test
     void reproducesTheTrustLevelProgressSplitAndCoverage() {
         JsonPath r = results(Tokens.bearer("X24", "national-analyst"), null);
-        assertEquals(129, r.getInt("meta.respondents"));
-        assertEquals(95, r.getInt("meta.trusts"));
-        assertEquals(45, r.getInt("meta.coverage.percentage"));
-        assertEquals(210, r.getInt("meta.coverage.denominator"));
-        assertEquals("respondents", r.getString("unit"));
-        assertEquals(List.of(22, 50, 14, 7, 5, 2), Q1.keySet().stream().map(o -> pct(r, "Q1_trust_progress", o)).toList());
+        assertThat(r.getInt("meta.respondents")).isEqualTo(129);
+        assertThat(r.getInt("meta.trusts")).isEqualTo(95);
+        assertThat(r.getInt("meta.coverage.percentage")).isEqualTo(45);
+        assertThat(r.getInt("meta.coverage.denominator")).isEqualTo(210);
+        assertThat(r.getString("unit")).isEqualTo("respondents");
+        assertThat(Q1.keySet().stream().map(o -> pct(r, "Q1_trust_progress", o)).toList()).isEqualTo(List.of(22, 50, 14, 7, 5, 2));
     }
 
     @Test
     void combinedCategoryIsComputedFromCountsNotRoundedParts() {
         JsonPath r = results(Tokens.bearer("X24", "national-analyst"), null);
-        assertEquals(32, pct(r, "Q2_trust_alignment", "fully"));
-        assertEquals(42, pct(r, "Q2_trust_alignment", "mostly"));
+        assertThat(pct(r, "Q2_trust_alignment", "fully")).isEqualTo(32);
+        assertThat(pct(r, "Q2_trust_alignment", "mostly")).isEqualTo(42);
         String combined = "questions.find { it.code == 'Q2_trust_alignment' }.combined[0].figure";
-        assertEquals(75, r.getInt(combined + ".percentage"), "74 of 99 is 74.7%, published as 75% although 32 + 42 = 74");
-        assertEquals(74, r.getInt(combined + ".numerator"));
-        assertEquals(99, r.getInt(combined + ".denominator"));
-        assertEquals(99, r.getInt("questions.find { it.code == 'Q2_trust_alignment' }.answered.numerator"));
+        assertThat(r.getInt(combined + ".percentage")).as("74 of 99 is 74.7%, published as 75% although 32 + 42 = 74").isEqualTo(75);
+        assertThat(r.getInt(combined + ".numerator")).isEqualTo(74);
+        assertThat(r.getInt(combined + ".denominator")).isEqualTo(99);
+        assertThat(r.getInt("questions.find { it.code == 'Q2_trust_alignment' }.answered.numerator")).isEqualTo(99);
     }
 
     @Test
     void multiChoiceSharesSumPastOneHundred() {
         JsonPath r = results(Tokens.bearer("X24", "national-analyst"), null);
-        assertEquals(75, pct(r, "Q3_trust_barriers", "operational_pressures"));
-        assertEquals(68, pct(r, "Q3_trust_barriers", "engaging_overstretched_staff"));
-        assertEquals(64, pct(r, "Q3_trust_barriers", "workforce_capacity"));
+        assertThat(pct(r, "Q3_trust_barriers", "operational_pressures")).isEqualTo(75);
+        assertThat(pct(r, "Q3_trust_barriers", "engaging_overstretched_staff")).isEqualTo(68);
+        assertThat(pct(r, "Q3_trust_barriers", "workforce_capacity")).isEqualTo(64);
     }
 
     @Test
     void smallGroupsAreSuppressedButCountsStayAndFreeTextOnlyInGroupsOfTen() {
         JsonPath national = results(Tokens.bearer("X24", "national-analyst"), null);
-        assertEquals(12, national.getList("questions.find { it.code == 'Q14_free_text' }.comments").size());
-        assertEquals("free_text", national.getString("questions.find { it.code == 'Q14_free_text' }.kind"));
-        assertTrue(national.getList("questions.find { it.code == 'Q14_free_text' }.comments").contains("none"));
+        assertThat(national.getList("questions.find { it.code == 'Q14_free_text' }.comments").size()).isEqualTo(12);
+        assertThat(national.getString("questions.find { it.code == 'Q14_free_text' }.kind")).isEqualTo("free_text");
+        assertThat(national.getList("questions.find { it.code == 'Q14_free_text' }.comments").contains("none")).isTrue();
 
         // The first trust's ICB: its respondents wrote some of the comments.
         String icb = H.icbOf(H.all(OrgLevel.TRUST, REF).get(0).odsCode(), REF).orElseThrow();
         JsonPath r = results(Tokens.bearer(icb, "icb-oversight"), icb);
         int respondents = r.getInt("meta.respondents");
-        assertTrue(respondents > 0 && respondents < 10, "fixture gives QT1 a handful of respondents: " + respondents);
-        assertTrue(r.getBoolean("questions.find { it.code == 'Q1_trust_progress' }.options[0].figure.suppressed"));
-        assertNull(r.get("questions.find { it.code == 'Q1_trust_progress' }.options[0].figure.percentage"));
-        assertTrue(r.getString("questions.find { it.code == 'Q1_trust_progress' }.options[0].figure.suppressionReason").contains("10"));
+        assertThat(respondents > 0 && respondents < 10).as("fixture gives QT1 a handful of respondents: " + respondents).isTrue();
+        assertThat(r.getBoolean("questions.find { it.code == 'Q1_trust_progress' }.options[0].figure.suppressed")).isTrue();
+        assertThat((Object) r.get("questions.find { it.code == 'Q1_trust_progress' }.options[0].figure.percentage")).isNull();
+        assertThat(r.getString("questions.find { it.code == 'Q1_trust_progress' }.options[0].figure.suppressionReason").contains("10")).isTrue();
         // How many answered a question is theirs to keep too: hidden with the figures.
-        assertTrue(r.getBoolean("questions.find { it.code == 'Q1_trust_progress' }.answered.suppressed"));
-        assertNull(r.get("questions.find { it.code == 'Q1_trust_progress' }.answered.denominator"));
-        assertNull(r.get("questions.find { it.code == 'Q1_trust_progress' }.options[0].figure.denominator"));
-        assertEquals(List.of(), r.getList("questions.find { it.code == 'Q14_free_text' }.comments"));
+        assertThat(r.getBoolean("questions.find { it.code == 'Q1_trust_progress' }.answered.suppressed")).isTrue();
+        assertThat((Object) r.get("questions.find { it.code == 'Q1_trust_progress' }.answered.denominator")).isNull();
+        assertThat((Object) r.get("questions.find { it.code == 'Q1_trust_progress' }.options[0].figure.denominator")).isNull();
+        assertThat(r.getList("questions.find { it.code == 'Q14_free_text' }.comments")).isEqualTo(List.of());
     }
 
     @Test
@@ -166,13 +164,13 @@ class SurveyReportTest {
         JsonPath json = results(bearer, null);
         String csv = given().header("Authorization", bearer).accept("text/csv").queryParam("combine", "Q2_trust_alignment:fully+mostly")
                 .when().get("/api/v1/reports/survey/" + RUN + "/results").then().statusCode(200).extract().asString();
-        assertTrue(csv.contains(RUN + ",X24,2023-08-31,Q2_trust_alignment,combined,fully_or_mostly,74,99,75,false,"), csv);
-        assertTrue(csv.contains(RUN + ",X24,2023-08-31,Q1_trust_progress,single_choice,underway_maturing,64,129,50,false,"), csv);
-        assertTrue(csv.contains(RUN + ",X24,2023-08-31,_meta,coverage,trusts,95,210,45,false,"), csv);
+        assertThat(csv.contains(RUN + ",X24,2023-08-31,Q2_trust_alignment,combined,fully_or_mostly,74,99,75,false,")).as(csv).isTrue();
+        assertThat(csv.contains(RUN + ",X24,2023-08-31,Q1_trust_progress,single_choice,underway_maturing,64,129,50,false,")).as(csv).isTrue();
+        assertThat(csv.contains(RUN + ",X24,2023-08-31,_meta,coverage,trusts,95,210,45,false,")).as(csv).isTrue();
         int jsonRows = 1 + json.getList("questions.options.flatten()").size() + json.getList("questions.combined.flatten()").size()
                 + json.getList("questions.comments.flatten()").size();
-        assertTrue(csv.contains(RUN + ",X24,2023-08-31,Q14_free_text,comment,none,,,,false,"), csv);
-        assertEquals(jsonRows, csv.lines().count() - 1);
+        assertThat(csv.contains(RUN + ",X24,2023-08-31,Q14_free_text,comment,none,,,,false,")).as(csv).isTrue();
+        assertThat(csv.lines().count() - 1).isEqualTo(jsonRows);
     }
 
     @Test

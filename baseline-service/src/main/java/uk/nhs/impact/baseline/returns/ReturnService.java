@@ -192,7 +192,7 @@ public class ReturnService {
         Organisation org = hierarchy.find(r.odsCode).orElseThrow();
         OrganisationRef orgRef = new OrganisationRef(org.odsCode(), org.name(), org.orgType(), org.trustType(),
                 hierarchy.icbOf(org.odsCode(), c.referenceDate).orElse(null), hierarchy.regionOf(org.odsCode(), c.referenceDate).orElse(null));
-        Map<String, Object> values = json.convertValue(answers, new TypeReference<>() { });
+        Map<String, ReturnSubmitted.Answer> values = json.convertValue(answers, new TypeReference<>() { });
         return new ReturnSubmitted(c.id, r.questionSetId, r.questionSetVersion, orgRef, c.referenceDate, r.revision, r.submittedAt, values);
     }
 }

@@ -1,5 +1,6 @@
 package uk.nhs.impact.contracts.assessment;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import uk.nhs.impact.contracts.OrganisationRef;
 
@@ -18,6 +19,7 @@ import java.util.List;
  * narrowed to ICB, REGION or NATIONAL while submitted, it carries the submitted content ({@code answers}, {@code signOff},
  * instrument and submission time) shared at that level, and consumers replace what they hold with it at the new level.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AssessmentChanged(
         String assessmentId,

@@ -1,5 +1,6 @@
 package uk.nhs.impact.contracts.assessment;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import uk.nhs.impact.contracts.OrganisationRef;
 
@@ -18,6 +19,7 @@ import java.util.List;
  * {@code sequence} (optional, added within v1) grows with every change of the assessment: a consumer applies an assessment
  * event only when its sequence is higher than that of the last one it applied for the assessment.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AssessmentSubmitted(
         String assessmentId,
@@ -34,15 +36,18 @@ public record AssessmentSubmitted(
         Long sequence) {
 
     /** The board's approval of this revision. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record SignOff(String approverName, String approverRole, LocalDate boardMeetingDate, String minuteReference) {
     }
 
     /** One question's answer; {@code levelOrdinal} is the level's place in that instrument version's scale, lowest = 1. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AnsweredQuestion(String questionCode, int questionNumber, String componentCode, String levelCode, String levelName,
                                    int levelOrdinal, String evidence, List<Action> actions) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Action(String description, String owner, LocalDate dueDate) {
     }

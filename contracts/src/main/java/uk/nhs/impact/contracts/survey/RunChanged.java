@@ -1,5 +1,6 @@
 package uk.nhs.impact.contracts.survey;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
@@ -7,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Payload of {@code survey.run-opened.v1} and {@code survey.run-closed.v1}. */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunChanged(
         String runId,

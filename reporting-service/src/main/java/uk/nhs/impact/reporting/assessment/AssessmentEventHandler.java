@@ -1,19 +1,15 @@
 package uk.nhs.impact.reporting.assessment;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import uk.nhs.impact.contracts.EventTypes;
-import uk.nhs.impact.platform.security.SharingLevel;
+import uk.nhs.impact.contracts.assessment.AssessmentChanged;
+import uk.nhs.impact.contracts.assessment.AssessmentSubmitted;
 import uk.nhs.impact.reporting.ingest.EventHandler;
-import uk.nhs.impact.reporting.ingest.Payloads;
-import uk.nhs.impact.reporting.ingest.PoisonEventException;
+import uk.nhs.impact.reporting.ingest.EventRoute;
 
-import java.util.Locale;
-import java.util.Set;
+import java.util.List;
 
 /**
  * Self-assessments as their organisations share them. {@code assessment_record} holds a row only for a submitted assessment
@@ -35,49 +31,30 @@ import java.util.Set;
 @ApplicationScoped
 public class AssessmentEventHandler implements EventHandler {
 
-    private enum Action { STORE, RELEVEL, REMOVE }
-
     @Override
-    public Set<String> types() {
-        return Set.of(EventTypes.ASSESSMENT_SUBMITTED, EventTypes.ASSESSMENT_REOPENED, EventTypes.ASSESSMENT_WITHDRAWN,
-                EventTypes.ASSESSMENT_SHARING_CHANGED);
+    public List<EventRoute<?>> routes() {
+        return List.of(EventRoute.of(EventTypes.ASSESSMENT_SUBMITTED, AssessmentSubmitted.class, e -> apply(AssessmentChange.of(e))),
+                changed(EventTypes.ASSESSMENT_REOPENED), changed(EventTypes.ASSESSMENT_WITHDRAWN),
+                changed(EventTypes.ASSESSMENT_SHARING_CHANGED));
     }
 
-    @Override
-    public Uni<Void> apply(String type, String subject, JsonNode data) {
-        String id = PoisonEventException.required(data, "assessmentId");
-        int revision = Payloads.integer(data, 1, "revision");
-        Long sequence = Payloads.optionalLong(data, "sequence");
-        String sharing = sharing(data);
-        Action action = action(type, data, sharing);
-        // read everything the change needs before writing, so a poison event fails before it touches anything
-        ObjectNode answers = action == Action.STORE ? answers(data) : null;
-        return latest(id, revision, sequence).chain(latest -> {
+    private EventRoute<AssessmentChanged> changed(String type) {
+        return EventRoute.of(type, AssessmentChanged.class, e -> apply(AssessmentChange.of(type, e)));
+    }
+
+    private Uni<Void> apply(AssessmentChange change) {
+        String id = change.assessmentId();
+        return latest(id, change.revision(), change.sequence()).chain(latest -> {
             if (!latest) {
                 return Uni.createFrom().voidItem();
             }
-            return switch (action) {
-                case STORE -> store(id, revision, sharing, answers, data);
+            return switch (change.action()) {
+                case STORE -> store(change.row());
                 case RELEVEL -> execute("update assessment_record set sharing = :sharing, revision = greatest(revision, :revision) "
-                        + "where assessment_id = :id", id, revision, sharing);
+                        + "where assessment_id = :id", id, change.revision(), change.sharing());
                 case REMOVE -> execute("delete from assessment_record where assessment_id = :id", id, null, null);
             };
         });
-    }
-
-    private static Action action(String type, JsonNode data, String sharing) {
-        boolean shared = !sharing.equals(SharingLevel.PRIVATE.name());
-        if (type.equals(EventTypes.ASSESSMENT_SUBMITTED)) {
-            return shared ? Action.STORE : Action.REMOVE;
-        }
-        if (type.equals(EventTypes.ASSESSMENT_SHARING_CHANGED)) {
-            String status = Payloads.text(data, "status");
-            if (!shared || (status != null && !status.trim().equalsIgnoreCase("SUBMITTED"))) {
-                return Action.REMOVE;
-            }
-            return Payloads.present(data, "answers") ? Action.STORE : Action.RELEVEL;
-        }
-        return Action.REMOVE;
     }
 
     /**
@@ -95,26 +72,7 @@ public class AssessmentEventHandler implements EventHandler {
                 .executeUpdate()).map(rows -> rows > 0);
     }
 
-    private static ObjectNode answers(JsonNode data) {
-        ObjectNode answers = JsonNodeFactory.instance.objectNode();
-        Payloads.answersByQuestion(data).fields().forEachRemaining(e -> {
-            JsonNode a = e.getValue();
-            int level = Payloads.integer(a, -1, "levelOrdinal", "ordinal", "level");
-            if (level < 1) {
-                throw new PoisonEventException("answer " + e.getKey() + " has no level ordinal");
-            }
-            // only what the views count: never the evidence or the actions
-            answers.set(e.getKey(), JsonNodeFactory.instance.objectNode()
-                    .put("component", Payloads.text(a, "componentCode", "component"))
-                    .put("level", level)
-                    .put("levelCode", Payloads.text(a, "levelCode", "levelName")));
-        });
-        return answers;
-    }
-
-    private Uni<Void> store(String id, int revision, String sharing, ObjectNode answers, JsonNode data) {
-        JsonNode org = Payloads.organisation(data);
-        String cycle = PoisonEventException.required(data, "cycle");
+    private Uni<Void> store(AssessmentChange.Row row) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into assessment_record(assessment_id, ods_code, org_type, trust_type, icb_code, region_code, cycle,
                             reference_date, instrument_id, instrument_version, revision, status, sharing, answers, submitted_at)
@@ -127,20 +85,20 @@ public class AssessmentEventHandler implements EventHandler {
                             instrument_version = excluded.instrument_version, revision = excluded.revision, status = 'SUBMITTED',
                             sharing = excluded.sharing, answers = excluded.answers, submitted_at = excluded.submitted_at
                         where assessment_record.revision <= excluded.revision""")
-                .setParameter("id", id)
-                .setParameter("ods", Payloads.text(org, "odsCode"))
-                .setParameter("orgType", Payloads.text(org, "orgType"))
-                .setParameter("trustType", Payloads.text(org, "trustType"))
-                .setParameter("icb", Payloads.text(org, "icbOdsCode", "icbCode"))
-                .setParameter("region", Payloads.text(org, "regionOdsCode", "regionCode"))
-                .setParameter("cycle", cycle)
-                .setParameter("refDate", Payloads.date(Payloads.text(data, "referenceDate")))
-                .setParameter("instrument", Payloads.text(data, "instrumentId", "instrumentCode"))
-                .setParameter("version", Payloads.integer(data, 0, "instrumentVersion"))
-                .setParameter("revision", revision)
-                .setParameter("sharing", sharing)
-                .setParameter("answers", answers.toString())
-                .setParameter("submittedAt", Payloads.timestamp(Payloads.text(data, "submittedAt")))
+                .setParameter("id", row.assessmentId())
+                .setParameter("ods", row.odsCode())
+                .setParameter("orgType", row.orgType())
+                .setParameter("trustType", row.trustType())
+                .setParameter("icb", row.icbCode())
+                .setParameter("region", row.regionCode())
+                .setParameter("cycle", row.cycle())
+                .setParameter("refDate", row.referenceDate())
+                .setParameter("instrument", row.instrumentId())
+                .setParameter("version", row.instrumentVersion())
+                .setParameter("revision", row.revision())
+                .setParameter("sharing", row.sharing())
+                .setParameter("answers", row.answers())
+                .setParameter("submittedAt", row.submittedAt())
                 .executeUpdate()).replaceWithVoid();
     }
 
@@ -155,17 +113,5 @@ public class AssessmentEventHandler implements EventHandler {
             }
             return query.executeUpdate();
         }).replaceWithVoid();
-    }
-
-    private static String sharing(JsonNode data) {
-        String raw = Payloads.text(data, "sharing", "sharingLevel", "sharedWith");
-        if (raw == null) {
-            return SharingLevel.PRIVATE.name();
-        }
-        try {
-            return SharingLevel.valueOf(raw.trim().toUpperCase(Locale.ROOT)).name();
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException("unknown sharing level " + raw);
-        }
     }
 }

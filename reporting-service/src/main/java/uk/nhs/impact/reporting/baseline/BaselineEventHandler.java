@@ -1,37 +1,30 @@
 package uk.nhs.impact.reporting.baseline;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import uk.nhs.impact.contracts.EventTypes;
+import uk.nhs.impact.contracts.baseline.CollectionChanged;
+import uk.nhs.impact.contracts.baseline.ReturnSubmitted;
 import uk.nhs.impact.reporting.ingest.EventHandler;
-import uk.nhs.impact.reporting.ingest.Payloads;
-import uk.nhs.impact.reporting.ingest.PoisonEventException;
+import uk.nhs.impact.reporting.ingest.EventRoute;
 
-import java.util.Set;
+import java.util.List;
 
 /** Baseline collections and returns; an amendment replaces the organisation's return, never adds a second. */
 @ApplicationScoped
 public class BaselineEventHandler implements EventHandler {
 
     @Override
-    public Set<String> types() {
-        return Set.of(EventTypes.BASELINE_RETURN_SUBMITTED, EventTypes.BASELINE_RETURN_AMENDED,
-                EventTypes.BASELINE_COLLECTION_OPENED, EventTypes.BASELINE_COLLECTION_CLOSED);
+    public List<EventRoute<?>> routes() {
+        return List.of(
+                EventRoute.of(EventTypes.BASELINE_RETURN_SUBMITTED, ReturnSubmitted.class, e -> store(BaselineRows.of(e))),
+                EventRoute.of(EventTypes.BASELINE_RETURN_AMENDED, ReturnSubmitted.class, e -> store(BaselineRows.of(e))),
+                EventRoute.of(EventTypes.BASELINE_COLLECTION_OPENED, CollectionChanged.class, e -> store(BaselineRows.of(e, false))),
+                EventRoute.of(EventTypes.BASELINE_COLLECTION_CLOSED, CollectionChanged.class, e -> store(BaselineRows.of(e, true))));
     }
 
-    @Override
-    public Uni<Void> apply(String type, String subject, JsonNode data) {
-        if (type.equals(EventTypes.BASELINE_COLLECTION_OPENED) || type.equals(EventTypes.BASELINE_COLLECTION_CLOSED)) {
-            return collection(data, type.equals(EventTypes.BASELINE_COLLECTION_CLOSED));
-        }
-        JsonNode org = Payloads.organisation(data);
-        String collection = PoisonEventException.required(data, "collectionId");
-        String orgType = Payloads.text(org, "orgType");
-        if (orgType == null) {
-            throw new PoisonEventException("missing field organisation.orgType");
-        }
+    private Uni<Void> store(BaselineRows.Return row) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into baseline_return(collection_id, ods_code, org_type, trust_type, icb_code, region_code,
                             reference_date, revision, answers, submitted_at)
@@ -42,20 +35,20 @@ public class BaselineEventHandler implements EventHandler {
                             region_code = excluded.region_code, reference_date = excluded.reference_date,
                             revision = excluded.revision, answers = excluded.answers, submitted_at = excluded.submitted_at
                         where baseline_return.revision <= excluded.revision""")
-                .setParameter("collection", collection)
-                .setParameter("ods", Payloads.text(org, "odsCode"))
-                .setParameter("orgType", orgType)
-                .setParameter("trustType", Payloads.text(org, "trustType"))
-                .setParameter("icb", Payloads.text(org, "icbOdsCode", "icbCode"))
-                .setParameter("region", Payloads.text(org, "regionOdsCode", "regionCode"))
-                .setParameter("refDate", Payloads.date(Payloads.text(data, "referenceDate")))
-                .setParameter("revision", Payloads.integer(data, 1, "revision"))
-                .setParameter("answers", Payloads.canonicalAnswers(data).toString())
-                .setParameter("submittedAt", Payloads.timestamp(Payloads.text(data, "submittedAt", "amendedAt")))
+                .setParameter("collection", row.collectionId())
+                .setParameter("ods", row.odsCode())
+                .setParameter("orgType", row.orgType())
+                .setParameter("trustType", row.trustType())
+                .setParameter("icb", row.icbCode())
+                .setParameter("region", row.regionCode())
+                .setParameter("refDate", row.referenceDate())
+                .setParameter("revision", row.revision())
+                .setParameter("answers", row.answers())
+                .setParameter("submittedAt", row.submittedAt())
                 .executeUpdate()).replaceWithVoid();
     }
 
-    private Uni<Void> collection(JsonNode data, boolean closed) {
+    private Uni<Void> store(BaselineRows.Collection row) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into baseline_collection(collection_id, name, reference_date, opens_at, closes_at, closed)
                         values (:id, :name, :refDate, :opens, :closes, :closed)
@@ -65,12 +58,12 @@ public class BaselineEventHandler implements EventHandler {
                             opens_at = coalesce(excluded.opens_at, baseline_collection.opens_at),
                             closes_at = coalesce(excluded.closes_at, baseline_collection.closes_at),
                             closed = baseline_collection.closed or excluded.closed""")
-                .setParameter("id", PoisonEventException.required(data, "collectionId"))
-                .setParameter("name", Payloads.text(data, "name"))
-                .setParameter("refDate", Payloads.date(Payloads.text(data, "referenceDate")))
-                .setParameter("opens", Payloads.timestamp(Payloads.text(data, "opensAt", "openAt")))
-                .setParameter("closes", Payloads.timestamp(Payloads.text(data, "closesAt", "closeAt")))
-                .setParameter("closed", closed)
+                .setParameter("id", row.collectionId())
+                .setParameter("name", row.name())
+                .setParameter("refDate", row.referenceDate())
+                .setParameter("opens", row.opensAt())
+                .setParameter("closes", row.closesAt())
+                .setParameter("closed", row.closed())
                 .executeUpdate()).replaceWithVoid();
     }
 }

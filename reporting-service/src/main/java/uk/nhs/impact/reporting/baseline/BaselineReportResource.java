@@ -5,9 +5,6 @@ import jakarta.validation.constraints.Size;
 import uk.nhs.impact.platform.web.Params;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,9 +23,6 @@ import uk.nhs.impact.reporting.completeness.CompletenessCalculator;
 import uk.nhs.impact.reporting.csv.CsvWriter;
 import uk.nhs.impact.reporting.query.Segmentation;
 
-import java.util.HashSet;
-import java.util.Set;
-
 @Path("/api/v1/reports/baseline/{collectionId}")
 @Tag(name = "Baseline reports", description = "Baseline for improvement results and completeness, built from the returns' events")
 @Authenticated
@@ -37,14 +31,12 @@ public class BaselineReportResource {
     private final BaselineReports reports;
     private final ReportAccessTable access;
     private final OrgScope scope;
-    private final Pool pool;
     private final CompletenessCalculator completeness;
 
-    public BaselineReportResource(BaselineReports reports, ReportAccessTable access, OrgScope scope, Pool pool, OrganisationHierarchy hierarchy) {
+    public BaselineReportResource(BaselineReports reports, ReportAccessTable access, OrgScope scope, OrganisationHierarchy hierarchy) {
         this.reports = reports;
         this.access = access;
         this.scope = scope;
-        this.pool = pool;
         this.completeness = new CompletenessCalculator(hierarchy);
     }
 
@@ -80,14 +72,7 @@ public class BaselineReportResource {
     public Uni<Completeness> completeness(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId, @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @QueryParam("area") String area) {
         return reports.referenceDate(collectionId).chain(date -> {
             ReportAccessTable.Area a = access.area(access.viewerOf(scope), area, date);
-            return pool.preparedQuery("select ods_code from baseline_return where collection_id = $1").execute(Tuple.of(collectionId))
-                    .map(rows -> {
-                        Set<String> submitted = new HashSet<>();
-                        for (Row r : rows) {
-                            submitted.add(r.getString(0));
-                        }
-                        return completeness.calculate(collectionId, a, date, submitted);
-                    });
+            return reports.submitters(collectionId).map(submitted -> completeness.calculate(collectionId, a, date, submitted));
         });
     }
 }

@@ -11,9 +11,11 @@ import uk.nhs.impact.reporting.query.Segmentation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Baseline figures computed from the stored returns at query time, so an amendment is reflected at once. */
 @ApplicationScoped
@@ -49,6 +51,18 @@ public class BaselineReports {
                         throw ProblemException.notFound("Baseline collection " + collectionId);
                     }
                     return row.getLocalDate(0);
+                });
+    }
+
+    /** The ODS codes of the organisations that have a return in the collection. */
+    public Uni<Set<String>> submitters(String collectionId) {
+        return pool.preparedQuery("select ods_code from baseline_return where collection_id = $1").execute(Tuple.of(collectionId))
+                .map(rows -> {
+                    Set<String> submitted = new HashSet<>();
+                    for (Row r : rows) {
+                        submitted.add(r.getString(0));
+                    }
+                    return submitted;
                 });
     }
 

@@ -1,5 +1,8 @@
 package uk.nhs.impact.reporting.csv;
 
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -8,14 +11,18 @@ import jakarta.ws.rs.ext.Provider;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * {@code Accept: text/csv} on any report: RFC 4180, UTF-8 with a byte-order mark so Excel reads it as UTF-8.
+ * {@code Accept: text/csv} on any report, written with Jackson's CSV generator: RFC 4180, UTF-8 with a byte-order mark so Excel reads it as UTF-8.
  * <p>
  * Cells are neutralised against formula injection as OWASP's CSV injection guidance advises: a text cell that begins with
  * {@code =}, {@code +}, {@code -}, {@code @}, a tab (0x09) or a carriage return (0x0D) is prefixed with a single quote and
@@ -29,6 +36,8 @@ import java.util.regex.Pattern;
 public class CsvWriter implements MessageBodyWriter<CsvTable> {
     public static final String MEDIA_TYPE = "text/csv";
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final String LINE_END = "\r\n";
+    private static final CsvFactory CSV = new CsvFactory();
     /** The first characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection). */
     private static final String FORMULA_STARTS = "=+-@\t\r";
     /** How a number renders: optional minus, digits, optional fraction and exponent. */
@@ -48,36 +57,54 @@ public class CsvWriter implements MessageBodyWriter<CsvTable> {
     }
 
     public static String render(CsvTable table) {
-        StringBuilder sb = new StringBuilder();
-        line(sb, table.csvHeader());
-        for (List<Object> row : table.csvRows()) {
-            line(sb, row);
-        }
-        return sb.toString();
+        List<List<?>> rows = new ArrayList<>();
+        rows.add(table.csvHeader());
+        rows.addAll(table.csvRows());
+        return write(rows);
     }
 
     /** One cell as it is written: neutralised when it is text that a spreadsheet would take for a formula, quoted as RFC 4180 needs. */
     public static String cell(Object value) {
-        String text = value == null ? "" : value.toString();
-        if (value instanceof Number && PLAIN_NUMBER.matcher(text).matches()) {
-            return text;
-        }
-        if (!text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
-            return "\"'" + text.replace("\"", "\"\"") + "\"";
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+        String line = write(List.of(Collections.singletonList(value)));
+        return line.substring(0, line.length() - LINE_END.length());
     }
 
-    private static void line(StringBuilder sb, List<?> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
+    private static String write(List<List<?>> rows) {
+        StringWriter out = new StringWriter();
+        try (CsvGenerator csv = CSV.createGenerator(out)) {
+            csv.setSchema(CsvSchema.emptySchema().withLineSeparator(LINE_END));
+            csv.enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
+            for (List<?> row : rows) {
+                row(csv, row);
             }
-            sb.append(cell(cells.get(i)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        sb.append("\r\n");
+        return out.toString();
+    }
+
+    private static void row(CsvGenerator csv, List<?> cells) throws IOException {
+        csv.writeStartArray();
+        for (Object value : cells) {
+            String text = value == null ? "" : value.toString();
+            if (value instanceof Number && PLAIN_NUMBER.matcher(text).matches()) {
+                csv.writeNumber(text);
+            } else if (!text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
+                // shown as text behind a single quote, and quoted so that the quote is part of the cell
+                quoted(csv, "'" + text);
+            } else if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+                // the generator's strict check looks for the row separator, not for a bare line feed
+                quoted(csv, text);
+            } else {
+                csv.writeString(text);
+            }
+        }
+        csv.writeEndArray();
+    }
+
+    private static void quoted(CsvGenerator csv, String text) throws IOException {
+        csv.enable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS);
+        csv.writeString(text);
+        csv.disable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS);
     }
 }

@@ -1,7 +1,5 @@
 package uk.nhs.impact.reporting.ingest;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,41 +22,37 @@ public class EventIngestor {
     public static final String CONSUMER = "reporting";
     private static final Logger LOG = Logger.getLogger(EventIngestor.class);
 
-    private final Map<String, EventHandler> handlers = new HashMap<>();
+    private final Map<String, EventRoute<?>> routes = new HashMap<>();
     private final ProcessedEventLog log;
     private final DeadLetters deadLetters;
-    /** Tolerant reader: unknown fields in events are ignored. */
-    private final ObjectMapper json;
+    private final EventReader reader;
 
     public EventIngestor(Instance<EventHandler> all, ProcessedEventLog log, DeadLetters deadLetters, ObjectMapper mapper) {
-        all.forEach(h -> h.types().forEach(t -> handlers.put(t, h)));
+        all.forEach(h -> h.routes().forEach(r -> routes.put(r.type(), r)));
         this.log = log;
         this.deadLetters = deadLetters;
-        this.json = mapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        this.reader = new EventReader(mapper);
     }
 
     /** Applies {@code event}; completes normally even for a poison event (which is dead-lettered), so the stream carries on. */
     public Uni<Outcome> ingest(IncomingEvent event) {
-        EventHandler handler = handlers.get(event.type());
-        if (handler == null) {
+        EventRoute<?> route = routes.get(event.type());
+        if (route == null) {
             return Uni.createFrom().item(Outcome.SKIPPED);
         }
-        JsonNode data;
+        Record data;
         try {
-            data = json.readTree(event.data() == null ? "" : event.data());
-            if (data == null || !data.isObject()) {
-                return deadLetter(event, "payload is not a JSON object");
-            }
-        } catch (Exception e) {
-            return deadLetter(event, "payload is not JSON: " + e.getMessage());
+            data = reader.read(event.data(), route.payload());
+        } catch (PoisonEventException e) {
+            return deadLetter(event, e.getMessage());
         }
-        return log.applyOnce(CONSUMER, event.id(), () -> handler.apply(event.type(), event.subject(), data))
+        return log.applyOnce(CONSUMER, event.id(), () -> route.applyTo(data))
                 .map(applied -> applied ? Outcome.APPLIED : Outcome.DUPLICATE)
                 .onFailure(PoisonEventException.class).recoverWithUni(e -> deadLetter(event, e.getMessage()));
     }
 
     public boolean knows(String type) {
-        return handlers.containsKey(type) || type.startsWith(EventTypes.PREFIX);
+        return routes.containsKey(type) || type.startsWith(EventTypes.PREFIX);
     }
 
     private Uni<Outcome> deadLetter(IncomingEvent event, String reason) {

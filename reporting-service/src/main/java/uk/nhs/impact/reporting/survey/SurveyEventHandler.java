@@ -1,33 +1,30 @@
 package uk.nhs.impact.reporting.survey;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import uk.nhs.impact.contracts.EventTypes;
+import uk.nhs.impact.contracts.survey.ResponseSubmitted;
+import uk.nhs.impact.contracts.survey.RunChanged;
 import uk.nhs.impact.reporting.ingest.EventHandler;
-import uk.nhs.impact.reporting.ingest.Payloads;
-import uk.nhs.impact.reporting.ingest.PoisonEventException;
+import uk.nhs.impact.reporting.ingest.EventRoute;
 
-import java.util.Set;
-
+import java.util.List;
 
 /** Survey runs and responses; an amended response replaces the respondent's earlier one. */
 @ApplicationScoped
 public class SurveyEventHandler implements EventHandler {
 
     @Override
-    public Set<String> types() {
-        return Set.of(EventTypes.SURVEY_RESPONSE_SUBMITTED, EventTypes.SURVEY_RESPONSE_AMENDED,
-                EventTypes.SURVEY_RUN_OPENED, EventTypes.SURVEY_RUN_CLOSED);
+    public List<EventRoute<?>> routes() {
+        return List.of(
+                EventRoute.of(EventTypes.SURVEY_RESPONSE_SUBMITTED, ResponseSubmitted.class, e -> response(SurveyRows.response(e))),
+                EventRoute.of(EventTypes.SURVEY_RESPONSE_AMENDED, ResponseSubmitted.class, e -> response(SurveyRows.response(e))),
+                EventRoute.of(EventTypes.SURVEY_RUN_OPENED, RunChanged.class, e -> run(SurveyRows.run(e, false))),
+                EventRoute.of(EventTypes.SURVEY_RUN_CLOSED, RunChanged.class, e -> run(SurveyRows.run(e, true))));
     }
 
-    @Override
-    public Uni<Void> apply(String type, String subject, JsonNode data) {
-        if (type.equals(EventTypes.SURVEY_RUN_OPENED) || type.equals(EventTypes.SURVEY_RUN_CLOSED)) {
-            return run(data, type.equals(EventTypes.SURVEY_RUN_CLOSED));
-        }
-        JsonNode org = Payloads.organisation(data);
+    private Uni<Void> response(SurveyRows.Response row) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into survey_response(run_id, respondent_id, ods_code, trust_type, icb_code, region_code,
                             respondent_role, revision, answers)
@@ -38,20 +35,19 @@ public class SurveyEventHandler implements EventHandler {
                             region_code = excluded.region_code, respondent_role = excluded.respondent_role,
                             revision = excluded.revision, answers = excluded.answers
                         where survey_response.revision <= excluded.revision""")
-                .setParameter("run", PoisonEventException.required(data, "runId"))
-                .setParameter("respondent", PoisonEventException.required(data, "respondentId"))
-                .setParameter("ods", Payloads.text(org, "odsCode"))
-                .setParameter("trustType", Payloads.text(org, "trustType"))
-                .setParameter("icb", Payloads.text(org, "icbOdsCode", "icbCode"))
-                .setParameter("region", Payloads.text(org, "regionOdsCode", "regionCode"))
-                .setParameter("role", Payloads.text(data, "respondentRole", "role"))
-                .setParameter("revision", Payloads.integer(data, 1, "revision"))
-                .setParameter("answers", answers(data).toString())
+                .setParameter("run", row.runId())
+                .setParameter("respondent", row.respondentId())
+                .setParameter("ods", row.odsCode())
+                .setParameter("trustType", row.trustType())
+                .setParameter("icb", row.icbCode())
+                .setParameter("region", row.regionCode())
+                .setParameter("role", row.respondentRole())
+                .setParameter("revision", row.revision())
+                .setParameter("answers", row.answers())
                 .executeUpdate()).replaceWithVoid();
     }
 
-    private Uni<Void> run(JsonNode data, boolean closed) {
-        JsonNode instrument = data.get("instrument");
+    private Uni<Void> run(SurveyRows.Run row) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into survey_run(run_id, instrument_id, instrument_version, reference_date, opens_at, closes_at, closed)
                         values (:id, :instrument, :version, :refDate, :opens, :closes, :closed)
@@ -62,28 +58,13 @@ public class SurveyEventHandler implements EventHandler {
                             opens_at = coalesce(excluded.opens_at, survey_run.opens_at),
                             closes_at = coalesce(excluded.closes_at, survey_run.closes_at),
                             closed = survey_run.closed or excluded.closed""")
-                .setParameter("id", PoisonEventException.required(data, "runId"))
-                .setParameter("instrument", Payloads.text(data, "instrumentId", "instrumentCode") != null
-                        ? Payloads.text(data, "instrumentId", "instrumentCode") : Payloads.text(instrument, "id", "code"))
-                .setParameter("version", Payloads.integer(data, Payloads.integer(instrument, 0, "version"), "instrumentVersion"))
-                .setParameter("refDate", Payloads.date(Payloads.text(data, "referenceDate")))
-                .setParameter("opens", Payloads.timestamp(Payloads.text(data, "opensAt", "openAt", "opens")))
-                .setParameter("closes", Payloads.timestamp(Payloads.text(data, "closesAt", "closeAt", "closes")))
-                .setParameter("closed", closed)
+                .setParameter("id", row.runId())
+                .setParameter("instrument", row.instrumentId())
+                .setParameter("version", row.instrumentVersion())
+                .setParameter("refDate", row.referenceDate())
+                .setParameter("opens", row.opensAt())
+                .setParameter("closes", row.closesAt())
+                .setParameter("closed", row.closed())
                 .executeUpdate()).replaceWithVoid();
-    }
-
-    /**
-     * Answers reduced to plain values, except free text sent as {@code {"text": ...}}, which stays an object so that a
-     * one-word comment is never mistaken for an option code.
-     */
-    static com.fasterxml.jackson.databind.node.ObjectNode answers(JsonNode data) {
-        com.fasterxml.jackson.databind.node.ObjectNode out = Payloads.answersByQuestion(data);
-        out.fields().forEachRemaining(e -> {
-            JsonNode v = e.getValue();
-            boolean freeText = v.isObject() && v.size() == 1 && v.has("text") && v.get("text").isTextual();
-            e.setValue(freeText ? v : Payloads.canonical(v));
-        });
-        return out;
     }
 }

@@ -12,10 +12,9 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Set;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ReportAccessTableTest {
     private static final OrganisationHierarchy H = OrganisationHierarchy.loadBundled();
@@ -60,42 +59,43 @@ class ReportAccessTableTest {
     void areas(String org, String roles, String area, boolean allowed) {
         Viewer v = viewer(org, roles);
         if (allowed) {
-            assertEquals(area, TABLE.area(v, area, DATE).code());
+            assertThat(TABLE.area(v, area, DATE).code()).isEqualTo(area);
         } else {
-            ProblemException e = assertThrows(ProblemException.class, () -> TABLE.area(v, area, DATE));
-            assertEquals(404, e.status());
+            ProblemException e = catchThrowableOfType(ProblemException.class, () -> TABLE.area(v, area, DATE));
+            assertThat(e).isNotNull();
+            assertThat(e.status()).isEqualTo(404);
         }
     }
 
     @Test
     void aDirectorateIsNotNational() {
         Viewer v = viewer(directorate(), "submitter+viewer+national-analyst");
-        assertFalse(v.readsReports());
-        assertThrows(ProblemException.class, () -> TABLE.area(v, "X24", DATE));
-        assertThrows(ProblemException.class, () -> TABLE.area(v, null, DATE));
+        assertThat(v.readsReports()).isFalse();
+        assertThatThrownBy(() -> TABLE.area(v, "X24", DATE)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> TABLE.area(v, null, DATE)).isInstanceOf(ProblemException.class);
     }
 
     @Test
     void theViewersTierDecidesWhatCountsNotTheArea() {
         Viewer national = viewer("X24", "national-analyst");
-        assertTrue(national.counts("RHA", SharingLevel.NATIONAL, DATE));
-        assertFalse(national.counts("RHA", SharingLevel.REGION, DATE), "shared with its region only: never national");
+        assertThat(national.counts("RHA", SharingLevel.NATIONAL, DATE)).isTrue();
+        assertThat(national.counts("RHA", SharingLevel.REGION, DATE)).as("shared with its region only: never national").isFalse();
         Viewer region = viewer("Y60", "region-analyst");
-        assertTrue(region.readsOneByOne("RHA", SharingLevel.REGION, DATE));
-        assertFalse(region.counts("RHA", SharingLevel.ICB, DATE));
-        assertFalse(region.counts("RBS", SharingLevel.REGION, DATE), "another region's");
-        assertTrue(region.counts("RBS", SharingLevel.NATIONAL, DATE));
-        assertFalse(region.readsOneByOne("RBS", SharingLevel.NATIONAL, DATE), "counted, but hidden: only in groups");
+        assertThat(region.readsOneByOne("RHA", SharingLevel.REGION, DATE)).isTrue();
+        assertThat(region.counts("RHA", SharingLevel.ICB, DATE)).isFalse();
+        assertThat(region.counts("RBS", SharingLevel.REGION, DATE)).as("another region's").isFalse();
+        assertThat(region.counts("RBS", SharingLevel.NATIONAL, DATE)).isTrue();
+        assertThat(region.readsOneByOne("RBS", SharingLevel.NATIONAL, DATE)).as("counted, but hidden: only in groups").isFalse();
         Viewer trust = viewer("RHA", "viewer");
-        assertTrue(trust.readsOneByOne("RHA", SharingLevel.ICB, DATE));
-        assertFalse(trust.counts("RX1", SharingLevel.ICB, DATE));
-        assertEquals(Viewer.Reach.ALL, national.reach());
-        assertEquals(SharingLevel.REGION, region.sharedAtLeast());
+        assertThat(trust.readsOneByOne("RHA", SharingLevel.ICB, DATE)).isTrue();
+        assertThat(trust.counts("RX1", SharingLevel.ICB, DATE)).isFalse();
+        assertThat(national.reach()).isEqualTo(Viewer.Reach.ALL);
+        assertThat(region.sharedAtLeast()).isEqualTo(SharingLevel.REGION);
     }
 
     @Test
     void theTableHasOneRowPerRoleAndLevel() {
-        assertEquals(5, TABLE.rules().size());
-        assertTrue(TABLE.rules().stream().noneMatch(r -> r.role().equals("instrument-admin")));
+        assertThat(TABLE.rules().size()).isEqualTo(5);
+        assertThat(TABLE.rules().stream().noneMatch(r -> r.role().equals("instrument-admin"))).isTrue();
     }
 }

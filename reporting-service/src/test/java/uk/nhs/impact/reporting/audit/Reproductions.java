@@ -7,9 +7,8 @@ import uk.nhs.impact.reporting.audit.DisclosureAuditor.Cell;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The leaks reported against the old rules, as the auditor must find them in the population built for them. */
 public final class Reproductions {
@@ -24,10 +23,9 @@ public final class Reproductions {
         String trust = p.reproductionRegionSharedAmbulance;
         Cell cell = caller.cell(Query.distribution("Y60", null, "ambulance", null))
                 .orElseThrow(() -> new AssertionError("Y60 staff received no region distribution narrowed to ambulance trusts"));
-        assertEquals(Set.of(trust), cell.hidden(), "the narrowed region view rests on one trust the caller may not read");
-        assertTrue(caller.determinedOrganisations().contains(trust), trust + "'s levels follow for Y60 staff");
-        assertEquals(27, caller.derivable.stream().filter(f -> f.members().equals(Set.of(trust))).count(),
-                "all 22 question levels and 5 component distributions of " + trust);
+        assertThat(cell.hidden()).as("the narrowed region view rests on one trust the caller may not read").isEqualTo(Set.of(trust));
+        assertThat(caller.determinedOrganisations().contains(trust)).as(trust + "'s levels follow for Y60 staff").isTrue();
+        assertThat(caller.derivable.stream().filter(f -> f.members().equals(Set.of(trust))).count()).as("all 22 question levels and 5 component distributions of " + trust).isEqualTo(27);
     }
 
     /** (b) National analyst, area=QYG&trustType=specialist: 4 organisations, 3 shared nationally, 1 only with its region. */
@@ -36,11 +34,11 @@ public final class Reproductions {
         String trust = p.reproductionIcbOnlyRegionShared;
         Cell cell = caller.cell(Query.distribution(Population.REPRODUCTION_ICB, null, "specialist", null))
                 .orElseThrow(() -> new AssertionError("no QYG specialist distribution for the national analyst"));
-        assertEquals(4, cell.contributors().size());
-        assertEquals(Set.of(trust), cell.hidden());
-        assertTrue(caller.determinedOrganisations().contains(trust));
+        assertThat(cell.contributors().size()).isEqualTo(4);
+        assertThat(cell.hidden()).isEqualTo(Set.of(trust));
+        assertThat(caller.determinedOrganisations().contains(trust)).isTrue();
         for (int q = 1; q <= 22; q++) {
-            assertTrue(caller.determines("sa:Q" + q, Set.of(trust)), trust + "'s level of Q" + q + " follows");
+            assertThat(caller.determines("sa:Q" + q, Set.of(trust))).as(trust + "'s level of Q" + q + " follows").isTrue();
         }
     }
 
@@ -49,21 +47,21 @@ public final class Reproductions {
         CallerAudit caller = report.caller("national");
         Cell cell = caller.cell(Query.survey("X24", "community", null))
                 .orElseThrow(() -> new AssertionError("no national community survey figures"));
-        assertEquals(p.reproductionCommunityRespondents, cell.contributors());
+        assertThat(cell.contributors()).isEqualTo(p.reproductionCommunityRespondents);
         Set<String> answered = answered(p, p.reproductionCommunityRespondents);
-        assertTrue(answered.size() > 0 && answered.size() < 10);
-        assertTrue(caller.determines(OPTIONS, answered), "the community respondents' answers follow as a group of " + answered.size());
-        assertTrue(caller.derivable.stream().anyMatch(f -> f.family().equals(OPTIONS) && answered.containsAll(f.members())));
+        assertThat(answered.size() > 0 && answered.size() < 10).isTrue();
+        assertThat(caller.determines(OPTIONS, answered)).as("the community respondents' answers follow as a group of " + answered.size()).isTrue();
+        assertThat(caller.derivable.stream().anyMatch(f -> f.family().equals(OPTIONS) && answered.containsAll(f.members()))).isTrue();
     }
 
     /** (c) Survey, North West region analyst: region (default area) minus trustType=acute leaves fewer than 10. */
     public static void regionMinusAcuteLeavesASmallGroup(AuditReport report, Population p) {
         CallerAudit caller = report.caller("other-region");
-        assertTrue(caller.cell(Query.survey(null, null, null)).isPresent(), "the region's own survey figures");
-        assertTrue(caller.cell(Query.survey(null, "acute", null)).isPresent(), "the region's acute survey figures");
+        assertThat(caller.cell(Query.survey(null, null, null)).isPresent()).as("the region's own survey figures").isTrue();
+        assertThat(caller.cell(Query.survey(null, "acute", null)).isPresent()).as("the region's acute survey figures").isTrue();
         Set<String> rest = answered(p, p.reproductionNonAcuteNorthWest);
-        assertTrue(rest.size() > 0 && rest.size() < 10);
-        assertTrue(caller.determines(OPTIONS, rest), "region minus acute: " + rest.size() + " respondents' answers follow");
+        assertThat(rest.size() > 0 && rest.size() < 10).isTrue();
+        assertThat(caller.determines(OPTIONS, rest)).as("region minus acute: " + rest.size() + " respondents' answers follow").isTrue();
     }
 
     private static Set<String> answered(Population p, Set<String> respondents) {

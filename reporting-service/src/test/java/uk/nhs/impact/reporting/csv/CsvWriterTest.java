@@ -9,10 +9,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** CSV cells: RFC 4180 quoting, and text a spreadsheet would take for a formula neutralised (OWASP, CSV injection). */
 class CsvWriterTest {
@@ -22,8 +20,8 @@ class CsvWriterTest {
             "=", "-", "@", "+", "\t", "\r", "-A1", "=cmd|' /C calc'!A0,1"})
     void textThatStartsLikeAFormulaIsPrefixedWithAQuoteAndQuoted(String text) {
         String written = CsvWriter.cell(text);
-        assertEquals("\"'" + text.replace("\"", "\"\"") + "\"", written);
-        assertEquals(List.of(List.of("'" + text)), parse(written + "\r\n"), "reads back as the text behind a single quote");
+        assertThat(written).isEqualTo("\"'" + text.replace("\"", "\"\"") + "\"");
+        assertThat(parse(written + "\r\n")).as("reads back as the text behind a single quote").isEqualTo(List.of(List.of("'" + text)));
     }
 
     @Test
@@ -34,20 +32,20 @@ class CsvWriterTest {
                 return "=1+2";
             }
         };
-        assertEquals("\"'=1+2\"", CsvWriter.cell(enumLike));
-        assertEquals("\"'-1\"", CsvWriter.cell("-1"), "a number carried as a string is text");
-        assertEquals("\"'-0.5\"", CsvWriter.cell("-0.5"));
+        assertThat(CsvWriter.cell(enumLike)).isEqualTo("\"'=1+2\"");
+        assertThat(CsvWriter.cell("-1")).as("a number carried as a string is text").isEqualTo("\"'-1\"");
+        assertThat(CsvWriter.cell("-0.5")).isEqualTo("\"'-0.5\"");
     }
 
     @Test
     void numbersStayNumbersNegativeOnesIncluded() {
-        assertEquals("-3", CsvWriter.cell(-3));
-        assertEquals("-3", CsvWriter.cell(-3L));
-        assertEquals("-0.25", CsvWriter.cell(new BigDecimal("-0.25")));
-        assertEquals("-1E+3", CsvWriter.cell(new BigDecimal("-1E+3")));
-        assertEquals("42", CsvWriter.cell(42));
-        assertEquals("2.5", CsvWriter.cell(new BigDecimal("2.5")));
-        assertEquals("\"'-Infinity\"", CsvWriter.cell(Double.NEGATIVE_INFINITY), "not a plain number: treated as text");
+        assertThat(CsvWriter.cell(-3)).isEqualTo("-3");
+        assertThat(CsvWriter.cell(-3L)).isEqualTo("-3");
+        assertThat(CsvWriter.cell(new BigDecimal("-0.25"))).isEqualTo("-0.25");
+        assertThat(CsvWriter.cell(new BigDecimal("-1E+3"))).isEqualTo("-1E+3");
+        assertThat(CsvWriter.cell(42)).isEqualTo("42");
+        assertThat(CsvWriter.cell(new BigDecimal("2.5"))).isEqualTo("2.5");
+        assertThat(CsvWriter.cell(Double.NEGATIVE_INFINITY)).as("not a plain number: treated as text").isEqualTo("\"'-Infinity\"");
     }
 
     @Test
@@ -78,26 +76,26 @@ class CsvWriterTest {
                 return "-1+cmd|' /C calc'!A0";
             }
         };
-        assertEquals("\"'-1+cmd|' /C calc'!A0\"", CsvWriter.cell(odd));
+        assertThat(CsvWriter.cell(odd)).isEqualTo("\"'-1+cmd|' /C calc'!A0\"");
     }
 
     @Test
     void rfc4180QuotingIsKept() {
-        assertEquals("plain", CsvWriter.cell("plain"));
-        assertEquals("", CsvWriter.cell(null));
-        assertEquals("", CsvWriter.cell(""));
-        assertEquals("\"a,b\"", CsvWriter.cell("a,b"));
-        assertEquals("\"say \"\"hi\"\"\"", CsvWriter.cell("say \"hi\""));
-        assertEquals("\"two\nlines\"", CsvWriter.cell("two\nlines"));
-        assertEquals("\"two\r\nlines\"", CsvWriter.cell("two\r\nlines"));
-        assertEquals("true", CsvWriter.cell(true));
-        assertEquals("2023-08-31", CsvWriter.cell(LocalDate.of(2023, 8, 31)));
+        assertThat(CsvWriter.cell("plain")).isEqualTo("plain");
+        assertThat(CsvWriter.cell(null)).isEqualTo("");
+        assertThat(CsvWriter.cell("")).isEqualTo("");
+        assertThat(CsvWriter.cell("a,b")).isEqualTo("\"a,b\"");
+        assertThat(CsvWriter.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(CsvWriter.cell("two\nlines")).isEqualTo("\"two\nlines\"");
+        assertThat(CsvWriter.cell("two\r\nlines")).isEqualTo("\"two\r\nlines\"");
+        assertThat(CsvWriter.cell(true)).isEqualTo("true");
+        assertThat(CsvWriter.cell(LocalDate.of(2023, 8, 31))).isEqualTo("2023-08-31");
         // only the first character counts: a formula sign inside the text is harmless
-        assertEquals("a=1+2", CsvWriter.cell("a=1+2"));
-        assertEquals("x-y", CsvWriter.cell("x-y"));
-        assertEquals("'quoted already", CsvWriter.cell("'quoted already"));
+        assertThat(CsvWriter.cell("a=1+2")).isEqualTo("a=1+2");
+        assertThat(CsvWriter.cell("x-y")).isEqualTo("x-y");
+        assertThat(CsvWriter.cell("'quoted already")).isEqualTo("'quoted already");
         // a line break that is not the first character is quoted, not neutralised
-        assertEquals("\"a\r=1\"", CsvWriter.cell("a\r=1"));
+        assertThat(CsvWriter.cell("a\r=1")).isEqualTo("\"a\r=1\"");
     }
 
     @Test
@@ -116,15 +114,15 @@ class CsvWriterTest {
             }
         };
         String csv = CsvWriter.render(table);
-        assertTrue(csv.endsWith("\r\n"));
+        assertThat(csv.endsWith("\r\n")).isTrue();
         List<List<String>> parsed = parse(csv);
-        assertEquals(List.of("run_id", "area", "question", "text", "delta", "percentage"), parsed.get(0));
-        assertEquals(List.of("run-1", "X24", "Q14_free_text", "'=HYPERLINK(\"http://x\",\"y\")", "-2", ""), parsed.get(1));
-        assertEquals(List.of("run-1", "X24", "Q1", "a, \"b\"\nc", "7", "33"), parsed.get(2));
-        assertEquals(List.of("'\tx", "'\ry", "'@z", "'+1", "'-w", "'=v"), parsed.get(3));
+        assertThat(parsed.get(0)).isEqualTo(List.of("run_id", "area", "question", "text", "delta", "percentage"));
+        assertThat(parsed.get(1)).isEqualTo(List.of("run-1", "X24", "Q14_free_text", "'=HYPERLINK(\"http://x\",\"y\")", "-2", ""));
+        assertThat(parsed.get(2)).isEqualTo(List.of("run-1", "X24", "Q1", "a, \"b\"\nc", "7", "33"));
+        assertThat(parsed.get(3)).isEqualTo(List.of("'\tx", "'\ry", "'@z", "'+1", "'-w", "'=v"));
         for (List<String> row : parsed.subList(1, parsed.size())) {
             for (String cell : row) {
-                assertFalse(!cell.isEmpty() && "=+@\t\r".indexOf(cell.charAt(0)) >= 0, "no cell starts like a formula: " + cell);
+                assertThat(!cell.isEmpty() && "=+@\t\r".indexOf(cell.charAt(0)) >= 0).as("no cell starts like a formula: " + cell).isFalse();
             }
         }
     }

@@ -6,10 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DisclosureGuardTest {
 
@@ -29,10 +27,10 @@ class DisclosureGuardTest {
     void aCellWithFewerThanKHiddenContributorsIsSuppressed() {
         DisclosureGuard.Plan plan = DisclosureGuard.plan(List.of(cell("two", 0, "a", "b"), cell("three", 0, "c", "d", "e")),
                 ones("a", "b", "c", "d", "e"), 3);
-        assertFalse(plan.published("two"));
-        assertTrue(plan.reason("two", "organisations").startsWith("fewer than 3 organisations"));
-        assertTrue(plan.published("three"));
-        assertNull(plan.reason("three", "organisations"));
+        assertThat(plan.published("two")).isFalse();
+        assertThat(plan.reason("two", "organisations").startsWith("fewer than 3 organisations")).isTrue();
+        assertThat(plan.published("three")).isTrue();
+        assertThat(plan.reason("three", "organisations")).isNull();
     }
 
     @Test
@@ -40,9 +38,9 @@ class DisclosureGuardTest {
         // "r" is readable (weight 0 / absent): a cell of it alone hides nothing; with one hidden contributor it is that one's value.
         DisclosureGuard.Plan plan = DisclosureGuard.plan(List.of(cell("readable", 0, "r"), cell("one hidden", 1, "r", "h")),
                 ones("h"), 3);
-        assertTrue(plan.published("readable"));
-        assertFalse(plan.published("one hidden"));
-        assertTrue(plan.published("a cell nobody asked about"));
+        assertThat(plan.published("readable")).isTrue();
+        assertThat(plan.published("one hidden")).isFalse();
+        assertThat(plan.published("a cell nobody asked about")).isTrue();
     }
 
     @Test
@@ -50,9 +48,9 @@ class DisclosureGuardTest {
         // The national figure of 5 is shown; "acute" (4) would leave 1 by subtraction.
         DisclosureGuard.Plan plan = DisclosureGuard.plan(List.of(cell("national", 0, "a", "b", "c", "d", "e"),
                 cell("acute", 1, "a", "b", "c", "d")), ones("a", "b", "c", "d", "e"), 3);
-        assertTrue(plan.published("national"));
-        assertFalse(plan.published("acute"));
-        assertTrue(plan.reason("acute", "organisations").contains("by difference"));
+        assertThat(plan.published("national")).isTrue();
+        assertThat(plan.published("acute")).isFalse();
+        assertThat(plan.reason("acute", "organisations").contains("by difference")).isTrue();
     }
 
     @Test
@@ -65,9 +63,9 @@ class DisclosureGuardTest {
                 cell("BC", 1, "b1", "b2", "b3", "c1"),
                 cell("AC", 2, "a1", "a2", "a3", "c1"));
         DisclosureGuard.Plan plan = DisclosureGuard.plan(cells, w, 3);
-        assertTrue(plan.published("AB"));
-        assertFalse(plan.published("BC"), "AB shown: BC splits B off from A and leaves C of 1 on its own");
-        assertFalse(plan.published("AC"));
+        assertThat(plan.published("AB")).isTrue();
+        assertThat(plan.published("BC")).as("AB shown: BC splits B off from A and leaves C of 1 on its own").isFalse();
+        assertThat(plan.published("AC")).isFalse();
     }
 
     @Test
@@ -81,18 +79,18 @@ class DisclosureGuardTest {
                 cell("national", 0, "T1", "T2", "T3"),
                 cell("region of T2 and T3", 10, "T2", "T3"));
         DisclosureGuard.Plan plan = DisclosureGuard.plan(cells, respondents, 10);
-        assertTrue(plan.published("national"));
-        assertTrue(plan.published("region of T2 and T3"), "13 respondents, and the rest of the nation is 12");
-        assertTrue(plan.published("trust T1"), "T1 is exactly the complement of the region: nothing new");
+        assertThat(plan.published("national")).isTrue();
+        assertThat(plan.published("region of T2 and T3")).as("13 respondents, and the rest of the nation is 12").isTrue();
+        assertThat(plan.published("trust T1")).as("T1 is exactly the complement of the region: nothing new").isTrue();
     }
 
     @Test
     void identicalCellsGetTheSameAnswer() {
         DisclosureGuard.Plan plan = DisclosureGuard.plan(List.of(cell("x", 0, "a", "b", "c"), cell("y", 5, "c", "b", "a"),
                 cell("p", 1, "a"), cell("q", 6, "a")), ones("a", "b", "c"), 3);
-        assertTrue(plan.published("x"));
-        assertTrue(plan.published("y"));
-        assertFalse(plan.published("p"));
-        assertFalse(plan.published("q"));
+        assertThat(plan.published("x")).isTrue();
+        assertThat(plan.published("y")).isTrue();
+        assertThat(plan.published("p")).isFalse();
+        assertThat(plan.published("q")).isFalse();
     }
 }

@@ -22,6 +22,7 @@ import uk.nhs.impact.survey.run.SurveyRun;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -192,8 +193,10 @@ public class ResponseService {
         Organisation org = hierarchy.find(r.odsCode).orElseThrow();
         OrganisationRef ref = new OrganisationRef(org.odsCode(), org.name(), org.orgType(), org.trustType(),
                 hierarchy.icbOf(r.odsCode, run.referenceDate).orElse(null), hierarchy.regionOf(r.odsCode, run.referenceDate).orElse(null));
+        Map<String, ResponseSubmitted.Answer> typed = new LinkedHashMap<>();
+        ResponseRules.forEvent(def, answers).forEach((code, value) -> typed.put(code, value == null ? null : ResponseSubmitted.Answer.of(value)));
         return new ResponseSubmitted(run.id, run.instrumentId, run.instrumentVersion, run.referenceDate, r.id.toString(), r.respondentRole,
-                ref, r.revision, r.submittedAt, ResponseRules.forEvent(def, answers));
+                ref, r.revision, r.submittedAt, typed);
     }
 
     private static ProblemException notFound(UUID id) {

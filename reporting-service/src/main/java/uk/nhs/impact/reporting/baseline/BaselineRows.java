@@ -1,0 +1,38 @@
+package uk.nhs.impact.reporting.baseline;
+
+import uk.nhs.impact.contracts.OrganisationRef;
+import uk.nhs.impact.contracts.baseline.CollectionChanged;
+import uk.nhs.impact.contracts.baseline.ReturnSubmitted;
+import uk.nhs.impact.reporting.ingest.EventFields;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** The rows baseline events write, read from their contract records without touching the database. */
+final class BaselineRows {
+    private BaselineRows() {
+    }
+
+    record Return(String collectionId, String odsCode, String orgType, String trustType, String icbCode, String regionCode,
+                  LocalDate referenceDate, int revision, String answers, OffsetDateTime submittedAt) {
+    }
+
+    record Collection(String collectionId, String name, LocalDate referenceDate, OffsetDateTime opensAt, OffsetDateTime closesAt,
+                      boolean closed) {
+    }
+
+    /** The whole return; the headline counts yes by type ({@code true}), so answers are stored as the event sends them. */
+    static Return of(ReturnSubmitted e) {
+        OrganisationRef org = EventFields.organisation(e.organisation());
+        String collection = EventFields.required(e.collectionId(), "collectionId");
+        String orgType = EventFields.required(org.orgType(), "organisation.orgType");
+        return new Return(collection, org.odsCode(), orgType, org.trustType(), org.icbOdsCode(), org.regionOdsCode(),
+                e.referenceDate(), e.revision(), EventFields.json(EventFields.required(e.answers(), "answers")),
+                EventFields.timestamp(e.submittedAt()));
+    }
+
+    static Collection of(CollectionChanged e, boolean closed) {
+        return new Collection(EventFields.required(e.collectionId(), "collectionId"), e.name(), e.referenceDate(),
+                EventFields.timestamp(e.opensAt()), EventFields.timestamp(e.closesAt()), closed);
+    }
+}

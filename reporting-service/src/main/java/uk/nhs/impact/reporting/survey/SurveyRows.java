@@ -1,0 +1,39 @@
+package uk.nhs.impact.reporting.survey;
+
+import uk.nhs.impact.contracts.OrganisationRef;
+import uk.nhs.impact.contracts.survey.ResponseSubmitted;
+import uk.nhs.impact.contracts.survey.RunChanged;
+import uk.nhs.impact.reporting.ingest.EventFields;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * The rows survey events write, read from their contract records without touching the database. Answers are stored as the
+ * event sends them; free text stays {@code {"text": ...}}, so that a one-word comment is never mistaken for an option code.
+ */
+final class SurveyRows {
+    private SurveyRows() {
+    }
+
+    record Response(String runId, String respondentId, String odsCode, String trustType, String icbCode, String regionCode,
+                    String respondentRole, int revision, String answers) {
+    }
+
+    record Run(String runId, String instrumentId, int instrumentVersion, LocalDate referenceDate, OffsetDateTime opensAt,
+               OffsetDateTime closesAt, boolean closed) {
+    }
+
+    static Response response(ResponseSubmitted e) {
+        OrganisationRef org = EventFields.organisation(e.organisation());
+        return new Response(EventFields.required(e.runId(), "runId"), EventFields.required(e.respondentId(), "respondentId"),
+                org.odsCode(), org.trustType(), org.icbOdsCode(), org.regionOdsCode(), e.respondentRole(), e.revision(),
+                EventFields.json(EventFields.required(e.answers(), "answers")));
+    }
+
+    /** Opened or {@code closed}: the type says which, whatever the payload's own flag. */
+    static Run run(RunChanged e, boolean closed) {
+        return new Run(EventFields.required(e.runId(), "runId"), e.instrumentId(), e.instrumentVersion(), e.referenceDate(),
+                EventFields.timestamp(e.opensAt()), EventFields.timestamp(e.closesAt()), closed);
+    }
+}

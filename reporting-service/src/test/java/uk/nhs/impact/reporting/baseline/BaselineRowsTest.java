@@ -1,0 +1,58 @@
+package uk.nhs.impact.reporting.baseline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.contracts.EventSamples;
+import uk.nhs.impact.contracts.EventTypes;
+import uk.nhs.impact.contracts.OrganisationRef;
+import uk.nhs.impact.contracts.baseline.CollectionChanged;
+import uk.nhs.impact.contracts.baseline.ReturnSubmitted;
+import uk.nhs.impact.reporting.ingest.PoisonEventException;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BaselineRowsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ReturnSubmitted RETURN = (ReturnSubmitted) EventSamples.payload(EventTypes.BASELINE_RETURN_AMENDED);
+
+    @Test
+    void aReturnKeepsYesNoAsBooleansAndEveryOtherAnswerAsSent() throws Exception {
+        BaselineRows.Return row = BaselineRows.of(RETURN);
+
+        assertThat(row).usingRecursiveComparison().ignoringFields("answers").isEqualTo(new BaselineRows.Return("baseline-2023", "RHA",
+                "trust", "mental_health", "QT1", "Y60", RETURN.referenceDate(), 2, null, OffsetDateTime.parse("2023-08-20T10:00:00Z")));
+        assertThat(JSON.readTree(row.answers())).isEqualTo(JSON.readTree("""
+                {"leadership_exec_responsibility": true, "leadership_named_role": "Chief nurse", "tools_improvement_methods": false,
+                 "tools_methods_used": ["QSIR", "OTHER"], "tools_methods_used_other_text": "Kaizen events",
+                 "prioritisation_approach": "BOTH", "governance_reporting": null}"""));
+    }
+
+    @Test
+    void collectionsTakeOpenOrClosedFromTheEventType() {
+        CollectionChanged closed = (CollectionChanged) EventSamples.payload(EventTypes.BASELINE_COLLECTION_CLOSED);
+
+        assertThat(BaselineRows.of(closed, true)).isEqualTo(new BaselineRows.Collection("baseline-2023", "Baseline for improvement 2023",
+                closed.referenceDate(), OffsetDateTime.parse("2023-08-01T00:00:00Z"), OffsetDateTime.parse("2023-08-31T23:59:59Z"), true));
+        assertThat(BaselineRows.of(closed, false).closed()).isFalse();
+    }
+
+    @Test
+    void whatCannotBeStoredIsPoisonNamingTheField() {
+        OrganisationRef org = RETURN.organisation();
+        assertThatThrownBy(() -> BaselineRows.of(new ReturnSubmitted(null, null, 0, org, null, 1, null, Map.of())))
+                .isInstanceOf(PoisonEventException.class).hasMessage("missing field collectionId");
+        assertThatThrownBy(() -> BaselineRows.of(new ReturnSubmitted("c", null, 0, null, null, 1, null, Map.of())))
+                .isInstanceOf(PoisonEventException.class).hasMessage("missing field organisation.odsCode");
+        OrganisationRef noType = new OrganisationRef("RHA", null, null, null, null, null);
+        assertThatThrownBy(() -> BaselineRows.of(new ReturnSubmitted("c", null, 0, noType, null, 1, null, Map.of())))
+                .isInstanceOf(PoisonEventException.class).hasMessage("missing field organisation.orgType");
+        assertThatThrownBy(() -> BaselineRows.of(new ReturnSubmitted("c", null, 0, org, null, 1, null, null)))
+                .isInstanceOf(PoisonEventException.class).hasMessage("missing field answers");
+        assertThatThrownBy(() -> BaselineRows.of(new CollectionChanged(" ", null, null, null, null), false))
+                .isInstanceOf(PoisonEventException.class).hasMessage("missing field collectionId");
+    }
+}

@@ -1,0 +1,54 @@
+package uk.nhs.impact.reporting.survey;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.contracts.EventSamples;
+import uk.nhs.impact.contracts.EventTypes;
+import uk.nhs.impact.contracts.survey.ResponseSubmitted;
+import uk.nhs.impact.contracts.survey.RunChanged;
+import uk.nhs.impact.reporting.ingest.PoisonEventException;
+
+import java.time.OffsetDateTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SurveyRowsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ResponseSubmitted RESPONSE = (ResponseSubmitted) EventSamples.payload(EventTypes.SURVEY_RESPONSE_SUBMITTED);
+
+    @Test
+    void aResponseKeepsItsAnswersAsSentWithFreeTextAsAnObject() throws Exception {
+        SurveyRows.Response row = SurveyRows.response(RESPONSE);
+
+        assertThat(row).usingRecursiveComparison().ignoringFields("answers").isEqualTo(new SurveyRows.Response(
+                "nhsp-improvement-survey-2023", "9f3c2a71-4d0b-4b55-8e0a-2f6d1c7b8e44", "RHA", "mental_health", "QT1", "Y60",
+                "chief_executive", 1, null));
+        assertThat(JSON.readTree(row.answers())).isEqualTo(EventSamples.json(EventTypes.SURVEY_RESPONSE_SUBMITTED).get("answers"));
+        assertThat(JSON.readTree(row.answers()).get("Q14_free_text").isObject()).isTrue();
+    }
+
+    @Test
+    void runsTakeOpenOrClosedFromTheEventType() {
+        RunChanged opened = (RunChanged) EventSamples.payload(EventTypes.SURVEY_RUN_OPENED);
+
+        assertThat(SurveyRows.run(opened, false)).isEqualTo(new SurveyRows.Run("nhsp-improvement-survey-2023", "nhsp-improvement-survey", 1,
+                opened.referenceDate(), OffsetDateTime.parse("2023-08-01T00:00:00Z"), OffsetDateTime.parse("2023-08-31T23:59:59Z"), false));
+        assertThat(SurveyRows.run(opened, true).closed()).isTrue();
+    }
+
+    @Test
+    void missingIdentifiersArePoison() {
+        ResponseSubmitted r = RESPONSE;
+        assertThatThrownBy(() -> SurveyRows.response(new ResponseSubmitted(null, null, 1, null, "x", null, r.organisation(), 1, null, r.answers())))
+                .isInstanceOf(PoisonEventException.class).hasMessage("missing field runId");
+        assertThatThrownBy(() -> SurveyRows.response(new ResponseSubmitted("run", null, 1, null, "", null, r.organisation(), 1, null, r.answers())))
+                .isInstanceOf(PoisonEventException.class).hasMessage("missing field respondentId");
+        assertThatThrownBy(() -> SurveyRows.response(new ResponseSubmitted("run", null, 1, null, "x", null, null, 1, null, r.answers())))
+                .isInstanceOf(PoisonEventException.class).hasMessage("missing field organisation.odsCode");
+        assertThatThrownBy(() -> SurveyRows.response(new ResponseSubmitted("run", null, 1, null, "x", null, r.organisation(), 1, null, null)))
+                .isInstanceOf(PoisonEventException.class).hasMessage("missing field answers");
+        assertThatThrownBy(() -> SurveyRows.run(new RunChanged(null, null, null, 1, null, null, null, null, false), false))
+                .isInstanceOf(PoisonEventException.class).hasMessage("missing field runId");
+    }
+}
