@@ -3,6 +3,7 @@ package uk.nhs.impact.gateway;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.json.JsonObject;
 import uk.nhs.impact.stack.Ports;
 
 import java.io.IOException;
@@ -34,7 +35,8 @@ public class DownstreamStubResource implements QuarkusTestResourceLifecycleManag
         }
         server.setExecutor(Executors.newFixedThreadPool(8));
         management.setExecutor(Executors.newFixedThreadPool(2));
-        management.createContext("/q/health/ready", ex -> reply(ex, 200, "{\"status\":\"UP\"}"));
+        management.createContext("/q/health/ready", ex -> reply(ex, 200, """
+                {"status":"UP"}"""));
         management.createContext("/q/openapi", ex -> reply(ex, 200, """
                 {"openapi":"3.1.0","info":{"title":"Echo","version":"1"},"tags":[{"name":"Echo"}],
                  "paths":{"/api/v1/echo/things":{"get":{"tags":["Echo"],"responses":{"200":{"description":"ok",
@@ -42,10 +44,11 @@ public class DownstreamStubResource implements QuarkusTestResourceLifecycleManag
                  "components":{"schemas":{"Thing":{"type":"object"}}}}"""));
         server.createContext("/api/v1/echo/slow", ex -> {
             sleep(4000);
-            reply(ex, 200, "{\"slow\":true}");
+            reply(ex, 200, """
+                    {"slow":true}""");
         });
         server.createContext("/api/v1/echo", this::echo);
-        server.createContext("/q/", ex -> reply(ex, 200, "{\"marker\":\"" + LEAKED + "\"}"));
+        server.createContext("/q/", ex -> reply(ex, 200, new JsonObject().put("marker", LEAKED).encode()));
         server.start();
         management.start();
         return Map.of("impact.test.echo-port", Integer.toString(server.getAddress().getPort()),
@@ -61,10 +64,15 @@ public class DownstreamStubResource implements QuarkusTestResourceLifecycleManag
                 size += n;
             }
         }
-        String json = String.format("{\"method\":\"%s\",\"path\":\"%s\",\"query\":\"%s\",\"authorization\":\"%s\","
-                        + "\"requestId\":\"%s\",\"forwardedFor\":\"%s\",\"bodyBytes\":%d}",
-                ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
-                header(ex, "Authorization"), header(ex, "X-Request-Id"), header(ex, "X-Forwarded-For"), size);
+        String json = new JsonObject()
+                .put("method", ex.getRequestMethod())
+                .put("path", ex.getRequestURI().getPath())
+                .put("query", String.valueOf(ex.getRequestURI().getRawQuery()))
+                .put("authorization", header(ex, "Authorization"))
+                .put("requestId", header(ex, "X-Request-Id"))
+                .put("forwardedFor", header(ex, "X-Forwarded-For"))
+                .put("bodyBytes", size)
+                .encode();
         ex.getResponseHeaders().add("X-Downstream", "echo");
         reply(ex, 200, json);
     }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
@@ -23,10 +22,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Health, metrics and OpenAPI documents are on the management interface only: the public port neither serves nor
@@ -62,11 +58,11 @@ class GatewayManagementTest {
                 "/api/v1/q/metrics", "/q/metrics/../metrics", "/q/%6detrics")) {
             HttpResponse<String> answer = RAW.send(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
                     .header("Authorization", bearer).GET().build(), HttpResponse.BodyHandlers.ofString());
-            assertFalse(answer.body().contains(DownstreamStubResource.LEAKED), path + " reached a service's management path");
-            assertFalse(answer.body().contains("jvm_"), path + " answered metrics");
-            assertFalse(answer.body().contains("\"checks\""), path + " answered health detail");
+            assertThat(answer.body()).as(path + " reached a service's management path").doesNotContain(DownstreamStubResource.LEAKED);
+            assertThat(answer.body()).as(path + " answered metrics").doesNotContain("jvm_");
+            assertThat(answer.body()).as(path + " answered health detail").doesNotContain("\"checks\"");
             if (answer.body().contains("\"method\"")) {   // the echo stub answered: what it was sent stays under /api/v1/echo
-                assertTrue(answer.body().contains("\"path\":\"/api/v1/echo/"), path + " forwarded as " + answer.body());
+                assertThat(answer.body()).as(path + " forwarded as " + answer.body()).contains("\"path\":\"/api/v1/echo/");
             }
         }
     }
@@ -106,21 +102,15 @@ class GatewayManagementTest {
         }
 
         String metrics = given().baseUri(Management.baseUri()).when().get("/q/metrics").then().statusCode(200).extract().asString();
-        Set<String> uris = new TreeSet<>();
-        Matcher m = URI_TAG.matcher(metrics);
-        while (m.find()) {
-            uris.add(m.group(1));
-        }
-        for (String uri : uris) {
-            assertFalse(uri.contains("ZQ"), "a raw path became a metric tag: uri=\"" + uri + "\" (all: " + uris + ")");
-        }
-        assertTrue(uris.contains("/api/v1/baseline-collections/{collectionId}/returns/{odsCode}"), "templates recorded: " + uris);
-        assertTrue(uris.contains("/api/v1/baseline-collections/{collectionId}/returns/{odsCode}/submit"), "templates recorded: " + uris);
-        assertTrue(uris.contains("/api/v1/assessments/{id}/answers/{questionCode}"), "templates recorded: " + uris);
-        assertTrue(uris.contains("/api/v1/reports/self-assessment/{cycle}/position/{odsCode}"), "templates recorded: " + uris);
-        assertTrue(uris.contains("/api/v1/*"), "unrouted paths under /api/v1 fold into one tag: " + uris);
-        assertNotEquals(0, uris.size());
-        assertEquals(Set.of(), uris.stream().filter(u -> u.startsWith("/q/")).collect(Collectors.toSet()),
-                "management paths are not metered as routes");
+        Set<String> uris = URI_TAG.matcher(metrics).results().map(m -> m.group(1)).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(uris).as("a raw path became a metric tag").noneMatch(uri -> uri.contains("ZQ"));
+        assertThat(uris).as("templates recorded").contains(
+                "/api/v1/baseline-collections/{collectionId}/returns/{odsCode}",
+                "/api/v1/baseline-collections/{collectionId}/returns/{odsCode}/submit",
+                "/api/v1/assessments/{id}/answers/{questionCode}",
+                "/api/v1/reports/self-assessment/{cycle}/position/{odsCode}");
+        assertThat(uris).as("unrouted paths under /api/v1 fold into one tag").contains("/api/v1/*");
+        assertThat(uris).isNotEmpty();
+        assertThat(uris).as("management paths are not metered as routes").noneMatch(u -> u.startsWith("/q/"));
     }
 }

@@ -43,7 +43,9 @@ class GatewayTokenTest {
     @Test
     void unsignedTokenIsRefused() {
         String[] parts = Tokens.forOrg("RHA", "viewer").split("\\.");
-        String none = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String header = """
+                {"alg":"none","typ":"JWT"}""";
+        String none = Base64.getUrlEncoder().withoutPadding().encodeToString(header.getBytes(StandardCharsets.UTF_8));
         refused("Bearer " + none + "." + parts[1] + ".");
     }
 

@@ -16,9 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gateway's metric uri patterns (quarkus.micrometer.binder.http-server.match-patterns) cover every route template the
@@ -109,8 +107,8 @@ class MetricTemplatesTest {
     void everyServiceRouteTemplateIsItsOwnTag() throws IOException {
         Map<Pattern, String> patterns = patterns();
         TreeSet<String> templates = serviceTemplates();
-        assertTrue(templates.contains("/api/v1/baseline-collections/{collectionId}/returns/{odsCode}"), "found " + templates);
-        assertTrue(templates.size() > 40, "found only " + templates);
+        assertThat(templates).contains("/api/v1/baseline-collections/{collectionId}/returns/{odsCode}");
+        assertThat(templates).hasSizeGreaterThan(40);
         List<String> wrong = new ArrayList<>();
         for (String template : templates) {
             int[] n = {0};
@@ -120,7 +118,7 @@ class MetricTemplatesTest {
                 wrong.add(template + " (as " + filled + ") is tagged " + tag);
             }
         }
-        assertEquals(List.of(), wrong, "add these templates to the gateway's match-patterns");
+        assertThat(wrong).as("add these templates to the gateway's match-patterns").isEmpty();
     }
 
     @Test
@@ -131,10 +129,10 @@ class MetricTemplatesTest {
                 "/api/v1/survey-runs/ZQ9/responses/RZQ9/submit/more", "/api/v1/assessment-instruments/ZQ9",
                 "/api/v1/survey-instruments/ZQ9", "/api/v1/baseline-question-sets/ZQ9")) {
             String tag = tag(patterns, path);
-            assertFalse(tag.contains("ZQ9"), path + " is tagged with its raw self");
+            assertThat(tag).as(path + " is tagged with its raw self").doesNotContain("ZQ9");
         }
-        assertEquals("/api/openapi.json", tag(patterns, "/api/openapi.json"));
+        assertThat(tag(patterns, "/api/openapi.json")).isEqualTo("/api/openapi.json");
         // management and Swagger UI paths stay untouched, so Quarkus's non-application filter leaves them out of the metrics
-        assertEquals("/q/swagger-ui", tag(patterns, "/q/swagger-ui"));
+        assertThat(tag(patterns, "/q/swagger-ui")).isEqualTo("/q/swagger-ui");
     }
 }

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.FileVisitResult;
@@ -96,28 +93,11 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private void awaitRealm(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(realmUrl() + "/.well-known/openid-configuration"))
-                .timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + logFile());
-            }
-            try {
-                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(250);
+        if (!UrlProbe.answers(process, URI.create(realmUrl() + "/.well-known/openid-configuration"), timeout, Duration.ofSeconds(5), 250,
+                exit -> "Keycloak exited with " + exit + "; see " + logFile())) {
+            close();
+            throw new IllegalStateException("Keycloak realm " + realm + " did not answer within " + timeout + "; see " + logFile());
         }
-        close();
-        throw new IllegalStateException("Keycloak realm " + realm + " did not answer within " + timeout + "; see " + logFile());
     }
 
     @Override
@@ -242,15 +222,6 @@ public final class KeycloakServer implements AutoCloseable {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -4,9 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -167,26 +164,11 @@ public final class LocalStack {
 
     /** Waits for {@code /q/health/ready} on the process's management interface ({@code managementUrl}). */
     private void awaitReady(Process p, String name, String managementUrl) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(managementUrl + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException(name + " exited; see .stack-data/logs/" + name + ".log");
-            }
-            try {
-                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(300);
+        String log = ".stack-data/logs/" + name + ".log";
+        if (!UrlProbe.answers(p, URI.create(managementUrl + "/q/health/ready"), Duration.ofMinutes(3), Duration.ofSeconds(3), 300,
+                exit -> name + " exited; see " + log)) {
+            throw new IllegalStateException(name + " was not ready within 3 minutes; see " + log);
         }
-        throw new IllegalStateException(name + " was not ready within 3 minutes; see .stack-data/logs/" + name + ".log");
     }
 
     private static void awaitLog(Process p, Path log, String line, Duration timeout) {

@@ -32,8 +32,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The access matrix on the running system, through the gateway: every caller in {@code access/matrix.csv} against every
@@ -97,31 +96,28 @@ class AccessMatrixIT {
         rhaAssessment = fileAssessment(rha, CYCLE);
         qt1Assessment = fileAssessment(qt1, QT1_CYCLE);
         Response draft = given().header("Authorization", rha).header("Idempotency-Key", "matrix-draft-" + RUN).contentType("application/json")
-                .body("{\"cycle\":\"matrix-draft-" + RUN + "\",\"referenceDate\":\"2023-08-31\",\"instrumentId\":\"nhs-impact-self-assessment\","
-                        + "\"instrumentVersion\":1}").post("/api/v1/assessments");
-        assertEquals(201, draft.statusCode(), draft.asString());
+                .body(Bodies.assessment("matrix-draft-" + RUN)).post("/api/v1/assessments");
+        assertThat(draft.statusCode()).as(draft.asString()).isEqualTo(201);
         rhaDraft = draft.path("id");
         share(rha, rhaDraft, "NATIONAL");   // shared, but a draft: still the trust's own
 
         given().header("Authorization", admin).contentType("application/json")
-                .body("{\"id\":\"" + COLLECTION + "\",\"name\":\"Access matrix\",\"referenceDate\":\"2023-08-31\",\"opensAt\":\""
-                        + Instant.now().minusSeconds(3600) + "\",\"closesAt\":\"" + Instant.now().plusSeconds(86400) + "\"}")
+                .body(Bodies.baselineCollection(COLLECTION, "Access matrix", Instant.now().minusSeconds(3600), Instant.now().plusSeconds(86400)))
                 .post("/api/v1/baseline-collections").then().statusCode(201);
         fileBaseline(rha, "RHA");
         fileBaseline(qt1, "QT1");
 
         given().header("Authorization", admin).contentType("application/json")
-                .body("{\"id\":\"" + SURVEY_RUN + "\",\"name\":\"Access matrix\",\"instrumentId\":\"nhsp-improvement-survey-2023\",\"instrumentVersion\":1,"
-                        + "\"referenceDate\":\"2023-08-31\",\"opensAt\":\"" + Instant.now().minusSeconds(60) + "\",\"closesAt\":\""
-                        + Instant.now().plusSeconds(86400) + "\",\"organisationTypes\":[\"trust\"]}")
+                .body(Bodies.surveyRun(SURVEY_RUN, "Access matrix", Instant.now().minusSeconds(60), Instant.now().plusSeconds(86400)))
                 .post("/api/v1/survey-runs").then().statusCode(201);
         String responses = "/api/v1/survey-runs/" + SURVEY_RUN + "/responses";
         Response started = given().header("Authorization", rha).header("Idempotency-Key", "matrix-response-" + RUN).contentType("application/json")
-                .body("{\"respondentRole\":\"chief_executive\"}").post(responses);
-        assertEquals(201, started.statusCode(), started.asString());
+                .body("""
+                        {"respondentRole":"chief_executive"}""").post(responses);
+        assertThat(started.statusCode()).as(started.asString()).isEqualTo(201);
         surveyResponse = started.path("id");
         String etag = given().header("Authorization", rha).header("If-Match", started.header("ETag")).contentType("application/json")
-                .body("{\"answers\":{\"Q1_trust_progress\":{\"option\":\"just_underway\"}}}").patch(responses + "/" + surveyResponse)
+                .body(Bodies.trustProgress("just_underway")).patch(responses + "/" + surveyResponse)
                 .then().statusCode(200).extract().header("ETag");
         given().header("Authorization", rha).header("If-Match", etag).post(responses + "/" + surveyResponse + "/submit").then().statusCode(200);
 
@@ -144,7 +140,7 @@ class AccessMatrixIT {
     @TestFactory
     Stream<DynamicNode> everyCallerGetsExactlyTheStatusInTheTable() throws IOException {
         List<Row> rows = load();
-        assertTrue(rows.size() >= 50, "the table has its rows: " + rows.size());
+        assertThat(rows).as("the table has its rows").hasSizeGreaterThanOrEqualTo(50);
         return STEPS.stream().map(step -> DynamicContainer.dynamicContainer("sharing " + step, Stream.concat(
                 Stream.of(DynamicTest.dynamicTest("share both self-assessments at " + step, () -> shareAt(step))),
                 rows.stream().filter(r -> r.step.equals(step) || (r.step.equals("-") && step.equals(ALWAYS)))
@@ -163,13 +159,15 @@ class AccessMatrixIT {
             }
         });
         WRONG.addAndGet(wrong.size());
-        assertEquals(List.of(), wrong, row.kind + " at " + row.step);
+        assertThat(wrong).as(row.kind + " at " + row.step).isEmpty();
     }
 
     /** One request of the row's kind, as the caller; writes use the current ETag, as a well-behaved client would. */
     private static Response call(String kind, String caller) {
         String token = as(caller);
         String unique = RUN + "-" + caller + "-" + System.nanoTime();
+        String tag = Integer.toHexString(unique.hashCode());
+        Instant now = Instant.now();
         String returns = "/api/v1/baseline-collections/" + COLLECTION + "/returns/";
         String response = "/api/v1/survey-runs/" + SURVEY_RUN + "/responses/" + surveyResponse;
         return switch (kind) {
@@ -183,13 +181,13 @@ class AccessMatrixIT {
             case "assessment.audit-verify" -> get(token, "/api/v1/assessments/audit/verify");
             case "assessment.publish-shipped" -> json(token, null).post("/api/v1/assessment-instruments/nhs-impact-self-assessment/versions/1/publish");
             case "assessment.write RHA" -> json(token, etagOf("/api/v1/assessments/" + rhaDraft))
-                    .body("{\"answers\":{\"Q01\":{\"levelCode\":\"DEVELOPING\",\"evidence\":\"Checked by " + caller + "\"}}}")
+                    .body(Map.of("answers", Map.of("Q01", Map.of("levelCode", "DEVELOPING", "evidence", "Checked by " + caller))))
                     .patch("/api/v1/assessments/" + rhaDraft + "/answers");
-            case "assessment.share RHA" -> json(token, etagOf("/api/v1/assessments/" + rhaAssessment)).body("{\"level\":\"NATIONAL\"}")
+            case "assessment.share RHA" -> json(token, etagOf("/api/v1/assessments/" + rhaAssessment)).body("""
+                    {"level":"NATIONAL"}""")
                     .put("/api/v1/assessments/" + rhaAssessment + "/sharing");
             case "assessment.create RHA" -> json(token, null).header("Idempotency-Key", unique)
-                    .body("{\"organisation\":\"RHA\",\"cycle\":\"m-" + unique.hashCode() + "\",\"referenceDate\":\"2023-08-31\","
-                            + "\"instrumentId\":\"nhs-impact-self-assessment\",\"instrumentVersion\":1}")
+                    .body(withEntry(Bodies.assessment("m-" + unique.hashCode()), "organisation", "RHA"))
                     .post("/api/v1/assessments");
             case "assessment.instruments" -> get(token, "/api/v1/assessment-instruments");
             case "report.position RHA" -> get(token, "/api/v1/reports/self-assessment/" + CYCLE + "/position/RHA");
@@ -198,43 +196,24 @@ class AccessMatrixIT {
             case "baseline.read QT1" -> get(token, returns + "QT1");
             case "baseline.audit RHA" -> get(token, returns + "RHA/audit");
             case "baseline.audit-verify" -> get(token, "/api/v1/baseline-collections/audit/verify");
-            case "baseline.write RHA" -> json(token, etagOf(returns + "RHA")).body(BASELINE_ANSWERS).put(returns + "RHA");
+            case "baseline.write RHA" -> json(token, etagOf(returns + "RHA")).body(Bodies.BASELINE_ANSWERS).put(returns + "RHA");
             case "baseline.completeness QT1" -> get(token, "/api/v1/baseline-collections/" + COLLECTION + "/completeness?area=QT1");
             case "baseline.open-collection" -> json(token, null)
-                    .body("{\"id\":\"m-" + Integer.toHexString(unique.hashCode()) + "\",\"name\":\"Refused unless admin\",\"referenceDate\":\"2023-08-31\","
-                            + "\"opensAt\":\"" + Instant.now() + "\",\"closesAt\":\"" + Instant.now().plusSeconds(3600) + "\"}")
-                    .post("/api/v1/baseline-collections");
-            case "baseline.close-collection" -> {
-                String id = "mc-" + Integer.toHexString(unique.hashCode());
-                String etag = given().header("Authorization", as("admin")).contentType("application/json")
-                        .body("{\"id\":\"" + id + "\",\"name\":\"Closed by " + caller + "\",\"referenceDate\":\"2023-08-31\",\"opensAt\":\""
-                                + Instant.now() + "\",\"closesAt\":\"" + Instant.now().plusSeconds(3600) + "\"}")
-                        .post("/api/v1/baseline-collections").then().statusCode(201).extract().header("ETag");
-                yield json(token, etag).post("/api/v1/baseline-collections/" + id + "/close");
-            }
+                    .body(Bodies.baselineCollection("m-" + tag, "Refused unless admin", now, now.plusSeconds(3600))).post("/api/v1/baseline-collections");
+            case "baseline.close-collection" -> closeAsAdminOpened("/api/v1/baseline-collections", token,
+                    Bodies.baselineCollection("mc-" + tag, "Closed by " + caller, now, now.plusSeconds(3600)));
             case "survey.read RHA" -> get(token, response);
             case "survey.history RHA" -> get(token, response + "/history");
             case "survey.audit RHA" -> get(token, response + "/audit");
             case "survey.audit-verify" -> get(token, "/api/v1/survey-runs/audit/verify");
             case "survey.publish-shipped" -> json(token, null).post("/api/v1/survey-instruments/nhsp-improvement-survey-2023/versions/1/publish");
-            case "survey.write RHA" -> json(token, etagOf(response))
-                    .body("{\"answers\":{\"Q1_trust_progress\":{\"option\":\"just_underway\"}}}").patch(response);
+            case "survey.write RHA" -> json(token, etagOf(response)).body(Bodies.trustProgress("just_underway")).patch(response);
             case "survey.completeness" -> get(token, "/api/v1/survey-runs/" + SURVEY_RUN + "/completeness");
             case "survey.run" -> get(token, "/api/v1/survey-runs/" + SURVEY_RUN);
             case "survey.open-run" -> json(token, null)
-                    .body("{\"id\":\"m-" + Integer.toHexString(unique.hashCode()) + "\",\"name\":\"Refused unless admin\","
-                            + "\"instrumentId\":\"nhsp-improvement-survey-2023\",\"instrumentVersion\":1,\"referenceDate\":\"2023-08-31\","
-                            + "\"opensAt\":\"" + Instant.now() + "\",\"closesAt\":\"" + Instant.now().plusSeconds(3600) + "\",\"organisationTypes\":[\"trust\"]}")
-                    .post("/api/v1/survey-runs");
-            case "survey.close-run" -> {
-                String id = "mr-" + Integer.toHexString(unique.hashCode());
-                String etag = given().header("Authorization", as("admin")).contentType("application/json")
-                        .body("{\"id\":\"" + id + "\",\"name\":\"Closed by " + caller + "\",\"instrumentId\":\"nhsp-improvement-survey-2023\","
-                                + "\"instrumentVersion\":1,\"referenceDate\":\"2023-08-31\",\"opensAt\":\"" + Instant.now() + "\",\"closesAt\":\""
-                                + Instant.now().plusSeconds(3600) + "\",\"organisationTypes\":[\"trust\"]}")
-                        .post("/api/v1/survey-runs").then().statusCode(201).extract().header("ETag");
-                yield json(token, etag).post("/api/v1/survey-runs/" + id + "/close");
-            }
+                    .body(Bodies.surveyRun("m-" + tag, "Refused unless admin", now, now.plusSeconds(3600))).post("/api/v1/survey-runs");
+            case "survey.close-run" -> closeAsAdminOpened("/api/v1/survey-runs", token,
+                    Bodies.surveyRun("mr-" + tag, "Closed by " + caller, now, now.plusSeconds(3600)));
             case "report.rebuild-status" -> get(token, "/api/v1/reports/admin/rebuild");
             default -> report(kind, token);
         };
@@ -253,8 +232,6 @@ class AccessMatrixIT {
         };
     }
 
-    private static final String BASELINE_ANSWERS = "{\"answers\":{\"leadership_exec_responsibility\":true,\"tools_improvement_methods\":true,"
-            + "\"governance_reporting\":true,\"capability_staff_training\":false}}";
 
     private static List<Row> load() throws IOException {
         List<Row> rows = new ArrayList<>();
@@ -268,11 +245,12 @@ class AccessMatrixIT {
                 List<String> cells = Arrays.stream(line.split(",")).map(String::trim).toList();
                 if (header == null) {
                     header = cells;
-                    assertEquals(List.copyOf(CALLERS.keySet()), header.subList(2, header.size()), "callers in the table");
+                    assertThat(header.subList(2, header.size())).as("callers in the table").isEqualTo(List.copyOf(CALLERS.keySet()));
                     continue;
                 }
-                assertEquals(header.size(), cells.size(), "cells in row " + line);
-                assertTrue(cells.get(1).equals("-") || STEPS.contains(cells.get(1)), "sharing step of " + line);
+                assertThat(cells).as("cells in row " + line).hasSameSizeAs(header);
+                assertThat(cells.get(1)).as("sharing step of " + line).satisfiesAnyOf(
+                        step -> assertThat(step).isEqualTo("-"), step -> assertThat(STEPS).contains(step));
                 Map<String, Integer> expected = new LinkedHashMap<>();
                 for (int i = 2; i < cells.size(); i++) {
                     expected.put(header.get(i), Integer.parseInt(cells.get(i)));
@@ -336,7 +314,7 @@ class AccessMatrixIT {
     @MethodSource("badTokens")
     void tokensThatMustNeverGetIn(String door, String url, String kind) throws InterruptedException {
         String valid = Tokens.forOrg("RHA", "submitter", "viewer");
-        assertEquals(200, given().header("Authorization", "Bearer " + valid).get(url).statusCode(), "a valid token gets in at " + door);
+        assertThat(given().header("Authorization", "Bearer " + valid).get(url).statusCode()).as("a valid token gets in at " + door).isEqualTo(200);
         String authorization = switch (kind) {
             case "missing" -> null;
             case "garbage" -> "Bearer not-a-token";
@@ -345,12 +323,13 @@ class AccessMatrixIT {
             case "other-audience" -> "Bearer " + Tokens.fromProbeClient("matrix-no-audience", 300, false, "RHA", "submitter", "viewer");
             case "alg-none" -> {
                 String[] parts = valid.split("\\.");
-                yield "Bearer " + b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
+                yield "Bearer " + b64("""
+                        {"alg":"none","typ":"JWT"}""") + "." + parts[1] + ".";
             }
             case "tampered" -> {
                 String[] parts = valid.split("\\.");
                 String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("\"RHA\"", "\"RK5\"");
-                assertTrue(claims.contains("\"RK5\""), "the organisation claim was changed");
+                assertThat(claims).as("the organisation claim was changed").contains("\"RK5\"");
                 yield "Bearer " + parts[0] + "." + b64(claims) + "." + parts[2];
             }
             default -> throw new IllegalArgumentException(kind);
@@ -364,15 +343,16 @@ class AccessMatrixIT {
         if (r.statusCode() != 401) {
             TOKENS_IN.incrementAndGet();
         }
-        assertEquals(401, r.statusCode(), door + " let a " + kind + " token through: " + abbreviate(r.asString()));
-        assertTrue(String.valueOf(r.contentType()).startsWith(PROBLEM), "401 as problem+json: " + r.contentType());
+        assertThat(r.statusCode()).as(door + " let a " + kind + " token through: " + abbreviate(r.asString())).isEqualTo(401);
+        assertThat(String.valueOf(r.contentType())).as("401 as problem+json").startsWith(PROBLEM);
     }
 
     /** A genuine token of this realm that has run out: minted with a 5-second life, used once, then kept past its expiry. */
     private static synchronized String expiredToken() throws InterruptedException {
         if (expired == null) {
             String token = Tokens.fromProbeClient("matrix-short-lived", 5, true, "RHA", "submitter", "viewer");
-            assertEquals(200, given().header("Authorization", "Bearer " + token).get("/api/v1/assessments").statusCode(), "valid while fresh");
+            assertThat(given().header("Authorization", "Bearer " + token).get("/api/v1/assessments").statusCode()).as("valid while fresh")
+                    .isEqualTo(200);
             Thread.sleep(7_000);
             expired = token;
         }
@@ -405,38 +385,44 @@ class AccessMatrixIT {
     /** The resource's current ETag, read by its owner. */
     private static String etagOf(String path) {
         Response r = get(as("own-submitter"), path);
-        assertEquals(200, r.statusCode(), "owner reads " + path);
+        assertThat(r.statusCode()).as("owner reads " + path).isEqualTo(200);
         return r.header("ETag");
     }
 
     private static String fileAssessment(String token, String cycle) {
         Response created = given().header("Authorization", token).header("Idempotency-Key", cycle).contentType("application/json")
-                .body("{\"cycle\":\"" + cycle + "\",\"referenceDate\":\"2023-08-31\",\"instrumentId\":\"nhs-impact-self-assessment\","
-                        + "\"instrumentVersion\":1}").post("/api/v1/assessments");
-        assertEquals(201, created.statusCode(), created.asString());
+                .body(Bodies.assessment(cycle)).post("/api/v1/assessments");
+        assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
         String id = created.path("id");
-        StringBuilder answers = new StringBuilder("{\"answers\":{");
-        for (int q = 1; q <= 22; q++) {
-            answers.append(q > 1 ? "," : "").append(String.format("\"Q%02d\":{\"levelCode\":\"%s\"}", q, q % 3 == 0 ? "DEVELOPING" : "STARTING"));
-        }
-        answers.append("}}");
-        String etag = json(token, created.header("ETag")).body(answers.toString()).patch("/api/v1/assessments/" + id + "/answers")
+        String etag = json(token, created.header("ETag")).body(Bodies.levels(q -> q % 3 == 0)).patch("/api/v1/assessments/" + id + "/answers")
                 .then().statusCode(200).extract().header("ETag");
-        etag = json(token, etag).body("{\"approverName\":\"Dr A Chair\",\"approverRole\":\"Chair\",\"boardMeetingDate\":\"2023-09-28\","
-                + "\"minuteReference\":\"BM/1\"}").post("/api/v1/assessments/" + id + "/sign-off").then().statusCode(200).extract().header("ETag");
+        etag = json(token, etag).body(Bodies.SIGN_OFF).post("/api/v1/assessments/" + id + "/sign-off").then().statusCode(200).extract().header("ETag");
         json(token, etag).post("/api/v1/assessments/" + id + "/submit").then().statusCode(200);
         return id;
     }
 
     private static void share(String token, String id, String level) {
         String etag = get(token, "/api/v1/assessments/" + id).header("ETag");
-        json(token, etag).body("{\"level\":\"" + level + "\",\"reason\":\"Access matrix step\"}").put("/api/v1/assessments/" + id + "/sharing")
+        json(token, etag).body(Map.of("level", level, "reason", "Access matrix step")).put("/api/v1/assessments/" + id + "/sharing")
                 .then().statusCode(200);
+    }
+
+    /** Opens the collection or run as the administrator, then has the caller close it. */
+    private static Response closeAsAdminOpened(String collection, String token, Map<String, Object> body) {
+        String etag = json(as("admin"), null).body(body).post(collection).then().statusCode(201).extract().header("ETag");
+        return json(token, etag).post(collection + "/" + body.get("id") + "/close");
+    }
+
+    /** The body with one more entry. */
+    private static Map<String, Object> withEntry(Map<String, Object> body, String key, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(body);
+        more.put(key, value);
+        return more;
     }
 
     private static void fileBaseline(String token, String ods) {
         String path = "/api/v1/baseline-collections/" + COLLECTION + "/returns/" + ods;
-        String etag = json(token, null).body(BASELINE_ANSWERS).put(path).then().statusCode(201).extract().header("ETag");
+        String etag = json(token, null).body(Bodies.BASELINE_ANSWERS).put(path).then().statusCode(201).extract().header("ETag");
         json(token, etag).post(path + "/submit").then().statusCode(200);
     }
 

@@ -6,6 +6,7 @@ import org.yaml.snakeyaml.Yaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * docker-compose.yml cannot run on a machine without Docker, so this reads it and checks it against the services'
@@ -44,30 +41,41 @@ class ComposeFileTest {
         return found;
     }
 
+    /** A module's compose service, its environment there, and the keys (with defaults) its application.properties reads. */
+    private record App(String name, Map<String, Object> service, Map<String, Object> env, Map<String, String> known) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<App> apps() throws IOException {
+        List<App> apps = new ArrayList<>();
+        for (String app : APPS) {
+            Map<String, Object> service = services().get(app);
+            apps.add(new App(app, service, (Map<String, Object>) service.get("environment"), placeholders(app)));
+        }
+        return apps;
+    }
+
     @Test
     void holdsTheServersAndEveryModule() throws IOException {
         Set<String> expected = new HashSet<>(APPS);
         expected.addAll(List.of("postgres", "kafka", "keycloak"));
-        assertEquals(expected, services().keySet());
+        assertThat(services().keySet()).isEqualTo(expected);
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void everyModuleIsConfiguredWithKeysItReadsAndPortsItListensOn() throws IOException {
-        for (String app : APPS) {
-            Map<String, Object> service = services().get(app);
-            Map<String, Object> env = (Map<String, Object>) service.get("environment");
-            Map<String, String> known = placeholders(app);
-            for (String key : env.keySet()) {
-                assertTrue(known.containsKey(key), app + " does not read " + key + " (it reads " + known.keySet() + ")");
-            }
-            String port = env.get("HTTP_PORT").toString();
-            assertEquals(known.get("HTTP_PORT"), port, app + " port differs from its application.properties default");
-            assertEquals(List.of(port + ":" + port), service.get("ports"), app + " publishes another port");
-            assertEquals(app, ((Map<String, Object>) service.get("build")).get("args") instanceof Map<?, ?> args ? args.get("MODULE") : null);
-            assertNotNull(service.get("healthcheck"), app + " has no health check");
-            Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) service.get("depends_on");
-            dependsOn.values().forEach(c -> assertEquals("service_healthy", c.get("condition"), app + " starts before its dependencies are healthy"));
+        for (App app : apps()) {
+            assertThat(app.known()).as(app.name() + " does not read a key it is given").containsKeys(app.env().keySet().toArray(String[]::new));
+            String port = app.env().get("HTTP_PORT").toString();
+            assertThat(port).as(app.name() + " port differs from its application.properties default").isEqualTo(app.known().get("HTTP_PORT"));
+            assertThat(app.service().get("ports")).as(app.name() + " publishes another port").isEqualTo(List.of(port + ":" + port));
+            Object args = ((Map<String, Object>) app.service().get("build")).get("args");
+            assertThat(args instanceof Map<?, ?> map ? map.get("MODULE") : null).isEqualTo(app.name());
+            assertThat(app.service().get("healthcheck")).as(app.name() + " has no health check").isNotNull();
+            Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) app.service().get("depends_on");
+            assertThat(dependsOn.values()).as(app.name() + " starts before its dependencies are healthy")
+                    .allSatisfy(c -> assertThat(c.get("condition")).isEqualTo("service_healthy"));
         }
     }
 
@@ -78,9 +86,9 @@ class ComposeFileTest {
         String init = Files.readString(ROOT.resolve("deploy/postgres/init.sql"));
         for (String name : List.of("assessment", "survey", "baseline", "reporting")) {
             Map<String, Object> env = (Map<String, Object>) services().get(name + "-service").get("environment");
-            assertEquals("http://" + name + "-service:" + env.get("HTTP_PORT"), gatewayEnv.get(name.toUpperCase() + "_URL"));
-            assertTrue(env.get("DB_JDBC_URL").toString().endsWith("/" + name));
-            assertTrue(init.contains("create database " + name + ";"), "init.sql does not create " + name);
+            assertThat(gatewayEnv.get(name.toUpperCase() + "_URL")).isEqualTo("http://" + name + "-service:" + env.get("HTTP_PORT"));
+            assertThat(env.get("DB_JDBC_URL").toString()).endsWith("/" + name);
+            assertThat(init).as("init.sql does not create " + name).contains("create database " + name + ";");
         }
     }
 
@@ -92,28 +100,27 @@ class ComposeFileTest {
     @Test
     @SuppressWarnings("unchecked")
     void managementInterfacesAreHealthCheckedInsideAndNotPublished() throws IOException {
-        for (String app : APPS) {
-            Map<String, Object> service = services().get(app);
-            Map<String, Object> env = (Map<String, Object>) service.get("environment");
-            Map<String, String> known = placeholders(app);
-            String properties = Files.readString(ROOT.resolve(app + "/src/main/resources/application.properties"));
-            assertTrue(properties.contains("\nquarkus.management.enabled=true\n"), app + " has no management interface");
-            assertEquals("127.0.0.1", known.get("MANAGEMENT_HOST"), app + "'s management interface is not loopback-only by default");
-            assertEquals("0.0.0.0", String.valueOf(env.get("MANAGEMENT_HOST")), app + "'s management interface is unreachable in its container");
-            String port = String.valueOf(env.get("MANAGEMENT_PORT"));
-            assertEquals(known.get("MANAGEMENT_PORT"), port, app + " management port differs from its application.properties default");
-            assertNotEquals(String.valueOf(env.get("HTTP_PORT")), port, app + " serves management on its public port");
-            for (Object published : (List<Object>) service.get("ports")) {
-                assertFalse(published.toString().matches("(.*:)?" + port + "(/tcp)?"), app + " publishes its management port: " + published);
-            }
-            String check = String.join(" ", (List<String>) ((Map<String, Object>) service.get("healthcheck")).get("test"));
-            assertTrue(check.contains("http://127.0.0.1:" + port + "/q/health/ready"), app + " is not health-checked on its management port: " + check);
+        for (App app : apps()) {
+            String properties = Files.readString(ROOT.resolve(app.name() + "/src/main/resources/application.properties"));
+            assertThat(properties).as(app.name() + " has no management interface").contains("\nquarkus.management.enabled=true\n");
+            assertThat(app.known().get("MANAGEMENT_HOST")).as(app.name() + "'s management interface is not loopback-only by default")
+                    .isEqualTo("127.0.0.1");
+            assertThat(String.valueOf(app.env().get("MANAGEMENT_HOST"))).as(app.name() + "'s management interface is unreachable in its container")
+                    .isEqualTo("0.0.0.0");
+            String port = String.valueOf(app.env().get("MANAGEMENT_PORT"));
+            assertThat(port).as(app.name() + " management port differs from its application.properties default")
+                    .isEqualTo(app.known().get("MANAGEMENT_PORT"));
+            assertThat(port).as(app.name() + " serves management on its public port").isNotEqualTo(String.valueOf(app.env().get("HTTP_PORT")));
+            assertThat((List<Object>) app.service().get("ports")).as(app.name() + " publishes its management port")
+                    .noneMatch(published -> published.toString().matches("(.*:)?" + port + "(/tcp)?"));
+            String check = String.join(" ", (List<String>) ((Map<String, Object>) app.service().get("healthcheck")).get("test"));
+            assertThat(check).as(app.name() + " is not health-checked on its management port").contains("http://127.0.0.1:" + port + "/q/health/ready");
         }
         Map<String, Object> gatewayEnv = (Map<String, Object>) services().get("gateway").get("environment");
         for (String name : List.of("assessment", "survey", "baseline", "reporting")) {
             Map<String, Object> env = (Map<String, Object>) services().get(name + "-service").get("environment");
-            assertEquals("http://" + name + "-service:" + env.get("MANAGEMENT_PORT"), gatewayEnv.get(name.toUpperCase() + "_MANAGEMENT_URL"),
-                    "the gateway reads " + name + "'s readiness and OpenAPI document elsewhere");
+            assertThat(gatewayEnv.get(name.toUpperCase() + "_MANAGEMENT_URL")).as("the gateway reads " + name + "'s readiness and OpenAPI document elsewhere")
+                    .isEqualTo("http://" + name + "-service:" + env.get("MANAGEMENT_PORT"));
         }
     }
 
@@ -123,10 +130,10 @@ class ComposeFileTest {
     void theServersAcknowledgeOnlyWhatIsOnDisk() throws IOException {
         String command = String.join(" ", (List<String>) services().get("postgres").get("command"));
         for (Map.Entry<String, String> setting : uk.nhs.impact.stack.PostgresServer.DURABLE.entrySet()) {
-            assertTrue(command.contains("-c " + setting.getKey() + "=" + setting.getValue()), "postgres runs without " + setting + ": " + command);
+            assertThat(command).as("postgres runs without " + setting).contains("-c " + setting.getKey() + "=" + setting.getValue());
         }
         Map<String, Object> kafka = (Map<String, Object>) services().get("kafka").get("environment");
-        assertEquals("1", String.valueOf(kafka.get("KAFKA_LOG_FLUSH_INTERVAL_MESSAGES")), "the single broker acknowledges before flushing");
+        assertThat(String.valueOf(kafka.get("KAFKA_LOG_FLUSH_INTERVAL_MESSAGES"))).as("the single broker acknowledges before flushing").isEqualTo("1");
     }
 
     @Test
@@ -134,7 +141,7 @@ class ComposeFileTest {
     void keycloakImportsTheSameRealmFileAsTheTestsAndTheLocalStack() throws IOException {
         List<String> volumes = (List<String>) services().get("keycloak").get("volumes");
         String source = volumes.get(0).split(":")[0];
-        assertEquals("./deploy/keycloak/realm.json", source);
-        assertTrue(Files.exists(ROOT.resolve(source)));
+        assertThat(source).isEqualTo("./deploy/keycloak/realm.json");
+        assertThat(ROOT.resolve(source)).exists();
     }
 }

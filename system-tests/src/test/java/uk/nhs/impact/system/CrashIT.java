@@ -23,8 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Crashes under load: survey responses are filed through the gateway from several clients while every PostgreSQL process
@@ -60,13 +59,13 @@ class CrashIT {
 
     @AfterAll
     static void stop() throws Exception {
-        assertEquals(List.of(), stack.stopAndListLeftovers(RESTARTED), "still running after ./stack.sh stop");
+        assertThat(stack.stopAndListLeftovers(RESTARTED)).as("still running after ./stack.sh stop").isEmpty();
     }
 
     @Test
     void everySubmissionAcknowledgedBeforeADatabaseCrashIsStoredAndCountedOnce() throws Exception {
         Map<String, String> durability = localDatabase().durability();
-        assertEquals(PostgresServer.DURABLE, durability, "the local stack's PostgreSQL acknowledges commits before they are durable");
+        assertThat(durability).as("the local stack's PostgreSQL acknowledges commits before they are durable").isEqualTo(PostgresServer.DURABLE);
         SurveyLoad survey = new SurveyLoad();
         String run = survey.openRun("db-crash");
         Path data = stack.root().resolve(".stack-data/postgres");
@@ -84,7 +83,7 @@ class CrashIT {
         Map<String, String> afterwards = localDatabase().durability();
         verify("Database crash under load (every PostgreSQL process SIGKILLed at a random moment, started again at once; "
                 + DATABASE_CRASHES + " times in one run)", survey, run, tally, crashes, "; SHOW after the last restart: " + afterwards);
-        assertEquals(PostgresServer.DURABLE, afterwards);
+        assertThat(afterwards).isEqualTo(PostgresServer.DURABLE);
     }
 
     @Test
@@ -136,13 +135,13 @@ class CrashIT {
                 crashes.kills.size(), crashes.joined(0), crashes.joined(1), tally.accepted.get(), CLIENTS, tally.unavailable.get(), tally.slowestMillis.get(),
                 tally.acknowledged.size() - lost.size(), stored, inViews, lost.size(), Math.max(0, inViews - stored), stored - answered,
                 tally.failures.size(), intact, more));
-        assertEquals(List.of(), lost.subList(0, Math.min(5, lost.size())), lost.size() + " acknowledged returns lost");
+        assertThat(lost.subList(0, Math.min(5, lost.size()))).as(lost.size() + " acknowledged returns lost").isEmpty();
         tally.checked();
-        assertTrue(stored >= tally.acknowledged.size(), "the service holds fewer submissions than were acknowledged");
-        assertEquals(stored, answered, "submitted responses without their answer");
-        assertEquals(stored, inViews, "every stored submission counted once in the reporting views");
-        assertTrue(intact, "the audit chain is broken");
-        assertTrue(tally.slowestMillis.get() < 15_000, "no request hung: slowest " + tally.slowestMillis.get() + " ms");
+        assertThat(stored).as("the service holds fewer submissions than were acknowledged").isGreaterThanOrEqualTo(tally.acknowledged.size());
+        assertThat(answered).as("submitted responses without their answer").isEqualTo(stored);
+        assertThat(inViews).as("every stored submission counted once in the reporting views").isEqualTo(stored);
+        assertThat(intact).as("the audit chain is broken").isTrue();
+        assertThat(tally.slowestMillis.get()).as("no request hung: slowest (ms)").isLessThan(15_000);
     }
 
     /** The local stack's PostgreSQL, as any client reaches it. */

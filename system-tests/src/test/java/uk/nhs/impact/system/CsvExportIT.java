@@ -16,9 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * CSV exports are safe to open in a spreadsheet, on the running system, through the gateway: twelve respondents of one
@@ -61,26 +59,24 @@ class CsvExportIT {
         String trust = Tokens.bearer("RHA", "submitter", "viewer");
 
         given().header("Authorization", admin).contentType("application/json")
-                .body("{\"id\":\"" + RUN + "\",\"name\":\"CSV export\",\"instrumentId\":\"nhsp-improvement-survey-2023\",\"instrumentVersion\":1,"
-                        + "\"referenceDate\":\"2023-08-31\",\"opensAt\":\"" + Instant.now().minusSeconds(60) + "\",\"closesAt\":\""
-                        + Instant.now().plusSeconds(86400) + "\",\"organisationTypes\":[\"trust\"]}")
+                .body(Bodies.surveyRun(RUN, "CSV export", Instant.now().minusSeconds(60), Instant.now().plusSeconds(86400)))
                 .post("/api/v1/survey-runs").then().statusCode(201);
         String responses = "/api/v1/survey-runs/" + RUN + "/responses";
         for (int i = 0; i < FORMULAS.size(); i++) {
             String reference = "csv-respondent-" + i;
             Response started = given().header("Authorization", trust).queryParam("respondentReference", reference).contentType("application/json")
                     .body(Map.of("respondentRole", "director_of_improvement", "respondentReference", reference)).post(responses);
-            assertEquals(201, started.statusCode(), started.asString());
+            assertThat(started.statusCode()).as(started.asString()).isEqualTo(201);
             String id = started.path("id");
             Map<String, Object> answers = Map.of("answers", Map.of(
                     "Q1_trust_progress", Map.of("option", "just_underway"),
                     FREE_TEXT, Map.of("text", FORMULAS.get(i))));
             Response saved = given().header("Authorization", trust).queryParam("respondentReference", reference)
                     .header("If-Match", started.header("ETag")).contentType("application/json").body(answers).patch(responses + "/" + id);
-            assertEquals(200, saved.statusCode(), saved.asString());
+            assertThat(saved.statusCode()).as(saved.asString()).isEqualTo(200);
             Response submitted = given().header("Authorization", trust).queryParam("respondentReference", reference)
                     .header("If-Match", saved.header("ETag")).post(responses + "/" + id + "/submit");
-            assertEquals(200, submitted.statusCode(), submitted.asString());
+            assertThat(submitted.statusCode()).as(submitted.asString()).isEqualTo(200);
         }
         awaitFreeTextInTheNationalView();
     }
@@ -95,7 +91,7 @@ class CsvExportIT {
             if (r.statusCode() == 200) {
                 List<String> comments = r.path("questions.find { it.code == '" + FREE_TEXT + "' }.comments");
                 if (comments != null && comments.size() == FORMULAS.size()) {
-                    assertEquals(sorted(FORMULAS), sorted(comments), "the national view shows the twelve answers as they were given");
+                    assertThat(sorted(comments)).as("the national view shows the twelve answers as they were given").isEqualTo(sorted(FORMULAS));
                     return;
                 }
             }
@@ -108,14 +104,14 @@ class CsvExportIT {
     @Test
     void theNationalCsvExportNeutralisesEveryCellThatWouldRunAsAFormula() {
         Response r = results().accept("text/csv").get();
-        assertEquals(200, r.statusCode(), r.asString());
-        assertTrue(String.valueOf(r.contentType()).startsWith("text/csv"), "served as CSV: " + r.contentType());
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
+        assertThat(String.valueOf(r.contentType())).as("served as CSV").startsWith("text/csv");
         String csv = new String(r.asByteArray(), StandardCharsets.UTF_8);
         if (csv.startsWith("\uFEFF")) {
             csv = csv.substring(1);
         }
         List<List<String>> rows = parse(csv);
-        assertTrue(rows.size() > 1, "a header and rows: " + csv);
+        assertThat(rows).as("a header and rows: " + csv).hasSizeGreaterThan(1);
         List<String> cells = rows.stream().flatMap(List::stream).toList();
 
         // every free-text answer is in the export, behind a single quote, so a spreadsheet shows it as text
@@ -125,18 +121,18 @@ class CsvExportIT {
                 missing.add(formula);
             }
         }
-        assertEquals(List.of(), missing, "free-text answers the JSON view shows but the CSV export does not carry neutralised "
-                + "(as \"'\" + the answer, quoted), out of " + FORMULAS.size() + ":\n" + csv);
+        assertThat(missing).as("free-text answers the JSON view shows but the CSV export does not carry neutralised "
+                + "(as \"'\" + the answer, quoted), out of " + FORMULAS.size() + ":\n" + csv).isEmpty();
 
         // and no cell anywhere starts like a formula; a number (e.g. a negative difference) is not a formula
         List<String> dangerous = cells.stream()
                 .filter(c -> !c.isEmpty() && FORMULA_STARTS.indexOf(c.charAt(0)) >= 0 && !c.matches("-[0-9]+(\\.[0-9]+)?"))
                 .toList();
-        assertEquals(List.of(), dangerous, "cells that a spreadsheet would run as formulas");
+        assertThat(dangerous).as("cells that a spreadsheet would run as formulas").isEmpty();
 
         // the quoted form is on the wire: the neutralised cell starts with a double quote, then the single quote
         for (String formula : FORMULAS) {
-            assertTrue(csv.contains("\"'" + formula.replace("\"", "\"\"") + "\""), "quoted on the wire: " + formula);
+            assertThat(csv).as("quoted on the wire: " + formula).contains("\"'" + formula.replace("\"", "\"\"") + "\"");
         }
         SuiteSummary.record("CSV export (through the gateway)", String.format("%d free-text answers that start like formulas, all "
                 + "neutralised in the national CSV export; %d cells checked, none starts like a formula", FORMULAS.size(), cells.size()));
@@ -145,8 +141,8 @@ class CsvExportIT {
     @Test
     void theCsvCarriesTheSameFiguresAsTheJson() {
         Response json = results().accept("application/json").get();
-        assertEquals(200, json.statusCode(), json.asString());
-        assertEquals(FORMULAS.size(), ((Number) json.path("meta.respondents")).intValue(), "twelve respondents counted");
+        assertThat(json.statusCode()).as(json.asString()).isEqualTo(200);
+        assertThat(((Number) json.path("meta.respondents")).intValue()).as("twelve respondents counted").isEqualTo(FORMULAS.size());
         Object expected = json.path("questions.find { it.code == 'Q1_trust_progress' }.options.find { it.code == 'just_underway' }.figure.numerator");
         String csv = new String(results().accept("text/csv").get().asByteArray(), StandardCharsets.UTF_8);
         List<List<String>> rows = parse(csv.startsWith("\uFEFF") ? csv.substring(1) : csv);
@@ -154,10 +150,10 @@ class CsvExportIT {
         int question = header.indexOf("question");
         int option = header.indexOf("option");
         int numerator = header.indexOf("numerator");
-        assertTrue(question >= 0 && option >= 0 && numerator >= 0, "columns: " + header);
+        assertThat(question >= 0 && option >= 0 && numerator >= 0).as("columns: " + header).isTrue();
         List<String> inCsv = rows.stream().filter(row -> row.size() > numerator && "Q1_trust_progress".equals(row.get(question))
                 && "just_underway".equals(row.get(option))).map(row -> row.get(numerator)).toList();
-        assertEquals(List.of(expected == null ? "" : expected.toString()), inCsv, "the Q1 figure is in the CSV as in the JSON:\n" + csv);
+        assertThat(inCsv).as("the Q1 figure is in the CSV as in the JSON:\n" + csv).isEqualTo(List.of(expected == null ? "" : expected.toString()));
     }
 
     private static io.restassured.specification.RequestSpecification results() {

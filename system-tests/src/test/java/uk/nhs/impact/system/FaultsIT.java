@@ -15,8 +15,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Faults on the running system: the reporting service killed mid-stream and started again (its views then equal a full
@@ -39,9 +38,9 @@ class FaultsIT {
     @AfterAll
     static void stop() throws Exception {
         Processes.stopRestarted(KEEP);
-        assertEquals(List.of(), stack.stopAndListLeftovers(), "still running after ./stack.sh stop");
+        assertThat(stack.stopAndListLeftovers()).as("still running after ./stack.sh stop").isEmpty();
         for (Process p : KEEP) {
-            assertTrue(!p.isAlive() || p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "restarted process still alive");
+            assertThat(!p.isAlive() || p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("restarted process still alive").isTrue();
         }
     }
 
@@ -78,11 +77,11 @@ class FaultsIT {
             Thread.sleep(500);
             state = given().header("Authorization", survey.admin).get("/api/v1/reports/admin/rebuild").path("state");
         }
-        assertEquals("DONE", state);
+        assertThat(state).isEqualTo("DONE");
         String rebuilt = given().header("Authorization", survey.analyst).get(view).asString();
         SuiteSummary.record("Consumer crash (reporting service killed mid-stream, restarted)", String.format("killed after 200 of %d "
                 + "accepted returns; views after catching up equal a full rebuild from the topics: %b", tally.accepted.get(), incremental.equals(rebuilt)));
-        assertEquals(incremental, rebuilt);
+        assertThat(rebuilt).isEqualTo(incremental);
     }
 
     @Test
@@ -113,11 +112,11 @@ class FaultsIT {
         SuiteSummary.record("Database restart under load (PostgreSQL stopped, started 5 s later)", String.format("%d returns accepted, "
                 + "%d requests answered 503 problem+json while it was down, slowest answer %d ms, 0 other errors; %d stored in the "
                 + "service, %d in the views", tally.accepted.get(), tally.unavailable.get(), tally.slowestMillis.get(), inService, tally.accepted.get()));
-        assertTrue(restarted.get());
-        assertTrue(tally.unavailable.get() > 0, "the restart was felt");
-        assertTrue(tally.slowestMillis.get() < 15_000, "no request hung: slowest " + tally.slowestMillis.get() + " ms");
-        assertEquals(tally.accepted.get(), inService, "every accepted submission stored, nothing else");
-        assertEquals(800, tally.accepted.get(), "after the restart every return went through");
+        assertThat(restarted.get()).isTrue();
+        assertThat(tally.unavailable.get()).as("the restart was felt").isPositive();
+        assertThat(tally.slowestMillis.get()).as("no request hung: slowest (ms)").isLessThan(15_000);
+        assertThat(inService).as("every accepted submission stored, nothing else").isEqualTo(tally.accepted.get());
+        assertThat(tally.accepted.get()).as("after the restart every return went through").isEqualTo(800);
     }
 
     private static void awaitReady(String url, Duration timeout) throws InterruptedException {

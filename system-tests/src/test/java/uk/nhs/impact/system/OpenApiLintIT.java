@@ -12,8 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The merged OpenAPI document the running gateway serves passes Spectral with the OWASP API security ruleset
@@ -34,17 +33,16 @@ class OpenApiLintIT {
     void theMergedDocumentPassesSpectralWithTheOwaspRuleset() throws Exception {
         Path lint = stack.root().resolve("openapi-lint");
         String document = given().baseUri(RunningStack.GATEWAY).get("/api/openapi.json").then().statusCode(200).extract().asString();
-        assertTrue(document.contains("\"/api/v1/assessments\"") && document.contains("\"/api/v1/reports/survey/{runId}/results\"")
-                && document.contains("\"/api/v1/baseline-collections\"") && document.contains("\"/api/v1/survey-runs\""),
-                "the document covers all four services");
+        assertThat(document).as("the document covers all four services").contains("\"/api/v1/assessments\"",
+                "\"/api/v1/reports/survey/{runId}/results\"", "\"/api/v1/baseline-collections\"", "\"/api/v1/survey-runs\"");
         Files.writeString(lint.resolve("merged-openapi.json"), document);
 
         Result install = run(lint, 600, "npm", "ci", "--no-audit", "--no-fund");
-        assertEquals(0, install.exit, "npm ci failed:\n" + install.output);
+        assertThat(install.exit).as("npm ci failed:\n" + install.output).isEqualTo(0);
         Result result = run(lint, 300, "npx", "--no-install", "spectral", "lint", "--ruleset", ".spectral.yaml",
                 "--fail-severity", "warn", "--format", "text", "merged-openapi.json");
         System.out.println("Spectral (spectral:oas + OWASP API security ruleset) on the merged OpenAPI document:\n" + result.output);
-        assertEquals(0, result.exit, "Spectral found problems:\n" + result.output);
+        assertThat(result.exit).as("Spectral found problems:\n" + result.output).isEqualTo(0);
     }
 
     private record Result(int exit, String output) {

@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The broker is shut down while returns are being submitted and started again later: the services keep accepting (the
@@ -41,7 +41,7 @@ class OutageIT {
 
     @AfterAll
     static void stop() throws Exception {
-        assertEquals(List.of(), stack.stopAndListLeftovers(RESTARTED), "still running after ./stack.sh stop");
+        assertThat(stack.stopAndListLeftovers(RESTARTED)).as("still running after ./stack.sh stop").isEmpty();
     }
 
     @Test
@@ -51,9 +51,7 @@ class OutageIT {
         String analyst = "Bearer " + DemoTokens.user("national.analyst", "dev-only-National-1");
         String run = "outage-" + Long.toString(System.currentTimeMillis(), 36);
         given().header("Authorization", admin).contentType("application/json")
-                .body("{\"id\":\"" + run + "\",\"name\":\"Outage\",\"instrumentId\":\"nhsp-improvement-survey-2023\",\"instrumentVersion\":1,"
-                        + "\"referenceDate\":\"2023-08-31\",\"opensAt\":\"" + Instant.now().minusSeconds(60) + "\",\"closesAt\":\""
-                        + Instant.now().plusSeconds(86400) + "\",\"organisationTypes\":[\"trust\"]}")
+                .body(Bodies.surveyRun(run, "Outage", Instant.now().minusSeconds(60), Instant.now().plusSeconds(86400)))
                 .post("/api/v1/survey-runs").then().statusCode(201);
 
         Path logs = stack.root().resolve(".stack-data/logs");
@@ -75,7 +73,7 @@ class OutageIT {
                     String ref = "respondent-" + i;
                     String path = "/api/v1/survey-runs/" + run + "/responses";
                     Response startResponse = given().header("Authorization", trust).contentType("application/json").queryParam("respondentReference", ref)
-                            .body("{\"respondentRole\":\"chief_executive\",\"respondentReference\":\"" + ref + "\"}").post(path);
+                            .body(Bodies.respondent("chief_executive", ref)).post(path);
                     if (startResponse.statusCode() != 201) {
                         refused.add(ref + " start " + startResponse.statusCode());
                         continue;
@@ -83,7 +81,7 @@ class OutageIT {
                     String id = startResponse.path("id");
                     Response saved = given().header("Authorization", trust).header("If-Match", startResponse.header("ETag"))
                             .queryParam("respondentReference", ref).contentType("application/json")
-                            .body("{\"answers\":{\"Q1_trust_progress\":{\"option\":\"underway_maturing\"}}}").patch(path + "/" + id);
+                            .body(Bodies.trustProgress("underway_maturing")).patch(path + "/" + id);
                     Response submitted = saved.statusCode() != 200 ? saved : given().header("Authorization", trust)
                             .header("If-Match", saved.header("ETag")).queryParam("respondentReference", ref).post(path + "/" + id + "/submit");
                     if (submitted.statusCode() != 200) {
@@ -137,11 +135,11 @@ class OutageIT {
                         + "submit; lost %d, duplicated %d",
                 RETURNS, submitSeconds, accepted.get(), acceptedDuringOutage.get(), refused.size(), inService, settled, drainSeconds,
                 Math.max(0, accepted.get() - settled), Math.max(0, settled - accepted.get())));
-        assertEquals(List.of(), refused, "the services must keep accepting while the broker is down");
-        assertEquals(RETURNS, accepted.get());
-        assertEquals(accepted.get(), inService);
-        assertEquals(accepted.get(), settled, "every accepted return counted exactly once");
-        org.junit.jupiter.api.Assertions.assertTrue(acceptedDuringOutage.get() >= 1_000, "most of the load arrived during the outage");
+        assertThat(refused).as("the services must keep accepting while the broker is down").isEmpty();
+        assertThat(accepted.get()).isEqualTo(RETURNS);
+        assertThat(inService).isEqualTo(accepted.get());
+        assertThat(settled).as("every accepted return counted exactly once").isEqualTo(accepted.get());
+        assertThat(acceptedDuringOutage.get()).as("most of the load arrived during the outage").isGreaterThanOrEqualTo(1_000);
     }
 
     /** Stops the broker, waits until {@code accepted} reaches {@code restartAt} (or the load ends), starts it again. */

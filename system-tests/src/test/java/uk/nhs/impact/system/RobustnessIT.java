@@ -18,8 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * On the whole running system, through the gateway: every write endpoint answers the bad-input corpus with a 4xx
@@ -48,24 +47,22 @@ class RobustnessIT {
         String run = Long.toString(System.currentTimeMillis(), 36);
         // the resources the corpus is aimed at
         Response draft = given().header("Authorization", trust).contentType("application/json")
-                .body("{\"cycle\":\"corpus-" + run + "\",\"referenceDate\":\"2023-08-31\",\"instrumentId\":\"nhs-impact-self-assessment\",\"instrumentVersion\":1}")
+                .body(Bodies.assessment("corpus-" + run))
                 .post("/api/v1/assessments");
-        assertEquals(201, draft.statusCode(), draft.asString());
+        assertThat(draft.statusCode()).as(draft.asString()).isEqualTo(201);
         String assessment = "/api/v1/assessments/" + draft.path("id");
         String collection = "corpus-" + run;
         given().header("Authorization", admin).contentType("application/json")
-                .body("{\"id\":\"" + collection + "\",\"name\":\"Corpus\",\"referenceDate\":\"2023-08-31\",\"opensAt\":\"" + Instant.now().minusSeconds(60)
-                        + "\",\"closesAt\":\"" + Instant.now().plusSeconds(86400) + "\"}")
+                .body(Bodies.baselineCollection(collection, "Corpus", Instant.now().minusSeconds(60), Instant.now().plusSeconds(86400)))
                 .post("/api/v1/baseline-collections").then().statusCode(201);
         String surveyRun = "corpus-" + run;
         given().header("Authorization", admin).contentType("application/json")
-                .body("{\"id\":\"" + surveyRun + "\",\"name\":\"Corpus\",\"instrumentId\":\"nhsp-improvement-survey-2023\",\"instrumentVersion\":1,"
-                        + "\"referenceDate\":\"2023-08-31\",\"opensAt\":\"" + Instant.now().minusSeconds(60) + "\",\"closesAt\":\""
-                        + Instant.now().plusSeconds(86400) + "\",\"organisationTypes\":[\"trust\"]}")
+                .body(Bodies.surveyRun(surveyRun, "Corpus", Instant.now().minusSeconds(60), Instant.now().plusSeconds(86400)))
                 .post("/api/v1/survey-runs").then().statusCode(201);
-        Response response = given().header("Authorization", trust).contentType("application/json").body("{\"respondentRole\":\"chief_executive\"}")
+        Response response = given().header("Authorization", trust).contentType("application/json").body("""
+                        {"respondentRole":"chief_executive"}""")
                 .post("/api/v1/survey-runs/" + surveyRun + "/responses");
-        assertEquals(201, response.statusCode(), response.asString());
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(201);
         String responsePath = "/api/v1/survey-runs/" + surveyRun + "/responses/" + response.path("id");
 
         String etag = draft.header("ETag");
@@ -111,24 +108,24 @@ class RobustnessIT {
         long serverErrors = failures.stream().filter(f -> f.matches(".* -> 5\\d\\d .*")).count();
         SuiteSummary.record("Bad-input corpus (every write endpoint, through the gateway)", String.format(
                 "%d inputs tried, %d not answered 4xx problem+json, %d 5xx seen, nothing stored", tried, failures.size(), serverErrors));
-        assertEquals(List.of(), failures);
-        assertEquals(before, counts(assessment, collection, surveyRun, responsePath), "something was stored");
+        assertThat(failures).isEmpty();
+        assertThat(counts(assessment, collection, surveyRun, responsePath)).as("something was stored").isEqualTo(before);
     }
 
     @Test
     void parallelDuplicatesWithOneIdempotencyKeyCreateOneRecord() throws Exception {
         String cycle = "idem-" + Long.toString(System.currentTimeMillis(), 36);
-        String body = "{\"cycle\":\"" + cycle + "\",\"referenceDate\":\"2023-08-31\",\"instrumentId\":\"nhs-impact-self-assessment\",\"instrumentVersion\":1}";
+        Map<String, Object> body = Bodies.assessment(cycle);
         List<Response> responses = parallel(12, () -> given().header("Authorization", trust).header("Idempotency-Key", "key-" + cycle)
                 .contentType("application/json").body(body).post("/api/v1/assessments"));
         List<Object> ids = new ArrayList<>();
         for (Response r : responses) {
-            assertTrue(r.statusCode() == 201 || r.statusCode() == 409, r.statusCode() + " " + r.asString());
+            assertThat(r.statusCode()).as(r.asString()).isIn(201, 409);
             if (r.statusCode() == 201) {
                 ids.add(r.path("id"));
             }
         }
-        assertTrue(ids.stream().distinct().count() == 1, "every 201 names the same record: " + ids);
+        assertThat(ids.stream().distinct().toList()).as("every 201 names the same record: " + ids).hasSize(1);
         given().header("Authorization", trust).queryParam("cycle", cycle).get("/api/v1/assessments").then().statusCode(200)
                 .body("items.size()", org.hamcrest.Matchers.equalTo(1));
         SuiteSummary.record("Idempotency (12 parallel POSTs, one Idempotency-Key)", ids.size() + " answered 201 naming one record, "
@@ -138,16 +135,16 @@ class RobustnessIT {
     @Test
     void concurrentUpdatesWithOneETagLetExactlyOneThrough() throws Exception {
         Response draft = given().header("Authorization", trust).contentType("application/json")
-                .body("{\"cycle\":\"race-" + Long.toString(System.currentTimeMillis(), 36)
-                        + "\",\"referenceDate\":\"2023-08-31\",\"instrumentId\":\"nhs-impact-self-assessment\",\"instrumentVersion\":1}")
+                .body(Bodies.assessment("race-" + Long.toString(System.currentTimeMillis(), 36)))
                 .post("/api/v1/assessments");
         String path = "/api/v1/assessments/" + draft.path("id") + "/answers";
         String etag = draft.header("ETag");
         List<Response> responses = parallel(10, () -> given().header("Authorization", trust).header("If-Match", etag)
-                .contentType("application/json").body("{\"answers\":{\"Q01\":{\"levelCode\":\"DEVELOPING\"}}}").patch(path));
+                .contentType("application/json").body("""
+                        {"answers":{"Q01":{"levelCode":"DEVELOPING"}}}""").patch(path));
         Map<Integer, Integer> byStatus = new LinkedHashMap<>();
         responses.forEach(r -> byStatus.merge(r.statusCode(), 1, Integer::sum));
-        assertEquals(Map.of(200, 1, 412, 9), byStatus);
+        assertThat(byStatus).isEqualTo(Map.of(200, 1, 412, 9));
         SuiteSummary.record("Concurrency (10 parallel updates, one If-Match)", "answers " + byStatus + ": exactly one applied");
     }
 

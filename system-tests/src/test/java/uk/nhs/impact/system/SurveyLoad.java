@@ -18,8 +18,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Survey responses filed through the gateway by several clients at once, as trust systems would, for the fault tests: each
@@ -42,7 +41,7 @@ final class SurveyLoad {
 
         /** Fails the test if any response failed. */
         Tally checked() {
-            assertEquals(List.of(), failures.subList(0, Math.min(5, failures.size())), failures.size() + " returns failed");
+            assertThat(failures.subList(0, Math.min(5, failures.size()))).as(failures.size() + " returns failed").isEmpty();
             return this;
         }
     }
@@ -66,9 +65,7 @@ final class SurveyLoad {
     String openRun(String prefix) {
         String run = prefix + "-" + Long.toString(System.nanoTime(), 36);
         given().header("Authorization", admin).contentType("application/json")
-                .body("{\"id\":\"" + run + "\",\"name\":\"Faults\",\"instrumentId\":\"nhsp-improvement-survey-2023\",\"instrumentVersion\":1,"
-                        + "\"referenceDate\":\"2023-08-31\",\"opensAt\":\"" + Instant.now().minusSeconds(60) + "\",\"closesAt\":\""
-                        + Instant.now().plusSeconds(86400) + "\",\"organisationTypes\":[\"trust\"]}")
+                .body(Bodies.surveyRun(run, "Faults", Instant.now().minusSeconds(60), Instant.now().plusSeconds(86400)))
                 .post("/api/v1/survey-runs").then().statusCode(201);
         return run;
     }
@@ -96,7 +93,7 @@ final class SurveyLoad {
                     String path = "/api/v1/survey-runs/" + run + "/responses";
                     Response started = retry(() -> given().header("Authorization", trust).contentType("application/json")
                             .header("Idempotency-Key", run + "-" + ref).queryParam("respondentReference", ref)
-                            .body("{\"respondentRole\":\"chair\",\"respondentReference\":\"" + ref + "\"}").post(path), tally, deadline);
+                            .body(Bodies.respondent("chair", ref)).post(path), tally, deadline);
                     if (started.statusCode() != 201) {
                         failures.add(ref + " start " + started.statusCode() + " " + started.asString());
                         continue;
@@ -111,7 +108,7 @@ final class SurveyLoad {
                             return current;
                         }
                         return given().header("Authorization", trust).header("If-Match", current.header("ETag")).queryParam("respondentReference", ref)
-                                .contentType("application/json").body("{\"answers\":{\"Q1_trust_progress\":{\"option\":\"" + ANSWER + "\"}}}")
+                                .contentType("application/json").body(Bodies.trustProgress(ANSWER))
                                 .patch(path + "/" + id);
                     }, tally, deadline);
                     Response submitted = saved.statusCode() != 200 ? saved : retry(() -> {
@@ -156,8 +153,8 @@ final class SurveyLoad {
 
     /** Waits until the view counts {@code expected} respondents and checks that no more arrive within the next 3 s. */
     void awaitRespondents(String view, long expected) throws InterruptedException {
-        assertEquals(expected, settledRespondents(view, expected, Duration.ofMinutes(3)), view + ": respondents counted (3 s after they first "
-                + "reached the expected number, or the wait ended)");
+        assertThat(settledRespondents(view, expected, Duration.ofMinutes(3))).as(view + ": respondents counted (3 s after they first "
+                + "reached the expected number, or the wait ended)").isEqualTo(expected);
     }
 
     /**
@@ -186,7 +183,7 @@ final class SurveyLoad {
             if (r.statusCode() != 503 || System.nanoTime() > deadline) {
                 return r;
             }
-            assertTrue(String.valueOf(r.contentType()).startsWith("application/problem+json"), "503 must be a problem: " + r.asString());
+            assertThat(String.valueOf(r.contentType()).startsWith("application/problem+json")).as("503 must be a problem: " + r.asString()).isTrue();
             tally.unavailable.incrementAndGet();
             Thread.sleep(200);
         }

@@ -11,7 +11,7 @@ import java.util.List;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The README's one command starts the whole system; calls go through the gateway with tokens from the real Keycloak;
@@ -30,7 +30,7 @@ class SystemIT {
     @AfterAll
     static void stopLeavesNothingBehind() throws Exception {
         List<String> leftovers = stack.stopAndListLeftovers();
-        assertEquals(List.of(), leftovers, "still running after ./stack.sh stop");
+        assertThat(leftovers).as("still running after ./stack.sh stop").isEmpty();
     }
 
     @Test
@@ -81,24 +81,18 @@ class SystemIT {
 
         // a trust files its self-assessment, signs it off, submits it and shares it nationally
         var created = given().header("Authorization", trust).header("Idempotency-Key", "e2e-" + run).contentType("application/json")
-                .body("{\"cycle\":\"e2e-" + run + "\",\"referenceDate\":\"2023-08-31\",\"instrumentId\":\"nhs-impact-self-assessment\","
-                        + "\"instrumentVersion\":1}")
+                .body(Bodies.assessment("e2e-" + run))
                 .when().post("/api/v1/assessments").then().statusCode(201).extract();
         String id = created.path("id");
-        StringBuilder answers = new StringBuilder("{\"answers\":{");
-        for (int q = 1; q <= 22; q++) {
-            boolean developing = java.util.Set.of(7, 8, 10, 11, 19, 20).contains(q);
-            answers.append(q > 1 ? "," : "").append(String.format("\"Q%02d\":{\"levelCode\":\"%s\"}", q, developing ? "DEVELOPING" : "STARTING"));
-        }
-        answers.append("}}");
         String etag = given().header("Authorization", trust).header("If-Match", created.header("ETag")).contentType("application/json")
-                .body(answers.toString()).when().patch("/api/v1/assessments/" + id + "/answers").then().statusCode(200).extract().header("ETag");
+                .body(Bodies.levels(java.util.Set.of(7, 8, 10, 11, 19, 20)::contains)).when().patch("/api/v1/assessments/" + id + "/answers").then().statusCode(200).extract().header("ETag");
         etag = given().header("Authorization", trust).header("If-Match", etag).contentType("application/json")
-                .body("{\"approverName\":\"Dr A Chair\",\"approverRole\":\"Chair\",\"boardMeetingDate\":\"2023-09-28\",\"minuteReference\":\"BM/1\"}")
+                .body(Bodies.SIGN_OFF)
                 .when().post("/api/v1/assessments/" + id + "/sign-off").then().statusCode(200).extract().header("ETag");
         etag = given().header("Authorization", trust).header("If-Match", etag).when().post("/api/v1/assessments/" + id + "/submit")
                 .then().statusCode(200).extract().header("ETag");
-        given().header("Authorization", trust).header("If-Match", etag).contentType("application/json").body("{\"level\":\"NATIONAL\"}")
+        given().header("Authorization", trust).header("If-Match", etag).contentType("application/json").body("""
+                        {"level":"NATIONAL"}""")
                 .when().put("/api/v1/assessments/" + id + "/sharing").then().statusCode(200);
         given().header("Authorization", trust).when().get("/api/v1/assessments/" + id + "/results").then().statusCode(200)
                 .body("overall.find { it.levelCode == 'STARTING' }.count", equalTo(16))
@@ -108,14 +102,13 @@ class SystemIT {
         String admin = "Bearer " + DemoTokens.user("instrument.admin", "dev-only-Admin-1");
         String collection = "e2e-" + run;
         given().header("Authorization", admin).contentType("application/json")
-                .body("{\"id\":\"" + collection + "\",\"name\":\"Baseline e2e\",\"referenceDate\":\"2023-08-31\",\"opensAt\":\""
-                        + java.time.Instant.now().minusSeconds(3600) + "\",\"closesAt\":\"" + java.time.Instant.now().plusSeconds(86400) + "\"}")
+                .body(Bodies.baselineCollection(collection, "Baseline e2e", java.time.Instant.now().minusSeconds(3600),
+                        java.time.Instant.now().plusSeconds(86400)))
                 .when().post("/api/v1/baseline-collections").then().statusCode(201);
         String system = "Bearer " + DemoTokens.client("trust-system-rha", "dev-only-trust-system-secret");
         String returnPath = "/api/v1/baseline-collections/" + collection + "/returns/RHA";
         String returnEtag = given().header("Authorization", system).contentType("application/json")
-                .body("{\"answers\":{\"leadership_exec_responsibility\":true,\"tools_improvement_methods\":true,"
-                        + "\"governance_reporting\":true,\"capability_staff_training\":false}}")
+                .body(Bodies.BASELINE_ANSWERS)
                 .when().put(returnPath).then().statusCode(201).extract().header("ETag");
         given().header("Authorization", system).header("If-Match", returnEtag).when().post(returnPath + "/submit").then().statusCode(200);
 

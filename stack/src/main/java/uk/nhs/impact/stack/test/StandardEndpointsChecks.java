@@ -10,10 +10,8 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
@@ -21,9 +19,7 @@ import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every service answers whatever it does: readiness (with its real database and broker), its OpenAPI document,
@@ -71,12 +67,12 @@ public abstract class StandardEndpointsChecks {
                 if (ifMatch) {
                     found++;
                     Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
-                    assertTrue(responses.containsKey("412") && responses.containsKey("428"),
-                            op.getKey() + " " + path.getKey() + " takes If-Match but does not document 412 and 428: " + responses.keySet());
+                    assertThat(responses).as(op.getKey() + " " + path.getKey() + " takes If-Match but does not document 412 and 428")
+                            .containsKeys("412", "428");
                 }
             }
         }
-        assertEquals(hasConditionalUpdates(), found > 0, "operations taking If-Match: " + found);
+        assertThat(found > 0).as("operations taking If-Match: " + found).isEqualTo(hasConditionalUpdates());
     }
 
     @Test
@@ -102,17 +98,13 @@ public abstract class StandardEndpointsChecks {
         given().header("Authorization", "Bearer not.a.jwt").when().get("/api/v1/ZQ9PROBE/RZQ9X").then().statusCode(not(equalTo(200)));
         given().when().get("/api/v1/ZQ9PROBE/RZQ9X").then().statusCode(not(equalTo(200)));
         // a body declared too large: refused (413) before any resource is matched
-        assertTrue(declaringTooLargeABody(path).startsWith("HTTP/1.1 413"), "an oversized body was not refused");
+        assertThat(declaringTooLargeABody(path)).as("an oversized body was not refused").startsWith("HTTP/1.1 413");
 
         String metrics = given().baseUri(Management.baseUri()).when().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertTrue(metrics.contains("http_server_requests_seconds_count"), "no HTTP server metrics recorded");
-        Matcher tags = URI_TAG.matcher(metrics);
-        while (tags.find()) {
-            String uri = tags.group(1);
-            for (String probe : PROBES) {
-                assertFalse(uri.contains(probe), "a raw path became a metric tag: uri=\"" + uri + "\"");
-            }
-        }
+        assertThat(metrics).as("no HTTP server metrics recorded").contains("http_server_requests_seconds_count");
+        List<String> uris = URI_TAG.matcher(metrics).results().map(tag -> tag.group(1)).toList();
+        assertThat(uris).allSatisfy(uri -> assertThat(uri).as("a raw path became a metric tag: uri=\"" + uri + "\"")
+                .doesNotContain(PROBES));
     }
 
     /** Sends only the head of a request whose declared body is over any limit; returns the status line of the answer. */
