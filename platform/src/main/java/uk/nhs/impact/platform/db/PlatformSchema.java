@@ -21,7 +21,8 @@ import java.util.List;
  *
  * <p>Quarkus builds the service's Flyway (the one {@code quarkus.flyway.migrate-at-start} runs) and hands its configuration
  * to this customizer first; the platform migrations run there, on the same datasource, before the service's Flyway takes
- * a connection, so a service migration may rely on a platform table. A new platform migration is added to
+ * a connection, so a service migration may rely on a platform table; the service's history starts with a baseline
+ * marker at version 0 (its only row that is not one of its migrations). A new platform migration is added to
  * {@link #MIGRATIONS}: listing them rather than scanning the class path keeps them found in every packaging.
  */
 @Singleton
@@ -33,6 +34,9 @@ public class PlatformSchema implements FlywayConfigurationCustomizer {
     @Override
     public void customize(FluentConfiguration service) {
         migrate(service);
+        // The platform tables are now in the schema, so the service's Flyway would refuse a non-empty schema without its
+        // history table: it starts its history with a baseline marker at version 0, below every migration it applies.
+        service.baselineOnMigrate(true).baselineVersion("0").baselineDescription("platform tables, see " + HISTORY_TABLE);
     }
 
     /** Applies the pending platform migrations with the service's datasource, schema and connection settings. */
