@@ -1,5 +1,6 @@
 package uk.nhs.impact.assessment.assessment;
 
+import uk.nhs.impact.platform.web.Keyset;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -74,5 +75,10 @@ public class Assessment extends PanacheEntityBase {
         a.createdAt = now;
         a.updatedAt = now;
         return a;
+    }
+
+    /** Where this row stands in creation order, for paging. */
+    public Keyset place() {
+        return new Keyset(createdAt, id);
     }
 }

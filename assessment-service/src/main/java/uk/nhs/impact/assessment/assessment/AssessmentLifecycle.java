@@ -1,5 +1,6 @@
 package uk.nhs.impact.assessment.assessment;
 
+import jakarta.inject.Inject;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,22 +26,18 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class AssessmentLifecycle {
-    private final InstrumentCatalogue instruments;
-    private final Outbox outbox;
-    private final AuditTrail audit;
-    private final AnswersJson stored;
-    private final AssessmentRevisions revisions;
-    private final AssessmentEvents events;
-
-    public AssessmentLifecycle(InstrumentCatalogue instruments, Outbox outbox, AuditTrail audit, AnswersJson stored,
-                               AssessmentRevisions revisions, AssessmentEvents events) {
-        this.instruments = instruments;
-        this.outbox = outbox;
-        this.audit = audit;
-        this.stored = stored;
-        this.revisions = revisions;
-        this.events = events;
-    }
+    @Inject
+    InstrumentCatalogue instruments;
+    @Inject
+    Outbox outbox;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    AnswersJson stored;
+    @Inject
+    AssessmentRevisions revisions;
+    @Inject
+    AssessmentEvents events;
 
     /** Merges answers into a draft: each named question is replaced, or cleared when given as null. */
     public Uni<AssessmentView> answer(OrgScope scope, UUID id, Map<String, Answer> changes, String ifMatch) {

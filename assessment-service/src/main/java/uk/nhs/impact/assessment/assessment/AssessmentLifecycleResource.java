@@ -1,5 +1,6 @@
 package uk.nhs.impact.assessment.assessment;
 
+import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -51,15 +52,12 @@ public class AssessmentLifecycleResource {
                            "dueDate": "2024-03-31"}]},
               "Q02": {"levelCode": "STARTING"}}}""";
 
-    private final AssessmentLifecycle lifecycle;
-    private final OrgScope scope;
-    private final JsonWebToken token;
-
-    public AssessmentLifecycleResource(AssessmentLifecycle lifecycle, OrgScope scope, JsonWebToken token) {
-        this.lifecycle = lifecycle;
-        this.scope = scope;
-        this.token = token;
-    }
+    @Inject
+    AssessmentLifecycle lifecycle;
+    @Inject
+    OrgScope scope;
+    @Inject
+    JsonWebToken token;
 
     public record AnswersBody(@NotNull @Size(max = 200) Map<@NotBlank @Size(max = 30) String, @Valid Answer> answers) {
     }

@@ -35,17 +35,9 @@ public class AssessmentQueries {
         }
         q.append(Keyset.ORDER);
         return Panache.withSession(() -> Assessment.<Assessment>find(q.toString(), params).page(0, limit + 1).list())
-                .map(rows -> page(rows, limit));
+                .map(rows -> Page.byKeyset(rows, limit, Assessment::place));
     }
 
-    /** The first {@code limit} rows, and the cursor after the last of them when more were fetched. */
-    static Page<Assessment> page(List<Assessment> fetched, int limit) {
-        if (fetched.size() <= limit) {
-            return new Page<>(List.copyOf(fetched), null);
-        }
-        Assessment last = fetched.get(limit - 1);
-        return new Page<>(List.copyOf(fetched.subList(0, limit)), Keyset.cursor(last.createdAt, last.id));
-    }
 
     /** Assessments of the organisation and cycle that are not withdrawn (within the caller's transaction). */
     public Uni<Long> live(String ods, String cycle) {

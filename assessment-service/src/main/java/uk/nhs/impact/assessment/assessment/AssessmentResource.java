@@ -1,5 +1,6 @@
 package uk.nhs.impact.assessment.assessment;
 
+import jakarta.inject.Inject;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -58,15 +59,12 @@ public class AssessmentResource {
     private static final String CREATE_EXAMPLE = """
             {"cycle": "2023-24", "referenceDate": "2023-08-31", "instrumentId": "nhs-impact-self-assessment", "instrumentVersion": 1}""";
 
-    private final AssessmentService service;
-    private final IdempotentCreate idempotent;
-    private final OrgScope scope;
-
-    public AssessmentResource(AssessmentService service, IdempotentCreate idempotent, OrgScope scope) {
-        this.service = service;
-        this.idempotent = idempotent;
-        this.scope = scope;
-    }
+    @Inject
+    AssessmentService service;
+    @Inject
+    IdempotentCreate idempotent;
+    @Inject
+    OrgScope scope;
 
     public record NewAssessmentBody(
             @Size(max = 12) @Pattern(regexp = "[A-Z0-9-]{3,12}", message = "must be an ODS code") String organisation,

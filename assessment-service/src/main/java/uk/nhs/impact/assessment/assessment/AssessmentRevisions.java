@@ -1,5 +1,6 @@
 package uk.nhs.impact.assessment.assessment;
 
+import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,11 +16,8 @@ import java.util.List;
 public class AssessmentRevisions {
     public static final String SUBMITTED = "SUBMITTED";
 
-    private final AssessmentQueries queries;
-
-    public AssessmentRevisions(AssessmentQueries queries) {
-        this.queries = queries;
-    }
+    @Inject
+    AssessmentQueries queries;
 
     /** The current revision as submitted, within the caller's transaction. */
     public Uni<Void> submitted(Assessment a) {

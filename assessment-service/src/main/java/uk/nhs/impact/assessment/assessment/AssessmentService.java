@@ -1,5 +1,6 @@
 package uk.nhs.impact.assessment.assessment;
 
+import jakarta.inject.Inject;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,20 +30,16 @@ public class AssessmentService {
     /** The entity type of assessments in the audit trail. */
     public static final String AUDIT_TYPE = "assessment";
 
-    private final InstrumentCatalogue instruments;
-    private final OrganisationHierarchy hierarchy;
-    private final AuditTrail audit;
-    private final AssessmentQueries queries;
-    private final AnswersJson stored;
-
-    public AssessmentService(InstrumentCatalogue instruments, OrganisationHierarchy hierarchy, AuditTrail audit, AssessmentQueries queries,
-                             AnswersJson stored) {
-        this.instruments = instruments;
-        this.hierarchy = hierarchy;
-        this.audit = audit;
-        this.queries = queries;
-        this.stored = stored;
-    }
+    @Inject
+    InstrumentCatalogue instruments;
+    @Inject
+    OrganisationHierarchy hierarchy;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    AssessmentQueries queries;
+    @Inject
+    AnswersJson stored;
 
     public record NewAssessment(String organisation, String cycle, LocalDate referenceDate, String instrumentId, int instrumentVersion) {
     }
@@ -89,7 +86,7 @@ public class AssessmentService {
             return Uni.createFrom().item(new Page<>(List.of(), null));
         }
         return queries.page(ods, cycle, listing, from, limit)
-                .map(page -> new Page<>(page.items().stream().map(AssessmentView.Summary::of).toList(), page.next()));
+                .map(page -> page.map(AssessmentView.Summary::of));
     }
 
     /** The current sharing level and every change to it (the organisation only). */

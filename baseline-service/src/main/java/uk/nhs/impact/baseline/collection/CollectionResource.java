@@ -1,5 +1,6 @@
 package uk.nhs.impact.baseline.collection;
 
+import jakarta.inject.Inject;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,15 +39,12 @@ import java.util.List;
         + "Baseline returns are shared with the organisation's ICB, region and NHS England by design.")
 @Produces(MediaType.APPLICATION_JSON)
 public class CollectionResource {
-    private final CollectionService collections;
-    private final IdempotentCreate idempotent;
-    private final OrgScope scope;
-
-    public CollectionResource(CollectionService collections, IdempotentCreate idempotent, OrgScope scope) {
-        this.collections = collections;
-        this.idempotent = idempotent;
-        this.scope = scope;
-    }
+    @Inject
+    CollectionService collections;
+    @Inject
+    IdempotentCreate idempotent;
+    @Inject
+    OrgScope scope;
 
     public record CollectionView(String id, String name, LocalDate referenceDate, Instant opensAt, Instant closesAt, boolean closed,
                                  boolean acceptingReturns, long version) {

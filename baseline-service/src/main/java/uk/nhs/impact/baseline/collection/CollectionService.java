@@ -1,5 +1,6 @@
 package uk.nhs.impact.baseline.collection;
 
+import jakarta.inject.Inject;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,13 +29,10 @@ public class CollectionService {
     /** Collections belong to NHS England: their events are keyed and their audit rows owned by it. */
     private static final String OWNER = OrganisationHierarchy.NHS_ENGLAND;
 
-    private final Outbox outbox;
-    private final AuditTrail audit;
-
-    public CollectionService(Outbox outbox, AuditTrail audit) {
-        this.outbox = outbox;
-        this.audit = audit;
-    }
+    @Inject
+    Outbox outbox;
+    @Inject
+    AuditTrail audit;
 
     /** Refuses a new collection before anything is looked up: the caller must be an administrator and the window must run forward. */
     public void checkNew(OrgScope scope, NewCollection body) {

@@ -1,5 +1,6 @@
 package uk.nhs.impact.baseline.collection;
 
+import jakarta.inject.Inject;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Pattern;
@@ -21,13 +22,10 @@ import uk.nhs.impact.platform.web.Params;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class CompletenessResource {
-    private final CompletenessService completeness;
-    private final OrgScope scope;
-
-    public CompletenessResource(CompletenessService completeness, OrgScope scope) {
-        this.completeness = completeness;
-        this.scope = scope;
-    }
+    @Inject
+    CompletenessService completeness;
+    @Inject
+    OrgScope scope;
 
     @GET
     @Operation(summary = "Which organisations of each type have and have not submitted",

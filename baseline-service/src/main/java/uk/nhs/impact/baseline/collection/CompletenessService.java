@@ -1,5 +1,6 @@
 package uk.nhs.impact.baseline.collection;
 
+import jakarta.inject.Inject;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,13 +27,10 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class CompletenessService {
-    private final CollectionService collections;
-    private final OrganisationHierarchy hierarchy;
-
-    public CompletenessService(CollectionService collections, OrganisationHierarchy hierarchy) {
-        this.collections = collections;
-        this.hierarchy = hierarchy;
-    }
+    @Inject
+    CollectionService collections;
+    @Inject
+    OrganisationHierarchy hierarchy;
 
     /** {@code area} defaults to the caller's own area of oversight. */
     public Uni<Completeness> of(OrgScope scope, String collectionId, String area) {

@@ -1,5 +1,6 @@
 package uk.nhs.impact.baseline.questionset;
 
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Comparator;
@@ -13,11 +14,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class QuestionSetCatalogue {
-    private final QuestionSets sets;
-
-    public QuestionSetCatalogue(QuestionSets sets) {
-        this.sets = sets;
-    }
+    @Inject
+    QuestionSets sets;
 
     public List<QuestionSet> all() {
         return sets.shippedSets();

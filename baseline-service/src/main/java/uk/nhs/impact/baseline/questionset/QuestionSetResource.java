@@ -1,5 +1,6 @@
 package uk.nhs.impact.baseline.questionset;
 
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.Min;
@@ -24,11 +25,8 @@ import java.util.List;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class QuestionSetResource {
-    private final QuestionSets sets;
-
-    public QuestionSetResource(QuestionSets sets) {
-        this.sets = sets;
-    }
+    @Inject
+    QuestionSets sets;
 
     @GET
     @Operation(summary = "Every question set and version")

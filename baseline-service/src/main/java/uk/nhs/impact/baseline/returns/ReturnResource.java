@@ -1,5 +1,6 @@
 package uk.nhs.impact.baseline.returns;
 
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
 import uk.nhs.impact.platform.web.Params;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,15 +37,12 @@ import java.util.Locale;
         + "organisation's ICB, region and NHS England by design (unlike self-assessments, which are private by default).")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReturnResource {
-    private final ReturnService returns;
-    private final OrgScope scope;
-    private final JsonWebToken token;
-
-    public ReturnResource(ReturnService returns, OrgScope scope, JsonWebToken token) {
-        this.returns = returns;
-        this.scope = scope;
-        this.token = token;
-    }
+    @Inject
+    ReturnService returns;
+    @Inject
+    OrgScope scope;
+    @Inject
+    JsonWebToken token;
 
     public record ReturnDraft(@Size(max = 60) String questionSetId, @NotNull JsonNode answers) {
     }

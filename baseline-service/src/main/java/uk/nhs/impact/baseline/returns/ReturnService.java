@@ -1,5 +1,6 @@
 package uk.nhs.impact.baseline.returns;
 
+import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,19 +35,16 @@ import java.util.UUID;
 /** Drafting, submitting and amending returns; every change checks the caller, the collection window and the question set. */
 @ApplicationScoped
 public class ReturnService {
-    private final QuestionSetCatalogue catalogue;
-    private final OrganisationHierarchy hierarchy;
-    private final Outbox outbox;
-    private final ObjectMapper json;
-    private final AuditTrail audit;
-
-    public ReturnService(QuestionSetCatalogue catalogue, OrganisationHierarchy hierarchy, Outbox outbox, ObjectMapper json, AuditTrail audit) {
-        this.catalogue = catalogue;
-        this.hierarchy = hierarchy;
-        this.outbox = outbox;
-        this.json = json;
-        this.audit = audit;
-    }
+    @Inject
+    QuestionSetCatalogue catalogue;
+    @Inject
+    OrganisationHierarchy hierarchy;
+    @Inject
+    Outbox outbox;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    AuditTrail audit;
 
     public static final String AUDIT_TYPE = "baseline-return";
 

@@ -1,5 +1,6 @@
 package uk.nhs.impact.gateway.proxy;
 
+import jakarta.inject.Inject;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -15,11 +16,8 @@ import java.util.Optional;
 /** Where each downstream service lives, and the pooled HTTP client that reaches them. */
 @ApplicationScoped
 public class Downstreams {
-    private final GatewayConfig config;
-
-    public Downstreams(GatewayConfig config) {
-        this.config = config;
-    }
+    @Inject
+    GatewayConfig config;
 
     /** The owning service of an API path ({@code /api/v1/<segment>/...}). */
     public Optional<String> serviceFor(String path) {

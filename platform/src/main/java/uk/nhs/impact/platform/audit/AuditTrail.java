@@ -1,5 +1,6 @@
 package uk.nhs.impact.platform.audit;
 
+import jakarta.inject.Inject;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -35,13 +36,10 @@ public class AuditTrail {
     private static final long LOCK_KEY = 7_151_002_024L;
     private static final int PAGE = 1_000;
 
-    private final Instance<SecurityIdentity> identity;
-    private final Instance<OrgScope> scope;
-
-    public AuditTrail(Instance<SecurityIdentity> identity, Instance<OrgScope> scope) {
-        this.identity = identity;
-        this.scope = scope;
-    }
+    @Inject
+    Instance<SecurityIdentity> identity;
+    @Inject
+    Instance<OrgScope> scope;
 
     /** One recorded change. */
     public record Entry(long seq, int chain, Instant occurredAt, String actor, String actorOrg, String ownerOrg, String entityType,

@@ -1,5 +1,6 @@
 package uk.nhs.impact.platform.idempotency;
 
+import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -30,11 +31,8 @@ public class IdempotentCreate {
     public static final String REPLAYED = "Idempotent-Replayed";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
-    private final ObjectMapper json;
-
-    public IdempotentCreate(ObjectMapper json) {
-        this.json = json;
-    }
+    @Inject
+    ObjectMapper json;
 
     private record Stored(String requestHash, int status, String location, String etag, String body) {
     }

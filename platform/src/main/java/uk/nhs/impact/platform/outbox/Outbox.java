@@ -1,5 +1,6 @@
 package uk.nhs.impact.platform.outbox;
 
+import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -14,11 +15,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Outbox {
-    private final ObjectMapper json;
-
-    public Outbox(ObjectMapper json) {
-        this.json = json;
-    }
+    @Inject
+    ObjectMapper json;
 
     /**
      * @param topic   Kafka topic (see contracts' Topics)

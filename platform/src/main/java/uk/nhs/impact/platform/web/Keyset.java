@@ -30,8 +30,8 @@ public record Keyset(Instant createdAt, UUID id) {
         }
     }
 
-    /** The cursor for the page that starts after this row. */
-    public static String cursor(Instant createdAt, UUID id) {
+    /** The cursor for the page that starts after this place. */
+    public String cursor() {
         return Cursors.encode(createdAt + "|" + id);
     }
 

@@ -1,5 +1,6 @@
 package uk.nhs.impact.reporting.assessment;
 
+import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -38,15 +39,12 @@ public class AssessmentDisclosure {
     private record Record(QueryFamily.Unit unit, SharingLevel sharing) {
     }
 
-    private final Pool pool;
-    private final QueryFamily family;
-    private final DisclosureConfig disclosure;
-
-    public AssessmentDisclosure(Pool pool, QueryFamily family, DisclosureConfig disclosure) {
-        this.pool = pool;
-        this.family = family;
-        this.disclosure = disclosure;
-    }
+    @Inject
+    Pool pool;
+    @Inject
+    QueryFamily family;
+    @Inject
+    DisclosureConfig disclosure;
 
     /** The key of a position's peer-group cell. */
     public static String peerKey(PositionReports.PeerGroup group, String code) {

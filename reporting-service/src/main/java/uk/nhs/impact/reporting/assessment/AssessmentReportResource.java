@@ -1,5 +1,6 @@
 package uk.nhs.impact.reporting.assessment;
 
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import uk.nhs.impact.platform.web.Params;
@@ -25,17 +26,14 @@ import uk.nhs.impact.reporting.csv.CsvWriter;
 @Authenticated
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.MEDIA_TYPE})
 public class AssessmentReportResource {
-    private final AssessmentReports reports;
-    private final PositionReports positions;
-    private final ReportAccessTable access;
-    private final OrgScope scope;
-
-    public AssessmentReportResource(AssessmentReports reports, PositionReports positions, ReportAccessTable access, OrgScope scope) {
-        this.reports = reports;
-        this.positions = positions;
-        this.access = access;
-        this.scope = scope;
-    }
+    @Inject
+    AssessmentReports reports;
+    @Inject
+    PositionReports positions;
+    @Inject
+    ReportAccessTable access;
+    @Inject
+    OrgScope scope;
 
     @GET
     @Path("position/{odsCode}")

@@ -1,5 +1,6 @@
 package uk.nhs.impact.reporting.assessment;
 
+import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -23,15 +24,12 @@ import java.util.TreeMap;
  */
 @ApplicationScoped
 public class AssessmentReports {
-    private final Pool pool;
-    private final ReportAccessTable access;
-    private final AssessmentDisclosure disclosure;
-
-    public AssessmentReports(Pool pool, ReportAccessTable access, AssessmentDisclosure disclosure) {
-        this.pool = pool;
-        this.access = access;
-        this.disclosure = disclosure;
-    }
+    @Inject
+    Pool pool;
+    @Inject
+    ReportAccessTable access;
+    @Inject
+    AssessmentDisclosure disclosure;
 
     /** The cycle's reference date (latest known); 404 when no shared, submitted assessment of the cycle exists at all. */
     public Uni<LocalDate> referenceDate(String cycle) {

@@ -1,5 +1,6 @@
 package uk.nhs.impact.reporting.assessment;
 
+import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -70,15 +71,12 @@ public class PositionReports {
                       Map<String, Integer> levels) {
     }
 
-    private final Pool pool;
-    private final AssessmentReports reports;
-    private final AssessmentDisclosure disclosure;
-
-    public PositionReports(Pool pool, AssessmentReports reports, AssessmentDisclosure disclosure) {
-        this.pool = pool;
-        this.reports = reports;
-        this.disclosure = disclosure;
-    }
+    @Inject
+    Pool pool;
+    @Inject
+    AssessmentReports reports;
+    @Inject
+    AssessmentDisclosure disclosure;
 
     /** The position of {@code odsCode}'s assessment of the cycle, as the viewer may see it; 404 when it may not. */
     public Uni<ProviderPosition> position(Viewer viewer, String cycle, String odsCode, String peers) {

@@ -1,5 +1,6 @@
 package uk.nhs.impact.reporting.baseline;
 
+import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -32,11 +33,8 @@ public class BaselineReports {
         HEADLINE.put("capability_staff_training", "capability");
     }
 
-    private final Pool pool;
-
-    public BaselineReports(Pool pool) {
-        this.pool = pool;
-    }
+    @Inject
+    Pool pool;
 
     /** The collection's reference date; 404 when nothing is known of it. */
     public Uni<LocalDate> referenceDate(String collectionId) {

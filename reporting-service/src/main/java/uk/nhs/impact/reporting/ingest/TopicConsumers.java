@@ -1,5 +1,6 @@
 package uk.nhs.impact.reporting.ingest;
 
+import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -12,13 +13,10 @@ import java.util.Optional;
 /** Live consumers of the three return topics; each record is acknowledged once applied, skipped or dead-lettered. */
 @ApplicationScoped
 public class TopicConsumers {
-    private final EventIngestor ingestor;
-    private final DeadLetters deadLetters;
-
-    public TopicConsumers(EventIngestor ingestor, DeadLetters deadLetters) {
-        this.ingestor = ingestor;
-        this.deadLetters = deadLetters;
-    }
+    @Inject
+    EventIngestor ingestor;
+    @Inject
+    DeadLetters deadLetters;
 
     @Incoming("assessment-events")
     public Uni<Void> assessment(Message<String> message) {

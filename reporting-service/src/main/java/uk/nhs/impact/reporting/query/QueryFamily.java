@@ -1,5 +1,6 @@
 package uk.nhs.impact.reporting.query;
 
+import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -32,15 +33,12 @@ public class QueryFamily {
     public record Unit(String odsCode, String orgType, String trustType, String icbCode, String regionCode, Set<String> segments) {
     }
 
-    private final Pool pool;
-    private final ReportAccessTable access;
-    private final OrganisationHierarchy hierarchy;
-
-    public QueryFamily(Pool pool, ReportAccessTable access, OrganisationHierarchy hierarchy) {
-        this.pool = pool;
-        this.access = access;
-        this.hierarchy = hierarchy;
-    }
+    @Inject
+    Pool pool;
+    @Inject
+    ReportAccessTable access;
+    @Inject
+    OrganisationHierarchy hierarchy;
 
     /** The key of one cell: area, then the filters (blank when not given), lower case as the SQL compares them. */
     /** The rank of a cell covering a whole area of this level, with no filter (see {@link DisclosureGuard.Cell}). */

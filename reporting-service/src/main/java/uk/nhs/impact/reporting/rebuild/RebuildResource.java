@@ -1,5 +1,6 @@
 package uk.nhs.impact.reporting.rebuild;
 
+import jakarta.inject.Inject;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,13 +20,10 @@ import uk.nhs.impact.platform.security.Roles;
 @RolesAllowed(Roles.INSTRUMENT_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class RebuildResource {
-    private final RebuildService rebuild;
-    private final OrgScope scope;
-
-    public RebuildResource(RebuildService rebuild, OrgScope scope) {
-        this.rebuild = rebuild;
-        this.scope = scope;
-    }
+    @Inject
+    RebuildService rebuild;
+    @Inject
+    OrgScope scope;
 
     /** instrument-admin counts only at NHS England (X24). */
     private void requireAdmin() {

@@ -1,5 +1,6 @@
 package uk.nhs.impact.reporting.segment;
 
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
 import uk.nhs.impact.platform.web.Params;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -43,13 +44,10 @@ public class OversightSegmentResource {
     /** Segment scales per framework (oversight.yaml): 1–4 until 2024/25, 1–5 from 2025/26. */
     static final Map<String, Integer> FRAMEWORKS = Map.of("sof-2021-22", 4, "nof-2022-23", 4, "nof-2025-26", 5);
 
-    private final OrganisationHierarchy hierarchy;
-    private final OrgScope scope;
-
-    public OversightSegmentResource(OrganisationHierarchy hierarchy, OrgScope scope) {
-        this.hierarchy = hierarchy;
-        this.scope = scope;
-    }
+    @Inject
+    OrganisationHierarchy hierarchy;
+    @Inject
+    OrgScope scope;
 
     public record SegmentEntry(@NotBlank @Size(max = 30) String odsCode, @NotNull @Min(1) @Max(5) Integer segment) {
     }

@@ -1,5 +1,6 @@
 package uk.nhs.impact.reporting.survey;
 
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import uk.nhs.impact.platform.web.Params;
@@ -30,15 +31,12 @@ import java.util.Map;
 @Authenticated
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.MEDIA_TYPE})
 public class SurveyReportResource {
-    private final SurveyReports reports;
-    private final ReportAccessTable access;
-    private final OrgScope scope;
-
-    public SurveyReportResource(SurveyReports reports, ReportAccessTable access, OrgScope scope) {
-        this.reports = reports;
-        this.access = access;
-        this.scope = scope;
-    }
+    @Inject
+    SurveyReports reports;
+    @Inject
+    ReportAccessTable access;
+    @Inject
+    OrgScope scope;
 
     @GET
     @Path("results")

@@ -1,5 +1,6 @@
 package uk.nhs.impact.reporting.survey;
 
+import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -40,19 +41,16 @@ public class SurveyReports {
             jsonb_typeof(q.value) <> 'null' and not (jsonb_typeof(q.value) = 'string' and q.value #>> '{}' = '')
                 and not (jsonb_typeof(q.value) = 'object' and coalesce(q.value ->> 'text', '') = '')""";
 
-    private final Pool pool;
-    private final OrganisationHierarchy hierarchy;
-    private final DisclosureConfig disclosure;
-    private final ReportAccessTable access;
-    private final QueryFamily family;
-
-    public SurveyReports(Pool pool, OrganisationHierarchy hierarchy, DisclosureConfig disclosure, ReportAccessTable access, QueryFamily family) {
-        this.pool = pool;
-        this.hierarchy = hierarchy;
-        this.disclosure = disclosure;
-        this.access = access;
-        this.family = family;
-    }
+    @Inject
+    Pool pool;
+    @Inject
+    OrganisationHierarchy hierarchy;
+    @Inject
+    DisclosureConfig disclosure;
+    @Inject
+    ReportAccessTable access;
+    @Inject
+    QueryFamily family;
 
     public Uni<LocalDate> referenceDate(String runId) {
         return pool.preparedQuery("""

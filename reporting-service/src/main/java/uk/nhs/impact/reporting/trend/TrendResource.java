@@ -1,5 +1,6 @@
 package uk.nhs.impact.reporting.trend;
 
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import uk.nhs.impact.platform.web.Params;
@@ -27,15 +28,12 @@ import java.time.LocalDate;
 @Authenticated
 @Produces({MediaType.APPLICATION_JSON, CsvWriter.MEDIA_TYPE})
 public class TrendResource {
-    private final Trends trends;
-    private final ReportAccessTable access;
-    private final OrgScope scope;
-
-    public TrendResource(Trends trends, ReportAccessTable access, OrgScope scope) {
-        this.trends = trends;
-        this.access = access;
-        this.scope = scope;
-    }
+    @Inject
+    Trends trends;
+    @Inject
+    ReportAccessTable access;
+    @Inject
+    OrgScope scope;
 
     @GET
     @Path("baseline")

@@ -1,5 +1,6 @@
 package uk.nhs.impact.reporting.trend;
 
+import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -24,13 +25,10 @@ import java.util.TreeMap;
 /** The trend queries: one measure per collection or cycle, oldest first, from the read models. */
 @ApplicationScoped
 public class Trends {
-    private final Pool pool;
-    private final AssessmentDisclosure disclosure;
-
-    public Trends(Pool pool, AssessmentDisclosure disclosure) {
-        this.pool = pool;
-        this.disclosure = disclosure;
-    }
+    @Inject
+    Pool pool;
+    @Inject
+    AssessmentDisclosure disclosure;
 
     /** % yes to one baseline question among the segmentation's returns, per collection. */
     public Uni<Trend> baseline(String question, String orgType, Segmentation seg) {

@@ -1,5 +1,6 @@
 package uk.nhs.impact.survey.response;
 
+import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,11 +13,8 @@ import java.util.TreeMap;
 public class AnswersJson {
     private static final TypeReference<TreeMap<String, SurveyAnswer>> ANSWERS = new TypeReference<>() { };
 
-    private final ObjectMapper json;
-
-    public AnswersJson(ObjectMapper json) {
-        this.json = json;
-    }
+    @Inject
+    ObjectMapper json;
 
     public TreeMap<String, SurveyAnswer> read(String stored) {
         try {

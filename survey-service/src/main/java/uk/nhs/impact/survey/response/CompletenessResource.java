@@ -1,5 +1,6 @@
 package uk.nhs.impact.survey.response;
 
+import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
@@ -20,13 +21,10 @@ import uk.nhs.impact.platform.web.Params;
 @Tag(name = "Survey runs")
 @Produces(MediaType.APPLICATION_JSON)
 public class CompletenessResource {
-    private final CompletenessService completeness;
-    private final OrgScope scope;
-
-    public CompletenessResource(CompletenessService completeness, OrgScope scope) {
-        this.completeness = completeness;
-        this.scope = scope;
-    }
+    @Inject
+    CompletenessService completeness;
+    @Inject
+    OrgScope scope;
 
     @GET
     @RolesAllowed({Roles.INSTRUMENT_ADMIN, Roles.NATIONAL_ANALYST, Roles.REGION_ANALYST, Roles.ICB_OVERSIGHT})

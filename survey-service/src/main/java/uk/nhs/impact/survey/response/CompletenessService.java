@@ -1,5 +1,6 @@
 package uk.nhs.impact.survey.response;
 
+import jakarta.inject.Inject;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,15 +22,12 @@ import java.util.TreeMap;
 /** Completeness of a run from its submitted responses (the last submission of each); no individual response is shown. */
 @ApplicationScoped
 public class CompletenessService {
-    private final RunService runs;
-    private final AnswersJson stored;
-    private final OrganisationHierarchy hierarchy;
-
-    public CompletenessService(RunService runs, AnswersJson stored, OrganisationHierarchy hierarchy) {
-        this.runs = runs;
-        this.stored = stored;
-        this.hierarchy = hierarchy;
-    }
+    @Inject
+    RunService runs;
+    @Inject
+    AnswersJson stored;
+    @Inject
+    OrganisationHierarchy hierarchy;
 
     public Uni<Completeness> of(OrgScope scope, String runId) {
         // an oversight or administrator role counts only where it fits the caller's organisation (an ICB's, a region's,

@@ -1,5 +1,6 @@
 package uk.nhs.impact.survey.response;
 
+import jakarta.inject.Inject;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,11 +17,8 @@ import java.util.Map;
 /** Lists of a run's responses, a page at a time in creation order. */
 @ApplicationScoped
 public class ResponseQuery {
-    private final RunService runs;
-
-    public ResponseQuery(RunService runs) {
-        this.runs = runs;
-    }
+    @Inject
+    RunService runs;
 
     /** The responses the caller may see: its own, or all of its trust's when it is the trust's viewer. */
     public Uni<Page<SurveyResponse>> visible(OrgScope scope, ResponseService.Respondent who, String runId, String after, int limit) {
@@ -42,14 +40,7 @@ public class ResponseQuery {
         q.append(Keyset.ORDER);
         return Panache.withSession(() -> runs.find(runId).chain(run ->
                         SurveyResponse.<SurveyResponse>find(q.toString(), params).page(0, limit + 1).list()))
-                .map(rows -> page(rows, limit));
+                .map(rows -> Page.byKeyset(rows, limit, SurveyResponse::place));
     }
 
-    private static Page<SurveyResponse> page(List<SurveyResponse> rows, int limit) {
-        if (rows.size() <= limit) {
-            return new Page<>(List.copyOf(rows), null);
-        }
-        SurveyResponse last = rows.get(limit - 1);
-        return new Page<>(List.copyOf(rows.subList(0, limit)), Keyset.cursor(last.createdAt, last.id));
-    }
 }

@@ -1,5 +1,6 @@
 package uk.nhs.impact.survey.response;
 
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Max;
 import uk.nhs.impact.platform.web.Params;
@@ -56,22 +57,18 @@ public class ResponseResource {
                          "Q3_trust_barriers": {"options": ["operational_pressures", "other"], "otherText": "Estates"},
                          "Q14_free_text": {"text": "Our board development programme is helping."}}}""";
 
-    private final ResponseService service;
-    private final ResponseQuery query;
-    private final AnswersJson stored;
-    private final IdempotentCreate idempotent;
-    private final OrgScope scope;
-    private final JsonWebToken token;
-
-    public ResponseResource(ResponseService service, ResponseQuery query, AnswersJson stored, IdempotentCreate idempotent, OrgScope scope,
-                            JsonWebToken token) {
-        this.service = service;
-        this.query = query;
-        this.stored = stored;
-        this.idempotent = idempotent;
-        this.scope = scope;
-        this.token = token;
-    }
+    @Inject
+    ResponseService service;
+    @Inject
+    ResponseQuery query;
+    @Inject
+    AnswersJson stored;
+    @Inject
+    IdempotentCreate idempotent;
+    @Inject
+    OrgScope scope;
+    @Inject
+    JsonWebToken token;
 
     public record NewResponse(@NotBlank @Size(max = 50) @Pattern(regexp = ROLE, message = ROLE_MESSAGE) String respondentRole,
                               @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]{1,100}", message = "must be 1 to 100 letters, digits or ._:-")
@@ -122,7 +119,7 @@ public class ResponseResource {
     public Uni<Page<ResponseView>> list(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId, @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference,
                                         @Pattern(regexp = Params.CURSOR) @Size(max = Params.CURSOR_MAX) @QueryParam("after") String after, @Min(1) @Max(Params.LIMIT_MAX) @QueryParam("limit") Integer limit) {
         return query.visible(scope, respondent(reference), runId, after, Cursors.limit(limit))
-                .map(page -> new Page<>(page.items().stream().map(r -> ResponseView.of(r, stored)).toList(), page.next()));
+                .map(page -> page.map(r -> ResponseView.of(r, stored)));
     }
 
     @GET

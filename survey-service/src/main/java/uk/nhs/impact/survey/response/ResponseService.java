@@ -1,5 +1,6 @@
 package uk.nhs.impact.survey.response;
 
+import jakarta.inject.Inject;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,19 +35,16 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ResponseService {
-    private final RunService runs;
-    private final OrganisationHierarchy hierarchy;
-    private final Outbox outbox;
-    private final AnswersJson stored;
-    private final AuditTrail audit;
-
-    public ResponseService(RunService runs, OrganisationHierarchy hierarchy, Outbox outbox, AnswersJson stored, AuditTrail audit) {
-        this.runs = runs;
-        this.hierarchy = hierarchy;
-        this.outbox = outbox;
-        this.stored = stored;
-        this.audit = audit;
-    }
+    @Inject
+    RunService runs;
+    @Inject
+    OrganisationHierarchy hierarchy;
+    @Inject
+    Outbox outbox;
+    @Inject
+    AnswersJson stored;
+    @Inject
+    AuditTrail audit;
 
     public static final String AUDIT_TYPE = "survey-response";
 

@@ -1,5 +1,6 @@
 package uk.nhs.impact.survey.response;
 
+import uk.nhs.impact.platform.web.Keyset;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -49,4 +50,9 @@ public class SurveyResponse extends PanacheEntityBase {
     public Instant submittedAt;
     @Version
     public long version;
+
+    /** Where this row stands in creation order, for paging. */
+    public Keyset place() {
+        return new Keyset(createdAt, id);
+    }
 }

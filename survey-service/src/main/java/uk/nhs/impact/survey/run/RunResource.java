@@ -1,5 +1,6 @@
 package uk.nhs.impact.survey.run;
 
+import jakarta.inject.Inject;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,15 +44,12 @@ import java.util.List;
         + "respond. Outside the window responses are refused with the dates; closing is final.")
 @Produces(MediaType.APPLICATION_JSON)
 public class RunResource {
-    private final RunService runs;
-    private final IdempotentCreate idempotent;
-    private final OrgScope scope;
-
-    public RunResource(RunService runs, IdempotentCreate idempotent, OrgScope scope) {
-        this.runs = runs;
-        this.idempotent = idempotent;
-        this.scope = scope;
-    }
+    @Inject
+    RunService runs;
+    @Inject
+    IdempotentCreate idempotent;
+    @Inject
+    OrgScope scope;
 
     public record Extension(@NotNull Instant closesAt) {
     }
@@ -83,7 +81,7 @@ public class RunResource {
     public Uni<Page<RunView>> list(@Pattern(regexp = Params.CURSOR) @Size(max = Params.CURSOR_MAX) @QueryParam("after") String after, @Min(1) @Max(Params.LIMIT_MAX) @QueryParam("limit") Integer limit) {
         int size = Cursors.limit(limit);
         return runs.list(Cursors.decode(after), size)
-                .map(page -> new Page<>(page.items().stream().map(RunView::of).toList(), page.next()));
+                .map(page -> page.map(RunView::of));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package uk.nhs.impact.survey.run;
 
+import jakarta.inject.Inject;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,15 +31,12 @@ public class RunService {
     private static final String ADMIN_ONLY = "This is for NHS England administrators (instrument-admin at X24)";
     private static final String AUDIT_TYPE = "survey-run";
 
-    private final SurveyCatalogue catalogue;
-    private final Outbox outbox;
-    private final AuditTrail audit;
-
-    public RunService(SurveyCatalogue catalogue, Outbox outbox, AuditTrail audit) {
-        this.catalogue = catalogue;
-        this.outbox = outbox;
-        this.audit = audit;
-    }
+    @Inject
+    SurveyCatalogue catalogue;
+    @Inject
+    Outbox outbox;
+    @Inject
+    AuditTrail audit;
 
     /** Refuses a new run before anything is looked up: the caller must be an administrator and the window must make sense. */
     public void checkNew(OrgScope scope, NewRun run) {
