@@ -40,6 +40,8 @@ import java.util.UUID;
 /**
  * The changes to an assessment: answers, board sign-off, submission, reopen, withdrawal and sharing. Each takes the ETag the
  * caller read as If-Match and answers the assessment as it now stands, with its new ETag. Only the organisation's submitters.
+ * Operation ids keep the names they had when every assessment operation was in {@link AssessmentResource}, so generated
+ * clients keep their method names.
  */
 @Path(AssessmentResource.BASE)
 @Tag(name = AssessmentResource.TAG, description = AssessmentResource.TAG_DESCRIPTION)
@@ -75,7 +77,7 @@ public class AssessmentLifecycleResource {
     @PATCH
     @Path("{id}/answers")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Save answers to a draft (partial saves welcome): each named question is replaced; null clears it")
+    @Operation(operationId = "AssessmentResource_answer", summary = "Save answers to a draft (partial saves welcome): each named question is replaced; null clears it")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "two answers", value = ANSWERS_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Saved")
     @APIResponse(responseCode = "400", description = "Unknown questions, levels outside the version's scale, or text over its limit; each field named")
@@ -89,7 +91,7 @@ public class AssessmentLifecycleResource {
     @PUT
     @Path("{id}/answers/{questionCode}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Save one question's answer in a draft")
+    @Operation(operationId = "AssessmentResource_answerOne", summary = "Save one question's answer in a draft")
     @APIResponse(responseCode = "200", description = "Saved")
     @APIResponse(responseCode = "400", description = "Unknown question, a level outside the scale, or text over its limit")
     @APIResponse(responseCode = "409", description = "Not a draft")
@@ -104,7 +106,7 @@ public class AssessmentLifecycleResource {
     @POST
     @Path("{id}/sign-off")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record the board's sign-off of a complete draft: DRAFT → SIGNED_OFF")
+    @Operation(operationId = "AssessmentResource_signOff", summary = "Record the board's sign-off of a complete draft: DRAFT → SIGNED_OFF")
     @APIResponse(responseCode = "200", description = "Signed off")
     @APIResponse(responseCode = "400", description = "Missing approver, role, meeting date or minute reference; a meeting date in the future")
     @APIResponse(responseCode = "409", description = "Not a draft, or questions still without a level (listed)")
@@ -117,7 +119,7 @@ public class AssessmentLifecycleResource {
 
     @POST
     @Path("{id}/submit")
-    @Operation(summary = "Submit a signed-off assessment: SIGNED_OFF → SUBMITTED; published to the organisation's chosen audience")
+    @Operation(operationId = "AssessmentResource_submit", summary = "Submit a signed-off assessment: SIGNED_OFF → SUBMITTED; published to the organisation's chosen audience")
     @APIResponse(responseCode = "200", description = "Submitted")
     @APIResponse(responseCode = "409", description = "Not signed off")
     public Uni<Response> submit(@PathParam("id") UUID id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
@@ -127,7 +129,7 @@ public class AssessmentLifecycleResource {
     @POST
     @Path("{id}/reopen")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reopen a signed-off or submitted assessment as a new DRAFT revision; earlier revisions stay readable")
+    @Operation(operationId = "AssessmentResource_reopen", summary = "Reopen a signed-off or submitted assessment as a new DRAFT revision; earlier revisions stay readable")
     @APIResponse(responseCode = "200", description = "Reopened as the next revision")
     @APIResponse(responseCode = "409", description = "A draft or withdrawn assessment cannot be reopened")
     public Uni<Response> reopen(@PathParam("id") UUID id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch,
@@ -138,7 +140,7 @@ public class AssessmentLifecycleResource {
     @POST
     @Path("{id}/withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Withdraw an assessment for good; it leaves every aggregate")
+    @Operation(operationId = "AssessmentResource_withdraw", summary = "Withdraw an assessment for good; it leaves every aggregate")
     @APIResponse(responseCode = "200", description = "Withdrawn")
     @APIResponse(responseCode = "409", description = "Already withdrawn")
     public Uni<Response> withdraw(@PathParam("id") UUID id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch,
@@ -149,7 +151,7 @@ public class AssessmentLifecycleResource {
     @PUT
     @Path("{id}/sharing")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Choose who sees the submitted assessment: PRIVATE, ICB, REGION or NATIONAL (each includes the narrower ones)",
+    @Operation(operationId = "AssessmentResource_share", summary = "Choose who sees the submitted assessment: PRIVATE, ICB, REGION or NATIONAL (each includes the narrower ones)",
             description = "Widening or narrowing is recorded and published. The answers leave this service only while shared, at "
                     + "the level shared; narrowing takes them out of the wider aggregates, and back to PRIVATE removes them from "
                     + "NHS England's reporting altogether.")
