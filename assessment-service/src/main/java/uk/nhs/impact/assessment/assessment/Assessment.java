@@ -2,12 +2,10 @@ package uk.nhs.impact.assessment.assessment;
 
 import uk.nhs.impact.platform.web.Keyset;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import uk.nhs.impact.platform.hierarchy.Organisation;
 import uk.nhs.impact.platform.security.SharingLevel;
@@ -18,22 +16,16 @@ import java.util.UUID;
 
 /** One organisation's self-assessment for one cycle; its current revision lives here, earlier ones in {@link AssessmentRevision}. */
 @Entity
-@Table(name = "assessment")
 public class Assessment extends PanacheEntityBase {
     public enum Status { DRAFT, SIGNED_OFF, SUBMITTED, WITHDRAWN }
 
     @Id
     public UUID id;
-    @Column(name = "ods_code")
     public String odsCode;
-    @Column(name = "org_type")
     public String orgType;
     public String cycle;
-    @Column(name = "reference_date")
     public LocalDate referenceDate;
-    @Column(name = "instrument_id")
     public String instrumentId;
-    @Column(name = "instrument_version")
     public int instrumentVersion;
     @Enumerated(EnumType.STRING)
     public Status status;
@@ -44,15 +36,10 @@ public class Assessment extends PanacheEntityBase {
     /** Answers as JSON, keyed by question code (see {@link AnswersJson}). */
     public String answers;
     /** The board sign-off of the current revision as JSON; null until signed off. */
-    @Column(name = "sign_off")
     public String signOff;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
-    @Column(name = "submitted_at")
     public Instant submittedAt;
-    @Column(name = "ever_submitted")
     public boolean everSubmitted;
     @Version
     public long version;

@@ -1,11 +1,9 @@
 package uk.nhs.impact.assessment.assessment;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.Table;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -13,7 +11,6 @@ import java.util.UUID;
 
 /** A revision as it stood when submitted, or when a reopen or withdrawal closed it. Never deleted. */
 @Entity
-@Table(name = "assessment_revision")
 @IdClass(AssessmentRevision.Key.class)
 public class AssessmentRevision extends PanacheEntityBase {
     /** The composite primary key. */
@@ -33,23 +30,17 @@ public class AssessmentRevision extends PanacheEntityBase {
     }
 
     @Id
-    @Column(name = "assessment_id")
     public UUID assessmentId;
     @Id
     public int revision;
     /** SUBMITTED, REOPENED or WITHDRAWN: what became of this revision (submittedAt says whether it was submitted first). */
     public String outcome;
     public String answers;
-    @Column(name = "sign_off")
     public String signOff;
     public String sharing;
-    @Column(name = "submitted_at")
     public Instant submittedAt;
-    @Column(name = "closed_at")
     public Instant closedAt;
-    @Column(name = "closed_by")
     public String closedBy;
-    @Column(name = "close_reason")
     public String closeReason;
 
     /** The revision the assessment holds now: its answers, sign-off and sharing, not yet submitted or closed. */

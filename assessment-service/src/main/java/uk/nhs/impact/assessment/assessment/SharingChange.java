@@ -1,10 +1,8 @@
 package uk.nhs.impact.assessment.assessment;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import uk.nhs.impact.platform.security.SharingLevel;
 
 import java.time.Instant;
@@ -12,20 +10,14 @@ import java.util.UUID;
 
 /** A recorded change of who the organisation shares its assessment with. */
 @Entity
-@Table(name = "sharing_change")
 public class SharingChange extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "assessment_id")
     public UUID assessmentId;
-    @Column(name = "from_level")
     public String fromLevel;
-    @Column(name = "to_level")
     public String toLevel;
     public String reason;
-    @Column(name = "changed_by")
     public String changedBy;
-    @Column(name = "changed_at")
     public Instant changedAt;
 
     /** The assessment's move from its current level to {@code to}. */

@@ -1,7 +1,6 @@
 package uk.nhs.impact.baseline.collection;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
@@ -15,11 +14,8 @@ public class Collection extends PanacheEntityBase {
     @Id
     public String id;
     public String name;
-    @Column(name = "reference_date")
     public LocalDate referenceDate;
-    @Column(name = "opens_at")
     public Instant opensAt;
-    @Column(name = "closes_at")
     public Instant closesAt;
     public boolean closed;
     @Version

@@ -2,10 +2,8 @@ package uk.nhs.impact.baseline.returns;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
@@ -13,21 +11,15 @@ import java.util.UUID;
 
 /** One organisation's return in one collection: a draft until submitted, then amendable (each submission is a revision) until close. */
 @Entity
-@Table(name = "baseline_return")
 public class BaselineReturn extends PanacheEntityBase {
     public enum Status { DRAFT, SUBMITTED }
 
     @Id
     public UUID id;
-    @Column(name = "collection_id")
     public String collectionId;
-    @Column(name = "ods_code")
     public String odsCode;
-    @Column(name = "org_type")
     public String orgType;
-    @Column(name = "question_set_id")
     public String questionSetId;
-    @Column(name = "question_set_version")
     public int questionSetVersion;
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     public Status status;
@@ -35,9 +27,7 @@ public class BaselineReturn extends PanacheEntityBase {
     public int revision;
     /** The answers as JSON, keyed by question code. */
     public String answers;
-    @Column(name = "updated_at")
     public Instant updatedAt;
-    @Column(name = "submitted_at")
     public Instant submittedAt;
     @Version
     public long version;

@@ -1,11 +1,9 @@
 package uk.nhs.impact.survey.response;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.Table;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -13,7 +11,6 @@ import java.util.UUID;
 
 /** A submission of a response, kept for good: revision 1 is the first submission, later ones are amendments. */
 @Entity
-@Table(name = "response_revision")
 @IdClass(ResponseRevision.Key.class)
 public class ResponseRevision extends PanacheEntityBase {
     /** The composite primary key. */
@@ -33,13 +30,10 @@ public class ResponseRevision extends PanacheEntityBase {
     }
 
     @Id
-    @Column(name = "response_id")
     public UUID responseId;
     @Id
     public int revision;
-    @Column(name = "respondent_role")
     public String respondentRole;
     public String answers;
-    @Column(name = "submitted_at")
     public Instant submittedAt;
 }

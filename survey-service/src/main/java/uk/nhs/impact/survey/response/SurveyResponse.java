@@ -2,12 +2,10 @@ package uk.nhs.impact.survey.response;
 
 import uk.nhs.impact.platform.web.Keyset;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
@@ -18,35 +16,25 @@ import java.util.UUID;
  * submission); SUBMITTED once sent. {@code submittedAnswers} is what was last submitted, which is what counts.
  */
 @Entity
-@Table(name = "survey_response")
 public class SurveyResponse extends PanacheEntityBase {
     public enum Status { DRAFT, SUBMITTED }
 
     @Id
     public UUID id;
-    @Column(name = "run_id")
     public String runId;
     /** The token subject, plus the respondent reference a trust system gives for each person it answers for. */
-    @Column(name = "respondent_key")
     public String respondentKey;
-    @Column(name = "respondent_subject")
     public String respondentSubject;
-    @Column(name = "ods_code")
     public String odsCode;
-    @Column(name = "respondent_role")
     public String respondentRole;
     @Enumerated(EnumType.STRING)
     public Status status;
     /** Submissions so far: 0 until first submitted. */
     public int revision;
     public String answers;
-    @Column(name = "submitted_answers")
     public String submittedAnswers;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
-    @Column(name = "submitted_at")
     public Instant submittedAt;
     @Version
     public long version;
