@@ -17,9 +17,6 @@ import uk.nhs.impact.contracts.Topics;
 import uk.nhs.impact.stack.test.TopicProbe;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -215,16 +212,6 @@ class DataMinimisationTest {
     }
 
     private List<String> outboxPayloads(String assessmentId) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select payload::text from outbox_event where payload ->> 'assessmentId' = ? order by seq")) {
-            s.setString(1, assessmentId);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        }
-        return out;
+        return Outbox.of(db, assessmentId).stream().map(Outbox.Event::payload).toList();
     }
 }

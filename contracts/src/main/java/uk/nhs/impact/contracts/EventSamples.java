@@ -75,6 +75,33 @@ public final class EventSamples {
         return compare(type, parse(event));
     }
 
+    /**
+     * The sample's paths of the top-level {@code fields} and of everything below them, e.g. {@code signOff} and
+     * {@code signOff.minuteReference}: what a producer's event leaves out when it omits those optional fields.
+     */
+    public static Set<String> paths(String type, String... fields) {
+        Set<String> out = new TreeSet<>();
+        for (String path : fieldPaths(json(type))) {
+            for (String field : fields) {
+                if (path.equals(field) || path.startsWith(field + ".") || path.startsWith(field + "[]")) {
+                    out.add(path);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The event types of one aggregate, e.g. {@code survey} for every {@code uk.nhs.impact.survey.*} type. */
+    public static Set<String> typesOf(String aggregate) {
+        Set<String> out = new TreeSet<>();
+        for (String type : EventTypes.all()) {
+            if (type.startsWith(EventTypes.PREFIX + aggregate + ".")) {
+                out.add(type);
+            }
+        }
+        return out;
+    }
+
     /** Every field path of {@code node}, e.g. {@code organisation.odsCode}, {@code answers[].levelOrdinal}, {@code answers.*}. */
     public static Set<String> fieldPaths(JsonNode node) {
         Set<String> out = new TreeSet<>();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -54,5 +55,22 @@ class EventSamplesTest {
     @MethodSource("types")
     void sampleHasTheShapeOfItself(String type) {
         assertThat(EventSamples.compare(type, EventSamples.text(type)).same()).isTrue();
+    }
+
+    @Test
+    void pathsOfOptionalFieldsAreTheFieldsAndEverythingBelowThem() {
+        assertThat(EventSamples.paths(EventTypes.ASSESSMENT_SUBMITTED, "signOff", "sequence")).containsExactly("sequence", "signOff",
+                "signOff.approverName", "signOff.approverRole", "signOff.boardMeetingDate", "signOff.minuteReference");
+        assertThat(EventSamples.paths(EventTypes.ASSESSMENT_SUBMITTED, "answers")).contains("answers", "answers[]",
+                "answers[].levelOrdinal", "answers[].actions[]", "answers[].actions[].dueDate").noneMatch(p -> p.startsWith("signOff"));
+        assertThat(EventSamples.paths(EventTypes.SURVEY_RESPONSE_SUBMITTED, "answers"))
+                .containsExactly("answers", "answers.*", "answers.*.text", "answers.*[]");
+    }
+
+    @Test
+    void typesOfAnAggregateAreItsTypesOnly() {
+        assertThat(EventSamples.typesOf("baseline")).containsExactlyInAnyOrder(EventTypes.BASELINE_RETURN_SUBMITTED,
+                EventTypes.BASELINE_RETURN_AMENDED, EventTypes.BASELINE_COLLECTION_OPENED, EventTypes.BASELINE_COLLECTION_CLOSED);
+        assertThat(EventSamples.typesOf("assessment")).hasSize(4).allMatch(t -> t.startsWith("uk.nhs.impact.assessment."));
     }
 }

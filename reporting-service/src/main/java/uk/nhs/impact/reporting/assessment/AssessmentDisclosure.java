@@ -2,8 +2,8 @@ package uk.nhs.impact.reporting.assessment;
 
 import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import uk.nhs.impact.platform.security.SharingLevel;
@@ -11,6 +11,7 @@ import uk.nhs.impact.reporting.access.Viewer;
 import uk.nhs.impact.reporting.figures.DisclosureConfig;
 import uk.nhs.impact.reporting.figures.DisclosureGuard;
 import uk.nhs.impact.reporting.query.QueryFamily;
+import uk.nhs.impact.reporting.query.Snapshot;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,8 +41,6 @@ public class AssessmentDisclosure {
     }
 
     @Inject
-    Pool pool;
-    @Inject
     QueryFamily family;
     @Inject
     DisclosureConfig disclosure;
@@ -51,8 +50,9 @@ public class AssessmentDisclosure {
         return "peers=" + group.name() + ":" + code;
     }
 
-    public Uni<Contributors> of(Viewer viewer, String cycle, LocalDate asOf) {
-        Uni<List<Record>> records = pool.preparedQuery("""
+    /** Read through {@code db}, so that the figures built on it see the same assessments (see {@link Snapshot}). */
+    public Uni<Contributors> of(SqlClient db, Viewer viewer, String cycle, LocalDate asOf) {
+        Uni<List<Record>> records = db.preparedQuery("""
                         select ods_code, org_type, trust_type, icb_code, region_code, sharing from assessment_record
                         where cycle = $1 and status = 'SUBMITTED'""")
                 .execute(Tuple.of(cycle)).map(rows -> {
@@ -63,7 +63,7 @@ public class AssessmentDisclosure {
                     }
                     return out;
                 });
-        return Uni.combine().all().unis(records, family.segmentsOn(asOf)).asTuple()
+        return Uni.combine().all().unis(records, family.segmentsOn(db, asOf)).asTuple()
                 .map(t -> contributors(viewer, asOf, t.getItem1(), t.getItem2()));
     }
 

@@ -2,15 +2,16 @@ package uk.nhs.impact.reporting.assessment;
 
 import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.reporting.access.ReportAccessTable;
 import uk.nhs.impact.reporting.access.Viewer;
 import uk.nhs.impact.reporting.query.Segmentation;
+import uk.nhs.impact.reporting.query.Snapshot;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,15 +26,15 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class AssessmentReports {
     @Inject
-    Pool pool;
+    Snapshot snapshot;
     @Inject
     ReportAccessTable access;
     @Inject
     AssessmentDisclosure disclosure;
 
     /** The cycle's reference date (latest known); 404 when no shared, submitted assessment of the cycle exists at all. */
-    public Uni<LocalDate> referenceDate(String cycle) {
-        return pool.preparedQuery("select max(reference_date), count(*) from assessment_record where cycle = $1")
+    public Uni<LocalDate> referenceDate(SqlClient db, String cycle) {
+        return db.preparedQuery("select max(reference_date), count(*) from assessment_record where cycle = $1")
                 .execute(Tuple.of(cycle)).map(rows -> {
                     Row row = rows.iterator().next();
                     if (row.getLong(1) == 0) {
@@ -43,15 +44,15 @@ public class AssessmentReports {
                 });
     }
 
-    /** The distribution of levels in an area (default: the viewer's own), narrowed by the optional filters. */
+    /** The distribution of levels in an area (default: the viewer's own), narrowed by the optional filters; one snapshot. */
     public Uni<AssessmentDistribution> distribution(Viewer viewer, String cycle, String area, String orgType, String trustType, String segment) {
-        return referenceDate(cycle).chain(date -> {
+        return snapshot.read(db -> referenceDate(db, cycle).chain(date -> {
             Segmentation seg = new Segmentation(access.area(viewer, area, date), orgType, trustType, segment, date);
-            return disclosure.of(viewer, cycle, date).chain(c -> distribution(viewer, cycle, seg, c));
-        });
+            return disclosure.of(db, viewer, cycle, date).chain(c -> distribution(db, viewer, cycle, seg, c));
+        }));
     }
 
-    private Uni<AssessmentDistribution> distribution(Viewer viewer, String cycle, Segmentation seg, AssessmentDisclosure.Contributors c) {
+    private Uni<AssessmentDistribution> distribution(SqlClient db, Viewer viewer, String cycle, Segmentation seg, AssessmentDisclosure.Contributors c) {
         List<Object> params = seg.newParams(cycle, c.countedArray());
         StringBuilder where = new StringBuilder(" where a.cycle = $1 and a.status = 'SUBMITTED' and a.ods_code = any($2::text[])");
         seg.appendTo(where, params, "a");
@@ -60,7 +61,7 @@ public class AssessmentReports {
         String orgs = "select count(distinct a.ods_code) from assessment_record a" + where;
         Tuple tuple = Tuple.from(params);
         String reason = c.plan().reason(seg.cellKey(true), "organisations");
-        return Uni.combine().all().unis(pool.preparedQuery(counts).execute(tuple), pool.preparedQuery(orgs).execute(tuple))
+        return Uni.combine().all().unis(db.preparedQuery(counts).execute(tuple), db.preparedQuery(orgs).execute(tuple))
                 .asTuple().map(t -> build(cycle, seg, viewer, t.getItem2().iterator().next().getLong(0), t.getItem1(), reason));
     }
 

@@ -2,8 +2,8 @@ package uk.nhs.impact.reporting.assessment;
 
 import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import uk.nhs.impact.platform.hierarchy.OrgLevel;
@@ -11,6 +11,7 @@ import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.platform.security.SharingLevel;
 import uk.nhs.impact.reporting.access.Viewer;
 import uk.nhs.impact.reporting.query.QueryFamily;
+import uk.nhs.impact.reporting.query.Snapshot;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -72,28 +73,28 @@ public class PositionReports {
     }
 
     @Inject
-    Pool pool;
+    Snapshot snapshot;
     @Inject
     AssessmentReports reports;
     @Inject
     AssessmentDisclosure disclosure;
 
-    /** The position of {@code odsCode}'s assessment of the cycle, as the viewer may see it; 404 when it may not. */
+    /** The position of {@code odsCode}'s assessment of the cycle, as the viewer may see it, from one snapshot; 404 when it may not. */
     public Uni<ProviderPosition> position(Viewer viewer, String cycle, String odsCode, String peers) {
         PeerGroup group = PeerGroup.parse(peers);
         String ods = odsCode.trim().toUpperCase(Locale.ROOT);
         String notFound = "A submitted self-assessment of " + ods + " in cycle " + cycle;
-        return reports.referenceDate(cycle).chain(date -> own(cycle, ods).chain(own -> {
+        return snapshot.read(db -> reports.referenceDate(db, cycle).chain(date -> own(db, cycle, ods).chain(own -> {
             if (!viewer.readsReports() || !viewer.readsOneByOne(ods, SharingLevel.valueOf(own.sharing()), date)) {
                 throw ProblemException.notFound(notFound);
             }
-            return disclosure.of(viewer, cycle, date).chain(c -> position(cycle, own, group, viewer, c));
-        }));
+            return disclosure.of(db, viewer, cycle, date).chain(c -> position(db, cycle, own, group, viewer, c));
+        })));
     }
 
     /** The organisation's own submitted assessment of the cycle; 404 when there is none. */
-    Uni<Own> own(String cycle, String ods) {
-        return pool.preparedQuery("""
+    Uni<Own> own(SqlClient db, String cycle, String ods) {
+        return db.preparedQuery("""
                         select a.sharing, a.trust_type, a.icb_code, a.region_code, q.key, q.value ->> 'component', (q.value ->> 'level')::int
                         from assessment_record a, jsonb_each(a.answers) q
                         where a.cycle = $1 and a.ods_code = $2 and a.status = 'SUBMITTED'""")
@@ -113,7 +114,7 @@ public class PositionReports {
                 });
     }
 
-    private Uni<ProviderPosition> position(String cycle, Own own, PeerGroup group, Viewer viewer, AssessmentDisclosure.Contributors c) {
+    private Uni<ProviderPosition> position(SqlClient db, String cycle, Own own, PeerGroup group, Viewer viewer, AssessmentDisclosure.Contributors c) {
         String groupCode = group.codeOf(own.trustType(), own.icbCode(), own.regionCode());
         if (groupCode == null) {
             throw ProblemException.validation("peers", own.odsCode() + " has no " + group.name().toLowerCase(Locale.ROOT) + " to compare with");
@@ -126,7 +127,7 @@ public class PositionReports {
         String peers = "select count(distinct a.ods_code) from assessment_record a" + where;
         String key = AssessmentDisclosure.peerKey(group, groupCode);
         String reason = c.plan().reason(key, "organisations");
-        return Uni.combine().all().unis(pool.preparedQuery(counts).execute(params), pool.preparedQuery(peers).execute(params)).asTuple()
+        return Uni.combine().all().unis(db.preparedQuery(counts).execute(params), db.preparedQuery(peers).execute(params)).asTuple()
                 .map(t -> {
                     Map<String, Map<Integer, Long>> byQuestion = new TreeMap<>();
                     for (Row r : t.getItem1()) {

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
 import uk.nhs.impact.reporting.access.ReportAccessTable;
+import uk.nhs.impact.reporting.access.Viewer;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.reporting.completeness.Completeness;
 import uk.nhs.impact.reporting.completeness.CompletenessCalculator;
@@ -56,8 +57,8 @@ public class BaselineReportResource {
                                           @Parameter(description = "trust, icb, region, directorate") @Pattern(regexp = Params.TYPE) @Size(max = Params.TYPE_MAX) @QueryParam("orgType") String orgType,
                                           @Parameter(description = "acute, mental_health, community, ambulance, specialist") @Pattern(regexp = Params.TYPE) @Size(max = Params.TYPE_MAX) @QueryParam("trustType") String trustType,
                                           @Parameter(description = "framework:segment at the reference date, e.g. nof-2022-23:3") @Pattern(regexp = Params.SEGMENT) @Size(max = Params.SEGMENT_MAX) @QueryParam("segment") String segment) {
-        return reports.referenceDate(collectionId).chain(date ->
-                reports.headline(collectionId, new Segmentation(access.area(access.viewerOf(scope), area, date), orgType, trustType, segment, date)));
+        Viewer viewer = access.viewerOf(scope);
+        return reports.headline(collectionId, date -> new Segmentation(access.area(viewer, area, date), orgType, trustType, segment, date));
     }
 
     @GET
@@ -70,9 +71,8 @@ public class BaselineReportResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such collection, or an area the caller may not see")
     public Uni<Completeness> completeness(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId, @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @QueryParam("area") String area) {
-        return reports.referenceDate(collectionId).chain(date -> {
-            ReportAccessTable.Area a = access.area(access.viewerOf(scope), area, date);
-            return reports.submitters(collectionId).map(submitted -> completeness.calculate(collectionId, a, date, submitted));
-        });
+        Viewer viewer = access.viewerOf(scope);
+        return reports.submissions(collectionId).map(s -> completeness.calculate(collectionId,
+                access.area(viewer, area, s.referenceDate()), s.referenceDate(), s.submitters()));
     }
 }

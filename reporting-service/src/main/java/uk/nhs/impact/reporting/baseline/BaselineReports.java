@@ -2,13 +2,14 @@ package uk.nhs.impact.reporting.baseline;
 
 import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.reporting.figures.Figure;
 import uk.nhs.impact.reporting.query.Segmentation;
+import uk.nhs.impact.reporting.query.Snapshot;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Baseline figures computed from the stored returns at query time, so an amendment is reflected at once. */
 @ApplicationScoped
@@ -34,11 +36,15 @@ public class BaselineReports {
     }
 
     @Inject
-    Pool pool;
+    Snapshot snapshot;
+
+    /** The organisations with a return in the collection, as at the collection's reference date. */
+    public record Submissions(LocalDate referenceDate, Set<String> submitters) {
+    }
 
     /** The collection's reference date; 404 when nothing is known of it. */
-    public Uni<LocalDate> referenceDate(String collectionId) {
-        return pool.preparedQuery("""
+    private static Uni<LocalDate> referenceDate(SqlClient db, String collectionId) {
+        return db.preparedQuery("""
                         select coalesce((select reference_date from baseline_collection where collection_id = $1),
                                         (select max(reference_date) from baseline_return where collection_id = $1)),
                                exists(select 1 from baseline_collection where collection_id = $1)
@@ -52,9 +58,15 @@ public class BaselineReports {
                 });
     }
 
+    /** Who has a return in the collection, read with its reference date from one snapshot; 404 for an unknown collection. */
+    public Uni<Submissions> submissions(String collectionId) {
+        return snapshot.read(db -> referenceDate(db, collectionId)
+                .chain(date -> submitters(db, collectionId).map(submitted -> new Submissions(date, submitted))));
+    }
+
     /** The ODS codes of the organisations that have a return in the collection. */
-    public Uni<Set<String>> submitters(String collectionId) {
-        return pool.preparedQuery("select ods_code from baseline_return where collection_id = $1").execute(Tuple.of(collectionId))
+    private static Uni<Set<String>> submitters(SqlClient db, String collectionId) {
+        return db.preparedQuery("select ods_code from baseline_return where collection_id = $1").execute(Tuple.of(collectionId))
                 .map(rows -> {
                     Set<String> submitted = new HashSet<>();
                     for (Row r : rows) {
@@ -64,7 +76,17 @@ public class BaselineReports {
                 });
     }
 
-    public Uni<BaselineHeadline> headline(String collectionId, Segmentation seg) {
+    /**
+     * The headline table and methods cited, from one snapshot of the returns so that both count the same returns; 404 for an
+     * unknown collection.
+     *
+     * @param segmentation the segmentation asked for, given the collection's reference date
+     */
+    public Uni<BaselineHeadline> headline(String collectionId, Function<LocalDate, Segmentation> segmentation) {
+        return snapshot.read(db -> referenceDate(db, collectionId).chain(date -> headline(db, collectionId, segmentation.apply(date))));
+    }
+
+    private Uni<BaselineHeadline> headline(SqlClient db, String collectionId, Segmentation seg) {
         List<Object> params = seg.newParams(collectionId, HEADLINE.keySet().toArray(String[]::new));
         StringBuilder sql = new StringBuilder("""
                 select r.org_type, q.code,
@@ -75,7 +97,7 @@ public class BaselineReports {
                 where r.collection_id = $1""");
         seg.appendTo(sql, params, "r");
         sql.append(" group by r.org_type, q.code");
-        return pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).chain(rows -> {
+        return db.preparedQuery(sql.toString()).execute(Tuple.from(params)).chain(rows -> {
             Map<String, Map<String, Figure>> byType = new LinkedHashMap<>();
             Map<String, Long> returns = new LinkedHashMap<>();
             for (Row row : rows) {
@@ -90,18 +112,18 @@ public class BaselineReports {
                         byType.get(type).getOrDefault(question, Figure.of(0, 0)))));
                 results.add(new BaselineHeadline.OrgTypeResult(type, returns.get(type), measures));
             });
-            return methods(collectionId, seg).map(m -> new BaselineHeadline(collectionId, seg.area().code(), seg.asOf(), results, m));
+            return methods(db, collectionId, seg).map(m -> new BaselineHeadline(collectionId, seg.area().code(), seg.asOf(), results, m));
         });
     }
 
-    private Uni<List<BaselineHeadline.MethodCount>> methods(String collectionId, Segmentation seg) {
+    private static Uni<List<BaselineHeadline.MethodCount>> methods(SqlClient db, String collectionId, Segmentation seg) {
         List<Object> params = seg.newParams(collectionId, METHODS_QUESTION);
         StringBuilder where = new StringBuilder(" where r.collection_id = $1 and jsonb_typeof(r.answers -> $2) = 'array'");
         seg.appendTo(where, params, "r");
         String sql = "with answered as (select r.answers -> $2 as methods from baseline_return r" + where + ") "
                 + "select m, count(*), (select count(*) from answered) from answered, jsonb_array_elements_text(methods) m "
                 + "group by m order by count(*) desc, m";
-        return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
+        return db.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
             List<BaselineHeadline.MethodCount> out = new ArrayList<>();
             int rank = 0;
             for (Row row : rows) {

@@ -2,8 +2,8 @@ package uk.nhs.impact.reporting.query;
 
 import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import uk.nhs.impact.platform.hierarchy.OrgLevel;
@@ -34,8 +34,6 @@ public class QueryFamily {
     }
 
     @Inject
-    Pool pool;
-    @Inject
     ReportAccessTable access;
     @Inject
     OrganisationHierarchy hierarchy;
@@ -60,9 +58,9 @@ public class QueryFamily {
         return value == null || value.isBlank() ? "" : value.toLowerCase(Locale.ROOT);
     }
 
-    /** framework:segment of every organisation with a segment in force on {@code date}. */
-    public Uni<Map<String, Set<String>>> segmentsOn(LocalDate date) {
-        return pool.preparedQuery("""
+    /** framework:segment of every organisation with a segment in force on {@code date}, read through {@code db} (a report's {@link Snapshot}). */
+    public Uni<Map<String, Set<String>>> segmentsOn(SqlClient db, LocalDate date) {
+        return db.preparedQuery("""
                         select ods_code, framework_id, segment from oversight_segment
                         where effective_from <= $1 and (effective_to is null or effective_to >= $1)""")
                 .execute(Tuple.of(date)).map(rows -> {

@@ -2,8 +2,8 @@ package uk.nhs.impact.reporting.survey;
 
 import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import uk.nhs.impact.platform.hierarchy.OrgLevel;
@@ -17,6 +17,7 @@ import uk.nhs.impact.reporting.figures.DisclosureGuard;
 import uk.nhs.impact.reporting.query.QueryFamily;
 import uk.nhs.impact.reporting.figures.Figure;
 import uk.nhs.impact.reporting.query.Segmentation;
+import uk.nhs.impact.reporting.query.Snapshot;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ public class SurveyReports {
                 and not (jsonb_typeof(q.value) = 'object' and coalesce(q.value ->> 'text', '') = '')""";
 
     @Inject
-    Pool pool;
+    Snapshot snapshot;
     @Inject
     OrganisationHierarchy hierarchy;
     @Inject
@@ -52,8 +53,8 @@ public class SurveyReports {
     @Inject
     QueryFamily family;
 
-    public Uni<LocalDate> referenceDate(String runId) {
-        return pool.preparedQuery("""
+    private static Uni<LocalDate> referenceDate(SqlClient db, String runId) {
+        return db.preparedQuery("""
                         select (select reference_date from survey_run where run_id = $1),
                                exists(select 1 from survey_run where run_id = $1) or exists(select 1 from survey_response where run_id = $1)""")
                 .execute(Tuple.of(runId)).map(rows -> {
@@ -66,17 +67,18 @@ public class SurveyReports {
     }
 
     /**
-     * The results in an area (default: the viewer's own), narrowed by the optional filters.
+     * The results in an area (default: the viewer's own), narrowed by the optional filters. Every count comes from one
+     * snapshot of the responses, so responses arriving meanwhile cannot make one count exceed another it is a share of.
      *
      * @param combine question code → option codes whose counts are added, e.g. {@code Q2_trust_alignment → [fully, mostly]}
      */
     public Uni<SurveyResults> results(Viewer viewer, String runId, String area, String trustType, String segment,
                                       Map<String, List<String>> combine) {
-        return referenceDate(runId).chain(date -> {
+        return snapshot.read(db -> referenceDate(db, runId).chain(date -> {
             Segmentation seg = new Segmentation(access.area(viewer, area, date), null, trustType, segment, date);
             seg.appendTo(new StringBuilder(), new ArrayList<>(), "sr");
-            return suppressed(viewer, runId, seg).chain(reasons -> results(runId, seg, combine, reasons));
-        });
+            return suppressed(db, viewer, runId, seg).chain(reasons -> results(db, runId, seg, combine, reasons));
+        }));
     }
 
     /**
@@ -85,13 +87,13 @@ public class SurveyReports {
      * question is theirs to keep: answered counts sum over all respondents), and, per question, weighted by those who
      * answered it (option counts and free text sum over them alone).
      */
-    private Uni<Map<String, String>> suppressed(Viewer viewer, String runId, Segmentation seg) {
-        Uni<RowSet<Row>> answered = pool.preparedQuery("select sr.ods_code, sr.trust_type, sr.icb_code, sr.region_code, q.key, count(*) "
+    private Uni<Map<String, String>> suppressed(SqlClient db, Viewer viewer, String runId, Segmentation seg) {
+        Uni<RowSet<Row>> answered = db.preparedQuery("select sr.ods_code, sr.trust_type, sr.icb_code, sr.region_code, q.key, count(*) "
                 + "from survey_response sr, jsonb_each(sr.answers) q where sr.run_id = $1 and " + ANSWERED + " group by 1, 2, 3, 4, 5")
                 .execute(Tuple.of(runId));
-        Uni<RowSet<Row>> respondents = pool.preparedQuery("select ods_code, trust_type, icb_code, region_code, count(*) "
+        Uni<RowSet<Row>> respondents = db.preparedQuery("select ods_code, trust_type, icb_code, region_code, count(*) "
                 + "from survey_response where run_id = $1 group by 1, 2, 3, 4").execute(Tuple.of(runId));
-        return Uni.combine().all().unis(respondents, answered, family.segmentsOn(seg.asOf())).asTuple().map(t -> {
+        return Uni.combine().all().unis(respondents, answered, family.segmentsOn(db, seg.asOf())).asTuple().map(t -> {
             Map<String, QueryFamily.Unit> units = new HashMap<>();
             Map<String, Long> everyone = new HashMap<>();
             for (Row r : t.getItem1()) {
@@ -126,7 +128,7 @@ public class SurveyReports {
     /**
      * @param combine question code → option codes whose counts are added, e.g. {@code Q2_trust_alignment → [fully, mostly]}
      */
-    private Uni<SurveyResults> results(String runId, Segmentation seg, Map<String, List<String>> combine, Map<String, String> suppressed) {
+    private Uni<SurveyResults> results(SqlClient db, String runId, Segmentation seg, Map<String, List<String>> combine, Map<String, String> suppressed) {
         List<Object> params = seg.newParams(runId);
         StringBuilder where = new StringBuilder(" where sr.run_id = $1");
         seg.appendTo(where, params, "sr");
@@ -141,8 +143,8 @@ public class SurveyReports {
         String answered = base + "select q.key, count(*) from r, jsonb_each(r.answers) q where " + ANSWERED + " group by 1";
         String meta = base + "select count(*), count(distinct ods_code) from r";
         Tuple tuple = Tuple.from(params);
-        return Uni.combine().all().unis(pool.preparedQuery(options).execute(tuple), pool.preparedQuery(answered).execute(tuple),
-                pool.preparedQuery(meta).execute(tuple)).asTuple().map(t -> {
+        return Uni.combine().all().unis(db.preparedQuery(options).execute(tuple), db.preparedQuery(answered).execute(tuple),
+                db.preparedQuery(meta).execute(tuple)).asTuple().map(t -> {
                     Map<String, Long> answeredBy = new TreeMap<>();
                     t.getItem2().forEach(r -> answeredBy.put(r.getString(0), r.getLong(1)));
                     Map<String, Map<String, Long>> counts = new TreeMap<>();

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import uk.nhs.impact.reporting.access.ReportAccessTable;
@@ -12,6 +13,7 @@ import uk.nhs.impact.reporting.assessment.AssessmentDisclosure;
 import uk.nhs.impact.reporting.assessment.LevelDistribution;
 import uk.nhs.impact.reporting.figures.Figure;
 import uk.nhs.impact.reporting.query.Segmentation;
+import uk.nhs.impact.reporting.query.Snapshot;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,6 +29,8 @@ import java.util.TreeMap;
 public class Trends {
     @Inject
     Pool pool;
+    @Inject
+    Snapshot snapshot;
     @Inject
     AssessmentDisclosure disclosure;
 
@@ -51,13 +55,18 @@ public class Trends {
 
     /** The median level of one component in the area per cycle, from the assessments that count for the viewer. */
     public Uni<Trend> selfAssessment(Viewer viewer, String component, ReportAccessTable.Area area) {
-        return pool.preparedQuery("""
+        return snapshot.read(db -> selfAssessment(db, viewer, component, area));
+    }
+
+    /** Every cycle's point read through {@code db}, one snapshot, so the cycles listed are the cycles measured. */
+    private Uni<Trend> selfAssessment(SqlClient db, Viewer viewer, String component, ReportAccessTable.Area area) {
+        return db.preparedQuery("""
                         select cycle, max(reference_date) from assessment_record where status = 'SUBMITTED'
                         group by cycle order by max(reference_date), cycle""").execute().chain(rows -> {
             List<Uni<Trend.Point>> points = new ArrayList<>();
             for (Row r : rows) {
                 LocalDate date = r.getLocalDate(1) == null ? LocalDate.now() : r.getLocalDate(1);
-                points.add(point(viewer, component, new Segmentation(area, null, null, null, date), r.getString(0)));
+                points.add(point(db, viewer, component, new Segmentation(area, null, null, null, date), r.getString(0)));
             }
             Uni<List<Trend.Point>> all = points.isEmpty() ? Uni.createFrom().item(List.of()) : Uni.join().all(points).andFailFast();
             return all.map(list -> new Trend("self-assessment:" + component, area.code(), list.stream().filter(Objects::nonNull).toList()));
@@ -65,15 +74,15 @@ public class Trends {
     }
 
     /** One cycle's median level of the component in the area, or only the count of organisations where the guard says so. */
-    private Uni<Trend.Point> point(Viewer viewer, String component, Segmentation seg, String cycle) {
-        return disclosure.of(viewer, cycle, seg.asOf()).chain(c -> {
+    private Uni<Trend.Point> point(SqlClient db, Viewer viewer, String component, Segmentation seg, String cycle) {
+        return disclosure.of(db, viewer, cycle, seg.asOf()).chain(c -> {
             List<Object> params = seg.newParams(component, cycle, c.countedArray());
             StringBuilder sql = new StringBuilder("""
                     select (q.value ->> 'level')::int, a.ods_code from assessment_record a, jsonb_each(a.answers) q
                     where q.value ->> 'component' = $1 and a.cycle = $2 and a.status = 'SUBMITTED' and a.ods_code = any($3::text[])""");
             seg.appendTo(sql, params, "a");
             boolean hide = c.plan().reason(seg.cellKey(true), "organisations") != null;
-            return pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(rows -> {
+            return db.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(rows -> {
                 Map<Integer, Long> levels = new TreeMap<>();
                 Set<String> orgs = new HashSet<>();
                 for (Row r : rows) {
