@@ -2,23 +2,14 @@ package uk.nhs.impact.assessment.instrument;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import uk.nhs.impact.platform.instrument.VersionedInstruments;
-import uk.nhs.impact.platform.problem.FieldError;
-
-import java.util.List;
+import uk.nhs.impact.platform.audit.AuditTrail;
+import uk.nhs.impact.platform.instrument.ConfiguredInstruments;
 
 /** Self-assessment instrument versions: version 1 ships with the service; instrument admins add later ones. */
 @Singleton
-public class InstrumentCatalogue extends VersionedInstruments<InstrumentDefinition> {
+public class InstrumentCatalogue extends ConfiguredInstruments<InstrumentDefinition> {
 
-    public InstrumentCatalogue(ObjectMapper json, @ConfigProperty(name = "impact.instruments.shipped") List<String> resources,
-                          uk.nhs.impact.platform.audit.AuditTrail audit) {
-        super(json, InstrumentDefinition.class, resources, audit);
-    }
-
-    @Override
-    protected List<FieldError> check(InstrumentDefinition definition, InstrumentDefinition previous) {
-        return InstrumentRules.check(definition, previous);
+    public InstrumentCatalogue(ObjectMapper json, AuditTrail audit) {
+        super(json, audit, InstrumentDefinition.class, InstrumentRules::check);
     }
 }

@@ -6,7 +6,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 import uk.nhs.impact.platform.audit.AuditTrail;
 import uk.nhs.impact.platform.instrument.VersionedInstruments;
-import uk.nhs.impact.platform.problem.FieldError;
 
 import java.util.Comparator;
 import java.util.List;
@@ -24,12 +23,8 @@ public class QuestionSets extends VersionedInstruments<QuestionSetDefinition> {
     static final List<String> SHIPPED = ORG_TYPES.stream().map(type -> "question-sets/" + type + "-v1.json").toList();
 
     public QuestionSets(ObjectMapper json, AuditTrail audit) {
-        super(json, QuestionSetDefinition.class, SHIPPED, audit);
-    }
-
-    @Override
-    protected List<FieldError> check(QuestionSetDefinition definition, QuestionSetDefinition previous) {
-        return QuestionSetRules.check(definition);
+        // A question set version stands on its own: its rules do not look at the version before it.
+        super(json, QuestionSetDefinition.class, SHIPPED, audit, (definition, previous) -> QuestionSetRules.check(definition));
     }
 
     /** Every question set and version: organisation types in {@link #ORG_TYPES} order, each oldest version first. */
@@ -48,11 +43,6 @@ public class QuestionSets extends VersionedInstruments<QuestionSetDefinition> {
     /** The latest published version for an organisation type, or null. */
     public Uni<QuestionSet> current(String orgType) {
         return versions(orgType).map(all -> latestPublished(all).map(QuestionSets::view).orElse(null));
-    }
-
-    /** The shipped versions only, read without the database (they are reference data and never change). */
-    List<QuestionSet> shippedSets() {
-        return ORG_TYPES.stream().flatMap(type -> shipped(type).stream()).map(QuestionSets::view).toList();
     }
 
     static Optional<Entry<QuestionSetDefinition>> latestPublished(List<Entry<QuestionSetDefinition>> versions) {

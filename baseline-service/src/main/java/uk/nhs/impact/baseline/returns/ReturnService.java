@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import uk.nhs.impact.baseline.collection.Collection;
 import uk.nhs.impact.baseline.collection.CollectionRules;
 import uk.nhs.impact.baseline.questionset.QuestionSet;
-import uk.nhs.impact.baseline.questionset.QuestionSetCatalogue;
+import uk.nhs.impact.baseline.questionset.QuestionSets;
 import uk.nhs.impact.contracts.EventTypes;
 import uk.nhs.impact.contracts.OrganisationRef;
 import uk.nhs.impact.contracts.Topics;
@@ -36,7 +36,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ReturnService {
     @Inject
-    QuestionSetCatalogue catalogue;
+    QuestionSets questionSets;
     @Inject
     OrganisationHierarchy hierarchy;
     @Inject
@@ -53,8 +53,7 @@ public class ReturnService {
     }
 
     public Uni<Saved> saveDraft(OrgScope scope, String collectionId, String ods, String questionSetId, JsonNode answers, String ifMatch) {
-        return Panache.withTransaction(() -> openCollection(scope, collectionId, ods).chain(c -> {
-            QuestionSet set = setFor(ods, c, questionSetId);
+        return Panache.withTransaction(() -> openCollection(scope, collectionId, ods).chain(c -> setFor(ods, c, questionSetId)).chain(set -> {
             List<FieldError> errors = AnswerValidator.check(set, answers, false);
             if (!errors.isEmpty()) {
                 throw ProblemException.validation(errors);
@@ -93,30 +92,40 @@ public class ReturnService {
                         throw ProblemException.notFound("Return of " + ods + " in " + collectionId);
                     }
                     ETags.require(ifMatch, r.version);
-                    QuestionSet set = catalogue.find(r.orgType, r.questionSetVersion).orElseThrow();
-                    JsonNode answers = read(r.answers);
-                    List<FieldError> errors = AnswerValidator.check(set, answers, true);
-                    if (!errors.isEmpty()) {
-                        throw ProblemException.validation(errors);
-                    }
-                    r.revision++;
-                    r.status = BaselineReturn.Status.SUBMITTED;
-                    r.submittedAt = Instant.now();
-                    ReturnRevision rev = new ReturnRevision();
-                    rev.id = UUID.randomUUID();
-                    rev.returnId = r.id;
-                    rev.revision = r.revision;
-                    rev.answers = r.answers;
-                    rev.submittedAt = r.submittedAt;
-                    rev.submittedBy = submittedBy;
-                    String type = r.revision == 1 ? EventTypes.BASELINE_RETURN_SUBMITTED : EventTypes.BASELINE_RETURN_AMENDED;
-                    return rev.persist()
-                            .chain(() -> outbox.append(Topics.BASELINE, type, ods, event(c, r, answers)))
-                            .chain(ReturnService::flush)
-                            .chain(() -> audit.record(ods, AUDIT_TYPE, collectionId + "/" + ods, r.revision == 1 ? "SUBMITTED" : "AMENDED",
-                                    "revision " + r.revision))
-                            .replaceWith(r);
+                    return questionSets.version(r.orgType, r.questionSetVersion).chain(set -> submit(c, r, set, submittedBy));
                 })));
+    }
+
+    /** Submits (or amends) the return against its own question set version, within the caller's transaction. */
+    private Uni<BaselineReturn> submit(Collection c, BaselineReturn r, QuestionSet set, String submittedBy) {
+            if (set == null) {
+                throw new IllegalStateException("Return " + r.id + " names question set version " + r.questionSetVersion
+                        + " of " + r.orgType + ", which does not exist");
+            }
+            String ods = r.odsCode;
+            String collectionId = r.collectionId;
+            JsonNode answers = read(r.answers);
+            List<FieldError> errors = AnswerValidator.check(set, answers, true);
+            if (!errors.isEmpty()) {
+                throw ProblemException.validation(errors);
+            }
+            r.revision++;
+            r.status = BaselineReturn.Status.SUBMITTED;
+            r.submittedAt = Instant.now();
+            ReturnRevision rev = new ReturnRevision();
+            rev.id = UUID.randomUUID();
+            rev.returnId = r.id;
+            rev.revision = r.revision;
+            rev.answers = r.answers;
+            rev.submittedAt = r.submittedAt;
+            rev.submittedBy = submittedBy;
+            String type = r.revision == 1 ? EventTypes.BASELINE_RETURN_SUBMITTED : EventTypes.BASELINE_RETURN_AMENDED;
+            return rev.persist()
+                    .chain(() -> outbox.append(Topics.BASELINE, type, ods, event(c, r, answers)))
+                    .chain(ReturnService::flush)
+                    .chain(() -> audit.record(ods, AUDIT_TYPE, collectionId + "/" + ods, r.revision == 1 ? "SUBMITTED" : "AMENDED",
+                            "revision " + r.revision))
+                    .replaceWith(r);
     }
 
     public Uni<BaselineReturn> read(OrgScope scope, String collectionId, String ods) {
@@ -169,17 +178,21 @@ public class ReturnService {
     }
 
     /** The question set of the organisation's own type on the reference date; asking for another type's set is refused. */
-    private QuestionSet setFor(String ods, Collection c, String requested) {
+    private Uni<QuestionSet> setFor(String ods, Collection c, String requested) {
         Organisation org = hierarchy.find(ods, c.referenceDate).orElseThrow(() ->
                 ProblemException.unprocessable(ods + " was not an open organisation on " + c.referenceDate));
         if (org.level() == OrgLevel.NATIONAL) {
             throw ProblemException.unprocessable("NHS England files through its national directorates");
         }
-        QuestionSet set = catalogue.current(org.orgType()).orElseThrow();
-        if (requested != null && !requested.equals(set.id())) {
-            throw ProblemException.validation("questionSetId", "a " + org.orgType() + " files " + set.id() + ", not " + requested);
-        }
-        return set;
+        return questionSets.current(org.orgType()).map(set -> {
+            if (set == null) {
+                throw ProblemException.unprocessable("No question set is published for a " + org.orgType());
+            }
+            if (requested != null && !requested.equals(set.id())) {
+                throw ProblemException.validation("questionSetId", "a " + org.orgType() + " files " + set.id() + ", not " + requested);
+            }
+            return set;
+        });
     }
 
     private static Uni<Void> flush() {

@@ -3,6 +3,7 @@ package uk.nhs.impact.platform.instrument;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import uk.nhs.impact.platform.idempotency.Created;
 import uk.nhs.impact.platform.idempotency.IdempotentCreate;
 import uk.nhs.impact.platform.problem.ProblemException;
@@ -18,11 +19,12 @@ import java.util.function.Function;
 /**
  * What the instrument-version endpoints of a service do, once for every kind of instrument: list instruments and
  * versions, read one version with its ETag, and let NHS England's instrument admins draft, replace and publish versions.
- * A service's resource declares the paths, OpenAPI text and body type, and hands each call here.
+ * {@link InstrumentVersionsResource} declares them over HTTP and hands each call here.
  *
  * @param <D> the service's instrument definition
+ * @param <V> the body answered for one version
  */
-public final class InstrumentEndpoints<D> {
+public final class InstrumentEndpoints<D, V> {
     /** instrument-admin counts only at NHS England (X24): a token carrying it for any other organisation is refused. */
     static final String ADMIN_ONLY = "This is for NHS England administrators (instrument-admin at X24)";
     private static final String INSTRUMENT_ID = "[a-z0-9][a-z0-9-]{2,59}";
@@ -39,7 +41,7 @@ public final class InstrumentEndpoints<D> {
     private final String basePath;
     private final String idempotencyScope;
     private final Function<D, String> label;
-    private final Function<VersionedInstruments.Entry<D>, ?> view;
+    private final Function<VersionedInstruments.Entry<D>, V> view;
 
     /**
      * @param basePath         the resource's path, for the Location of a new version
@@ -48,7 +50,7 @@ public final class InstrumentEndpoints<D> {
      * @param view             the body answered for one version
      */
     public InstrumentEndpoints(VersionedInstruments<D> catalogue, IdempotentCreate idempotent, OrgScope scope, String basePath,
-                               String idempotencyScope, Function<D, String> label, Function<VersionedInstruments.Entry<D>, ?> view) {
+                               String idempotencyScope, Function<D, String> label, Function<VersionedInstruments.Entry<D>, V> view) {
         this.catalogue = catalogue;
         this.idempotent = idempotent;
         this.scope = scope;
@@ -76,7 +78,7 @@ public final class InstrumentEndpoints<D> {
     }
 
     /** One version with its ETag; 404 when there is none. */
-    public Uni<Response> version(String instrumentId, int version) {
+    public Uni<RestResponse<V>> version(String instrumentId, int version) {
         return catalogue.find(instrumentId, version).map(e -> {
             if (e == null) {
                 throw ProblemException.notFound("Version " + version + " of " + instrumentId);
@@ -97,13 +99,13 @@ public final class InstrumentEndpoints<D> {
     }
 
     /** Replaces a draft's definition (If-Match); published versions are immutable (409). */
-    public Uni<Response> update(String instrumentId, int version, String ifMatch, D body) {
+    public Uni<RestResponse<V>> update(String instrumentId, int version, String ifMatch, D body) {
         requireAdmin();
         return catalogue.updateDraft(instrumentId, version, body, ifMatch).map(this::ok);
     }
 
     /** Publishes a draft (If-Match): from then on it can be used and never changes. */
-    public Uni<Response> publish(String instrumentId, int version, String ifMatch) {
+    public Uni<RestResponse<V>> publish(String instrumentId, int version, String ifMatch) {
         requireAdmin();
         return catalogue.publish(instrumentId, version, ifMatch).map(this::ok);
     }
@@ -114,8 +116,8 @@ public final class InstrumentEndpoints<D> {
         }
     }
 
-    private Response ok(VersionedInstruments.Entry<D> e) {
-        return Response.ok(view.apply(e)).tag(ETags.of(e.etag())).build();
+    private RestResponse<V> ok(VersionedInstruments.Entry<D> e) {
+        return RestResponse.ResponseBuilder.ok(view.apply(e)).tag(ETags.of(e.etag())).build();
     }
 
     private List<VersionSummary> summaries(List<VersionedInstruments.Entry<D>> versions) {

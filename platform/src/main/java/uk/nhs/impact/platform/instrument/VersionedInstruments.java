@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
  * Versioned instruments (a questionnaire and its scales), of definition type {@code D}: those shipped with a service
@@ -28,7 +29,7 @@ import java.util.TreeSet;
  * fields) and those an instrument admin writes — drafts until published, then immutable. Versions written here are
  * numbered after every existing one. The service's own database holds them in the platform table {@code instrument_version}
  * (instrument_id, number, status, definition, created_at, published_at, version; platform migration V2). A service's HTTP
- * endpoints for them are {@link InstrumentEndpoints}.
+ * endpoints for them are {@link InstrumentVersionsResource}.
  */
 public abstract class VersionedInstruments<D> {
     public enum Status { DRAFT, PUBLISHED }
@@ -45,20 +46,28 @@ public abstract class VersionedInstruments<D> {
     private final ObjectMapper json;
     private final Class<D> type;
     private final uk.nhs.impact.platform.audit.AuditTrail audit;
+    private final BiFunction<D, D, List<FieldError>> rules;
     private final Map<String, Map<Integer, Entry<D>>> shipped = new LinkedHashMap<>();
 
-    protected VersionedInstruments(ObjectMapper json, Class<D> type, List<String> shippedResources, uk.nhs.impact.platform.audit.AuditTrail audit) {
+    /**
+     * @param rules every inconsistency of a definition, each naming its field, given the version before it (or null); set
+     *              here rather than by overriding because the shipped versions are checked while this object is built
+     */
+    protected VersionedInstruments(ObjectMapper json, Class<D> type, List<String> shippedResources, uk.nhs.impact.platform.audit.AuditTrail audit,
+                                   BiFunction<D, D, List<FieldError>> rules) {
         this.json = json;
         this.type = type;
         this.audit = audit;
+        this.rules = rules;
         for (String resource : shippedResources) {
             Entry<D> e = load(resource);
             shipped.computeIfAbsent(e.instrumentId(), k -> new LinkedHashMap<>()).put(e.number(), e);
         }
     }
 
-    /** Every inconsistency of {@code definition}, each naming its field; {@code previous} is the version before it, or null. */
-    protected abstract List<FieldError> check(D definition, D previous);
+    private List<FieldError> check(D definition, D previous) {
+        return rules.apply(definition, previous);
+    }
 
     private Entry<D> load(String resource) {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {

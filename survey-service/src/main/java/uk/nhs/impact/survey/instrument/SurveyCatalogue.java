@@ -2,23 +2,15 @@ package uk.nhs.impact.survey.instrument;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import uk.nhs.impact.platform.instrument.VersionedInstruments;
-import uk.nhs.impact.platform.problem.FieldError;
-
-import java.util.List;
+import uk.nhs.impact.platform.audit.AuditTrail;
+import uk.nhs.impact.platform.instrument.ConfiguredInstruments;
 
 /** Survey versions: the 2023 improvement survey ships with the service; instrument admins add later ones. */
 @Singleton
-public class SurveyCatalogue extends VersionedInstruments<SurveyDefinition> {
+public class SurveyCatalogue extends ConfiguredInstruments<SurveyDefinition> {
 
-    public SurveyCatalogue(ObjectMapper json, @ConfigProperty(name = "impact.instruments.shipped") List<String> resources,
-                          uk.nhs.impact.platform.audit.AuditTrail audit) {
-        super(json, SurveyDefinition.class, resources, audit);
-    }
-
-    @Override
-    protected List<FieldError> check(SurveyDefinition definition, SurveyDefinition previous) {
-        return SurveyRules.check(definition);
+    public SurveyCatalogue(ObjectMapper json, AuditTrail audit) {
+        // A survey version stands on its own: its rules do not look at the version before it.
+        super(json, audit, SurveyDefinition.class, (definition, previous) -> SurveyRules.check(definition));
     }
 }
