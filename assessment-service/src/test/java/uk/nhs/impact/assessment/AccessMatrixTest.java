@@ -1,17 +1,16 @@
 package uk.nhs.impact.assessment;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.nhs.impact.stack.test.Tokens;
-
-import java.util.HashMap;
-import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Who reads RHA's self-assessment (Nottinghamshire Healthcare: ICB QT1, region Y60) at each sharing level. RX1 is another
@@ -27,7 +26,7 @@ class AccessMatrixTest {
         if (!BY_SHARING.isEmpty()) {
             return;
         }
-        for (String level : new String[] {"PRIVATE", "ICB", "REGION", "NATIONAL"}) {
+        for (String level : new String[]{"PRIVATE", "ICB", "REGION", "NATIONAL"}) {
             AssessmentApi.Ref a = AssessmentApi.file("RHA", "access-" + level.toLowerCase(), AssessmentApi.byCode(AssessmentApi.SEED_001));
             BY_SHARING.put(level, level.equals("PRIVATE") ? a : AssessmentApi.share("RHA", a, level));
         }

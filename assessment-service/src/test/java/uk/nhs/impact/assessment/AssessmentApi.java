@@ -1,13 +1,12 @@
 package uk.nhs.impact.assessment;
 
+import static io.restassured.RestAssured.given;
+
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import uk.nhs.impact.stack.test.Tokens;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static io.restassured.RestAssured.given;
+import uk.nhs.impact.stack.test.Tokens;
 
 /** Steps of the self-assessment API as an organisation's own system would call them. */
 final class AssessmentApi {

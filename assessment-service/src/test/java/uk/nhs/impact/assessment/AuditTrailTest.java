@@ -1,22 +1,21 @@
 package uk.nhs.impact.assessment;
 
-import javax.sql.DataSource;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import uk.nhs.impact.stack.test.Tokens;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.hamcrest.Matchers.equalTo;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.stack.test.Tokens;
 
 /** Every change is in the audit trail, which only grows, and whose hash chain shows any row changed behind its back. */
 @QuarkusTest
@@ -41,7 +40,7 @@ class AuditTrailTest {
         given().header("Authorization", Tokens.bearer("QT1", "icb-oversight")).when().get(AssessmentApi.BASE + "/" + a.id() + "/audit")
                 .then().statusCode(403);
         // instrument-admin counts only at NHS England (X24): elsewhere it opens no trail, not even the organisation's own
-        for (String org : new String[] {"RWV", "RHA", "Y60", "X24-DIR-MEDICAL"}) {
+        for (String org : new String[]{"RWV", "RHA", "Y60", "X24-DIR-MEDICAL"}) {
             given().header("Authorization", Tokens.bearer(org, "instrument-admin")).when().get(AssessmentApi.BASE + "/" + a.id() + "/audit")
                     .then().statusCode(403).contentType("application/problem+json");
             given().header("Authorization", Tokens.bearer(org, "instrument-admin")).when().get(AssessmentApi.BASE + "/audit/verify")
@@ -63,8 +62,9 @@ class AuditTrailTest {
         }
         long seq;
         String original;
-        try (Connection c = db.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select seq, action from audit_event order by seq limit 1")) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select seq, action from audit_event order by seq limit 1")) {
             rs.next();
             seq = rs.getLong(1);
             original = rs.getString(2);

@@ -1,16 +1,15 @@
 package uk.nhs.impact.assessment;
 
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every validation rule answers 4xx problem+json naming the field, and stores nothing. */
 @QuarkusTest
@@ -49,7 +48,7 @@ class BadInputTest {
     void malformedJsonWrongContentTypeAndOversizedBodiesAreRefused() {
         AssessmentApi.Ref a = AssessmentApi.create(ORG, "bad-shape");
         AssessmentApi.as(ORG).header("If-Match", a.etag()).contentType("application/json").body("""
-                        {"answers": {"Q01":""")
+                {"answers": {"Q01":""")
                 .when().patch(AssessmentApi.BASE + "/" + a.id() + "/answers").then().statusCode(400).contentType("application/problem+json");
         AssessmentApi.as(ORG).header("If-Match", a.etag()).contentType("text/plain").body("Q01=STARTING")
                 .when().patch(AssessmentApi.BASE + "/" + a.id() + "/answers").then().statusCode(415).contentType("application/problem+json");

@@ -1,20 +1,19 @@
 package uk.nhs.impact.assessment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import uk.nhs.impact.contracts.EventSamples;
-import uk.nhs.impact.contracts.EventTypes;
-
-import javax.sql.DataSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.contracts.EventSamples;
+import uk.nhs.impact.contracts.EventTypes;
 
 /**
  * The producer's side of the event contracts: every event type this service publishes, as written to the outbox after the

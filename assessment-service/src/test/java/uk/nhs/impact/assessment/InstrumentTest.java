@@ -1,19 +1,18 @@
 package uk.nhs.impact.assessment;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.Test;
-import uk.nhs.impact.stack.test.Tokens;
-
-import java.util.List;
-import java.util.Map;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.stack.test.Tokens;
 
 /** Instruments are versioned data: the shipped version, drafts, publishing, and immutability once published. */
 @QuarkusTest
@@ -78,7 +77,7 @@ class InstrumentTest {
         given().header("Authorization", AssessmentApi.submitter("RHA")).contentType("application/json")
                 .body(definition("Not allowed", "C1")).when().post(TRIAL_VERSIONS).then().statusCode(403);
         // instrument-admin counts only at NHS England (X24): not at a directorate, a region or a trust
-        for (String org : new String[] {"X24-DIR-MEDICAL", "Y60", "RHA"}) {
+        for (String org : new String[]{"X24-DIR-MEDICAL", "Y60", "RHA"}) {
             given().header("Authorization", Tokens.bearer(org, "instrument-admin")).contentType("application/json")
                     .body(definition("Not allowed", "C1")).when().post(TRIAL_VERSIONS).then().statusCode(403).contentType("application/problem+json");
             given().header("Authorization", Tokens.bearer(org, "instrument-admin")).header("If-Match", "*")

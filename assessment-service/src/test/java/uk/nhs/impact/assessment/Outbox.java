@@ -1,12 +1,12 @@
 package uk.nhs.impact.assessment;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 
 /** What the service wrote to its outbox for one assessment, in the order written: exactly what the relay publishes. */
 final class Outbox {
@@ -19,8 +19,9 @@ final class Outbox {
 
     static List<Event> of(DataSource db, String assessmentId) throws SQLException {
         List<Event> out = new ArrayList<>();
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select event_type, payload::text from outbox_event where payload ->> 'assessmentId' = ? order by seq")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select event_type, payload::text from outbox_event where payload ->> 'assessmentId' = ? order by seq")) {
             s.setString(1, assessmentId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

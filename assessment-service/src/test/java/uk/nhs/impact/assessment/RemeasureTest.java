@@ -1,16 +1,15 @@
 package uk.nhs.impact.assessment;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.Test;
-import uk.nhs.impact.stack.test.Tokens;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.stack.test.Tokens;
 
 /** Re-measurement: a later assessment moves some questions; progress reports exactly those moves. */
 @QuarkusTest
@@ -50,8 +49,8 @@ class RemeasureTest {
         Map<String, String> answers = new LinkedHashMap<>(AssessmentApi.byCode(AssessmentApi.SEED_001));
         answers.remove("Q01");
         answers.remove("Q22");
-        answers.put("Q01A", "DEVELOPING");   // Q01, renamed in version 2, moved up
-        answers.put("Q23", "DEVELOPING");    // new in version 2: no counterpart
+        answers.put("Q01A", "DEVELOPING"); // Q01, renamed in version 2, moved up
+        answers.put("Q23", "DEVELOPING"); // new in version 2: no counterpart
         second = AssessmentApi.answer("RTG", second, answers);
         second = AssessmentApi.submit("RTG", AssessmentApi.signOff("RTG", second));
 

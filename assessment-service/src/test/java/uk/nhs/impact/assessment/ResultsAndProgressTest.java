@@ -1,21 +1,20 @@
 package uk.nhs.impact.assessment;
 
-import org.junit.jupiter.api.Test;
-import uk.nhs.impact.assessment.assessment.Progress;
-import uk.nhs.impact.assessment.assessment.Results;
-import uk.nhs.impact.assessment.instrument.InstrumentDefinition;
-import uk.nhs.impact.assessment.instrument.InstrumentRules;
-import uk.nhs.impact.platform.problem.FieldError;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static uk.nhs.impact.assessment.assessment.Fixtures.V1;
 import static uk.nhs.impact.assessment.assessment.Fixtures.at;
 import static uk.nhs.impact.assessment.assessment.Fixtures.q;
 import static uk.nhs.impact.assessment.assessment.Fixtures.version;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.assessment.assessment.Progress;
+import uk.nhs.impact.assessment.assessment.Results;
+import uk.nhs.impact.assessment.instrument.InstrumentDefinition;
+import uk.nhs.impact.assessment.instrument.InstrumentRules;
+import uk.nhs.impact.platform.problem.FieldError;
 
 /** The pure rules: component summaries and their tie rule, question mapping across versions, instrument consistency. */
 class ResultsAndProgressTest {
@@ -50,7 +49,7 @@ class ResultsAndProgressTest {
                 new Progress.Side("new", "2025-26", 3, v3, Map.of("A3", at("D"), "B", at("S"), "C", at("D"), "E", at("E"))),
                 List.of(v2, v3));
         assertThat(p.questions()).extracting(Progress.QuestionMove::questionCode, Progress.QuestionMove::fromQuestionCode,
-                        Progress.QuestionMove::movement)
+                Progress.QuestionMove::movement)
                 .containsExactly(tuple("A3", "A", Progress.Movement.UP),
                         tuple("B", "B", Progress.Movement.DOWN),
                         tuple("C", "C", Progress.Movement.SAME));

@@ -1,22 +1,21 @@
 package uk.nhs.impact.assessment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import uk.nhs.impact.contracts.EventTypes;
 import uk.nhs.impact.contracts.Topics;
 import uk.nhs.impact.stack.test.TopicProbe;
-
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Seed 001: one trust's 22 answers, signed off and submitted (shared with its ICB), give the published outcome table. */
 @QuarkusTest

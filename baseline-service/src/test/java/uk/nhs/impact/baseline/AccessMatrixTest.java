@@ -1,12 +1,12 @@
 package uk.nhs.impact.baseline;
 
+import static io.restassured.RestAssured.given;
+
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.nhs.impact.stack.test.Tokens;
-
-import static io.restassured.RestAssured.given;
 
 /** Who may read and write RHA's return (Nottinghamshire Healthcare: ICB QT1, region Y60), and see completeness. */
 @QuarkusTest

@@ -1,19 +1,18 @@
 package uk.nhs.impact.baseline;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.nhs.impact.baseline.questionset.QuestionSet;
 import uk.nhs.impact.baseline.questionset.QuestionSet.Option;
 import uk.nhs.impact.baseline.questionset.QuestionSet.Question;
 import uk.nhs.impact.baseline.returns.AnswerValidator;
 import uk.nhs.impact.platform.problem.FieldError;
-
-import java.io.UncheckedIOException;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The answer rules on their own: every failing field named, sorted by field, with required answers checked only at submit. */
 class AnswerValidatorTest {

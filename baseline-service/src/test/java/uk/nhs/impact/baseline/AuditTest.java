@@ -1,12 +1,12 @@
 package uk.nhs.impact.baseline;
 
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-import uk.nhs.impact.stack.test.Tokens;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.stack.test.Tokens;
 
 /** Saving, submitting and amending a return each leave an audit entry, readable by the organisation and administrators. */
 @QuarkusTest
@@ -28,7 +28,7 @@ class AuditTest {
         given().header("Authorization", Tokens.bearer("X24", "instrument-admin")).when().get("/api/v1/baseline-collections/audit/verify")
                 .then().statusCode(200).body("intact", equalTo(true));
         // instrument-admin counts only at NHS England (X24): elsewhere it opens no trail, not even the organisation's own
-        for (String org : new String[] {"RWV", "RHA", "Y60", "X24-DIR-MEDICAL"}) {
+        for (String org : new String[]{"RWV", "RHA", "Y60", "X24-DIR-MEDICAL"}) {
             given().header("Authorization", Tokens.bearer(org, "instrument-admin")).when().get(path).then().statusCode(403);
             given().header("Authorization", Tokens.bearer(org, "instrument-admin")).when().get("/api/v1/baseline-collections/audit/verify")
                     .then().statusCode(403);

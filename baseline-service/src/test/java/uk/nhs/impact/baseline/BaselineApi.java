@@ -1,13 +1,12 @@
 package uk.nhs.impact.baseline;
 
-import io.restassured.response.Response;
-import uk.nhs.impact.stack.test.Tokens;
+import static io.restassured.RestAssured.given;
 
+import io.restassured.response.Response;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-
-import static io.restassured.RestAssured.given;
+import uk.nhs.impact.stack.test.Tokens;
 
 /** Small steps of the baseline API, as a trust or regional system would call them. */
 final class BaselineApi {

@@ -1,17 +1,16 @@
 package uk.nhs.impact.baseline;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import uk.nhs.impact.baseline.collection.Collection;
 import uk.nhs.impact.baseline.collection.CollectionRules;
 import uk.nhs.impact.platform.problem.FieldError;
 import uk.nhs.impact.platform.problem.ProblemException;
-
-import java.time.Instant;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** A collection's window on its own: forward only, final once closed, returns changed only inside it. */
 class CollectionRulesTest {

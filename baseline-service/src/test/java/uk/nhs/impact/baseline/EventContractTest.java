@@ -1,21 +1,20 @@
 package uk.nhs.impact.baseline;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import uk.nhs.impact.contracts.EventSamples;
-import uk.nhs.impact.contracts.EventTypes;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.contracts.EventSamples;
+import uk.nhs.impact.contracts.EventTypes;
 
 /**
  * The producer's side of the event contracts: every event type this service publishes, as its outbox holds it after the real
@@ -60,12 +59,13 @@ class EventContractTest {
     /** Type and payload of the collection's events, in the order written. */
     private List<String[]> outbox(String collection) throws Exception {
         List<String[]> out = new ArrayList<>();
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select event_type, payload::text from outbox_event where payload ->> 'collectionId' = ? order by seq")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select event_type, payload::text from outbox_event where payload ->> 'collectionId' = ? order by seq")) {
             s.setString(1, collection);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new String[] {rs.getString(1), rs.getString(2)});
+                    out.add(new String[]{rs.getString(1), rs.getString(2)});
                 }
             }
         }

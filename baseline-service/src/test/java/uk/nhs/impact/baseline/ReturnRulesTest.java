@@ -1,17 +1,16 @@
 package uk.nhs.impact.baseline;
 
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-import uk.nhs.impact.stack.test.Tokens;
-
-import java.util.List;
-import java.util.Map;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.stack.test.Tokens;
 
 /** Every refusal over HTTP is problem+json naming what is wrong, and nothing is stored. The rules themselves: {@link AnswerValidatorTest}. */
 @QuarkusTest
@@ -31,8 +30,8 @@ class ReturnRulesTest {
     void unknownQuestionsOptionsAndTypesAreNamed() {
         BaselineApi.openCollection("rules-values");
         BaselineApi.save("rules-values", "RHA", Map.of("answers", Map.of("leadership_exec_responsibility", "maybe",
-                        "tools_methods_used", List.of("QSIR", "KAIZEN", "OTHER"), "favourite_colour", "red",
-                        "prioritisation_approach", "SIDEWAYS", "identify_capability", "x".repeat(4001))), null)
+                "tools_methods_used", List.of("QSIR", "KAIZEN", "OTHER"), "favourite_colour", "red",
+                "prioritisation_approach", "SIDEWAYS", "identify_capability", "x".repeat(4001))), null)
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", hasItems("answers.leadership_exec_responsibility", "answers.tools_methods_used[1]",
                         "answers.tools_methods_used_other_text", "answers.favourite_colour", "answers.prioritisation_approach",
@@ -97,7 +96,7 @@ class ReturnRulesTest {
     void malformedBodiesAndWrongContentTypesAreRefused() {
         BaselineApi.openCollection("rules-bad");
         given().header("Authorization", Tokens.bearer("RHA", "submitter")).contentType("application/json").body("""
-                        {"answers": {""")
+                {"answers": {""")
                 .when().put(BaselineApi.path("rules-bad", "RHA")).then().statusCode(400).contentType(PROBLEM);
         given().header("Authorization", Tokens.bearer("RHA", "submitter")).contentType("text/plain").body("yes")
                 .when().put(BaselineApi.path("rules-bad", "RHA")).then().statusCode(415).contentType(PROBLEM);

@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.HdrHistogram.Histogram;
-import uk.nhs.impact.stack.PostgresServer;
-import uk.nhs.impact.stack.test.Tokens;
-
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -21,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +27,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.HdrHistogram.Histogram;
+import uk.nhs.impact.stack.PostgresServer;
+import uk.nhs.impact.stack.test.Tokens;
 
 /**
  * Measures the running local stack side by side with the machine's own limits, in one run: submission throughput against
@@ -170,7 +168,8 @@ public final class Bench {
 
     private void openCollection(String id) {
         Http.expect(201, Http.send("POST", GATEWAY + "/api/v1/baseline-collections", admin, null, "{\"id\":\"" + id + "\",\"name\":\"" + id
-                + "\",\"referenceDate\":\"2023-08-31\",\"opensAt\":\"2023-08-01T00:00:00Z\",\"closesAt\":\"" + Instant.now().plus(Duration.ofDays(30)) + "\"}"));
+                + "\",\"referenceDate\":\"2023-08-31\",\"opensAt\":\"2023-08-01T00:00:00Z\",\"closesAt\":\"" + Instant.now().plus(Duration.ofDays(30))
+                + "\"}"));
     }
 
     private void fileReturn(String collection, String ods) {
@@ -195,7 +194,7 @@ public final class Bench {
         for (int w = 0; w < workers; w++) {
             futures.add(pool.submit(() -> {
                 try (Connection c = db("baseline");
-                     PreparedStatement ps = c.prepareStatement("insert into bench_insert(payload) values (?)")) {
+                        PreparedStatement ps = c.prepareStatement("insert into bench_insert(payload) values (?)")) {
                     c.setAutoCommit(true);
                     while (!stop.get()) {
                         ps.setString(1, "{\"leadership_exec_responsibility\":true}");
@@ -287,7 +286,7 @@ public final class Bench {
         f.put("maxMs", h.getMaxValue() / 1000.0);
         f.put("backgroundReturnsPerSecond", loadRate);
         row("Freshness: submit 2xx → visible in the provider's baseline view (" + samples + " samples, under "
-                        + String.format(Locale.ROOT, "%.0f", loadRate) + " returns/s of background load)",
+                + String.format(Locale.ROOT, "%.0f", loadRate) + " returns/s of background load)",
                 String.format(Locale.ROOT, "p50 %.0f ms, p99 %.0f ms", Stats.ms(h, 50), Stats.ms(h, 99)), "", "");
         System.out.printf(Locale.ROOT, "  freshness: p50 %.0f ms, p99 %.0f ms over %d samples%n", Stats.ms(h, 50), Stats.ms(h, 99), samples);
     }
@@ -361,7 +360,7 @@ public final class Bench {
         ArrayNode views = results.putArray("reportLatency");
         String collection = ScaleData.collection(7);
         for (Map.Entry<String, String[]> v : ScaleData.views(collection).entrySet()) {
-            String[] spec = v.getValue();   // area, url, sql, sql parameter
+            String[] spec = v.getValue(); // area, url, sql, sql parameter
             Histogram service = Stats.histogram();
             Histogram sql = Stats.histogram();
             for (int i = 0; i < 60; i++) {
@@ -424,11 +423,21 @@ public final class Bench {
             for (Path p : procs.filter(x -> x.getFileName().toString().matches("\\d+")).toList()) {
                 try {
                     String cmd = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
-                    String name = cmd.contains("assessment-service") ? "assessment-service" : cmd.contains("survey-service") ? "survey-service"
-                            : cmd.contains("baseline-service") ? "baseline-service" : cmd.contains("reporting-service") ? "reporting-service"
-                            : cmd.contains("gateway") && cmd.contains("quarkus-run") ? "gateway"
-                            : cmd.contains("keycloak") && cmd.contains("java") ? "keycloak"
-                            : cmd.contains("KafkaBroker") ? "kafka" : cmd.contains("postgres") && !cmd.contains("java") ? "postgresql" : null;
+                    String name = cmd.contains("assessment-service")
+                            ? "assessment-service"
+                            : cmd.contains("survey-service")
+                                    ? "survey-service"
+                                    : cmd.contains("baseline-service")
+                                            ? "baseline-service"
+                                            : cmd.contains("reporting-service")
+                                                    ? "reporting-service"
+                                                    : cmd.contains("gateway") && cmd.contains("quarkus-run")
+                                                            ? "gateway"
+                                                            : cmd.contains("keycloak") && cmd.contains("java")
+                                                                    ? "keycloak"
+                                                                    : cmd.contains("KafkaBroker")
+                                                                            ? "kafka"
+                                                                            : cmd.contains("postgres") && !cmd.contains("java") ? "postgresql" : null;
                     if (name == null) {
                         continue;
                     }
@@ -481,7 +490,7 @@ public final class Bench {
     // ---- output ----------------------------------------------------------------------------------------------------------
 
     private void row(String what, String measured, String against, String ratio) {
-        table.add(new String[] {what, measured, against, ratio});
+        table.add(new String[]{what, measured, against, ratio});
     }
 
     private void write() throws IOException {

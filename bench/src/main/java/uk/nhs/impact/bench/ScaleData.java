@@ -50,11 +50,12 @@ final class ScaleData {
             s.execute("insert into baseline_collection(collection_id, name, reference_date, opens_at, closes_at) "
                     + "select 'bench-scale-' || c, 'Bench ' || c, date '2015-01-01' + c, now(), now() from generate_series(1, " + COLLECTIONS + ") c "
                     + "on conflict do nothing");
-            s.execute("insert into baseline_return(collection_id, ods_code, org_type, trust_type, icb_code, region_code, reference_date, revision, answers, submitted_at) "
-                    + "select 'bench-scale-' || c, o.ods, o.org_type, o.trust_type, o.icb, o.region, date '2015-01-01' + c, 1, "
-                    + "jsonb_build_object('leadership_exec_responsibility', random() < 0.9, 'tools_improvement_methods', random() < 0.8, "
-                    + "'governance_reporting', random() < 0.8, 'capability_staff_training', random() < 0.4), now() "
-                    + "from generate_series(1, " + COLLECTIONS + ") c cross join bench_org o on conflict do nothing");
+            s.execute(
+                    "insert into baseline_return(collection_id, ods_code, org_type, trust_type, icb_code, region_code, reference_date, revision, answers, submitted_at) "
+                            + "select 'bench-scale-' || c, o.ods, o.org_type, o.trust_type, o.icb, o.region, date '2015-01-01' + c, 1, "
+                            + "jsonb_build_object('leadership_exec_responsibility', random() < 0.9, 'tools_improvement_methods', random() < 0.8, "
+                            + "'governance_reporting', random() < 0.8, 'capability_staff_training', random() < 0.4), now() "
+                            + "from generate_series(1, " + COLLECTIONS + ") c cross join bench_org o on conflict do nothing");
 
             s.execute("create temp table bench_answers as select k, (select jsonb_object_agg(lpad(q::text, 2, '0'), jsonb_build_object("
                     + "'component', 'C' || (case when q <= 4 then 1 when q <= 8 then 2 when q <= 13 then 3 when q <= 18 then 4 else 5 end), "
@@ -103,28 +104,31 @@ final class ScaleData {
                 + "from baseline_return where collection_id = ?";
         String headline = "/api/v1/reports/baseline/" + collection + "/headline";
         Map<String, String[]> v = new LinkedHashMap<>();
-        v.put("baseline headline, national", new String[] {"X24", headline, headlineSql + " group by org_type", collection});
-        v.put("baseline headline, region Y60", new String[] {"Y60", headline + "?area=Y60", headlineSql + " and region_code = ? group by org_type",
+        v.put("baseline headline, national", new String[]{"X24", headline, headlineSql + " group by org_type", collection});
+        v.put("baseline headline, region Y60", new String[]{"Y60", headline + "?area=Y60", headlineSql + " and region_code = ? group by org_type",
                 collection, "Y60"});
-        v.put("baseline headline, ICB QT1", new String[] {"QT1", headline + "?area=QT1",
+        v.put("baseline headline, ICB QT1", new String[]{"QT1", headline + "?area=QT1",
                 headlineSql + " and (icb_code = ? or ods_code = ?) group by org_type", collection, "QT1", "QT1"});
-        v.put("baseline headline, provider RHA", new String[] {"RHA", headline + "?area=RHA", headlineSql + " and ods_code = ? group by org_type",
+        v.put("baseline headline, provider RHA", new String[]{"RHA", headline + "?area=RHA", headlineSql + " and ods_code = ? group by org_type",
                 collection, "RHA"});
-        v.put("baseline trend over 1,700 collections, national", new String[] {"X24",
+        v.put("baseline trend over 1,700 collections, national", new String[]{"X24",
                 "/api/v1/reports/trends/baseline?question=leadership_exec_responsibility&orgType=trust",
                 "select collection_id, max(reference_date), count(*), count(*) filter (where (answers ->> 'leadership_exec_responsibility')::boolean) "
-                        + "from baseline_return where org_type = ? group by collection_id", "trust"});
-        v.put("self-assessment distribution, national", new String[] {"X24", "/api/v1/reports/self-assessment/bench-cy-7/distribution",
+                        + "from baseline_return where org_type = ? group by collection_id",
+                "trust"});
+        v.put("self-assessment distribution, national", new String[]{"X24", "/api/v1/reports/self-assessment/bench-cy-7/distribution",
                 "select q.key, (q.value ->> 'level')::int, count(*) from assessment_record a, jsonb_each(a.answers) q "
-                        + "where a.cycle = ? and a.status = 'SUBMITTED' and a.sharing = 'NATIONAL' group by 1, 2", "bench-cy-7"});
-        v.put("self-assessment distribution, region Y60", new String[] {"Y60", "/api/v1/reports/self-assessment/bench-cy-7/distribution?area=Y60",
+                        + "where a.cycle = ? and a.status = 'SUBMITTED' and a.sharing = 'NATIONAL' group by 1, 2",
+                "bench-cy-7"});
+        v.put("self-assessment distribution, region Y60", new String[]{"Y60", "/api/v1/reports/self-assessment/bench-cy-7/distribution?area=Y60",
                 "select q.key, (q.value ->> 'level')::int, count(*) from assessment_record a, jsonb_each(a.answers) q "
                         + "where a.cycle = ? and a.status = 'SUBMITTED' and a.sharing in ('REGION', 'NATIONAL') and a.region_code = ? group by 1, 2",
                 "bench-cy-7", "Y60"});
-        v.put("survey results (1,000 respondents), national", new String[] {"X24", "/api/v1/reports/survey/bench-run-7/results",
+        v.put("survey results (1,000 respondents), national", new String[]{"X24", "/api/v1/reports/survey/bench-run-7/results",
                 "select q.key, o.opt, count(*) from survey_response r, jsonb_each(r.answers) q, lateral (select jsonb_array_elements_text(q.value) "
                         + "as opt where jsonb_typeof(q.value) = 'array' union all select q.value #>> '{}' where jsonb_typeof(q.value) = 'string') o "
-                        + "where r.run_id = ? group by 1, 2", "bench-run-7"});
+                        + "where r.run_id = ? group by 1, 2",
+                "bench-run-7"});
         return v;
     }
 
@@ -136,15 +140,15 @@ final class ScaleData {
         for (String line : trusts.subList(1, trusts.size())) {
             String[] f = line.split(",", -1);
             if (!f[8].isEmpty() && f[8].compareTo("20230831") <= 0 && (f[9].isEmpty() || f[9].compareTo("20230831") >= 0)) {
-                out.add(new String[] {f[0], "trust", f[5], f[4], f[3]});
+                out.add(new String[]{f[0], "trust", f[5], f[4], f[3]});
             }
         }
         for (String line : Files.readAllLines(ref.resolve("icbs.csv")).subList(1, 43)) {
             String[] f = line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
-            out.add(new String[] {f[0], "icb", null, f[0], f[5]});
+            out.add(new String[]{f[0], "icb", null, f[0], f[5]});
         }
         for (String region : List.of("Y56", "Y58", "Y59", "Y60", "Y61", "Y62", "Y63")) {
-            out.add(new String[] {region, "region", null, null, region});
+            out.add(new String[]{region, "region", null, null, region});
         }
         return out;
     }

@@ -1,11 +1,10 @@
 package uk.nhs.impact.bench;
 
-import org.HdrHistogram.Histogram;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.HdrHistogram.Histogram;
 
 /** Latencies in a histogram (microseconds), and min / median / max over repeated runs. */
 final class Stats {

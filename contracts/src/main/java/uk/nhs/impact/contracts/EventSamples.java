@@ -111,7 +111,7 @@ public final class EventSamples {
 
     private static void collect(JsonNode node, String path, boolean keyedByData, Set<String> out) {
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> field = it.next();
                 String child = (path.isEmpty() ? "" : path + ".") + (keyedByData ? "*" : field.getKey());
                 out.add(child);

@@ -1,14 +1,13 @@
 package uk.nhs.impact.contracts;
 
+import java.util.Map;
+import java.util.Set;
 import uk.nhs.impact.contracts.assessment.AssessmentChanged;
 import uk.nhs.impact.contracts.assessment.AssessmentSubmitted;
 import uk.nhs.impact.contracts.baseline.CollectionChanged;
 import uk.nhs.impact.contracts.baseline.ReturnSubmitted;
 import uk.nhs.impact.contracts.survey.ResponseSubmitted;
 import uk.nhs.impact.contracts.survey.RunChanged;
-
-import java.util.Map;
-import java.util.Set;
 
 /**
  * CloudEvents {@code type} values. Each carries its version; within a version only optional fields are added.

@@ -1,19 +1,18 @@
 package uk.nhs.impact.contracts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import org.junit.jupiter.api.Test;
-import uk.nhs.impact.contracts.baseline.ReturnSubmitted;
-import uk.nhs.impact.contracts.survey.ResponseSubmitted;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.contracts.baseline.ReturnSubmitted;
+import uk.nhs.impact.contracts.survey.ResponseSubmitted;
 
 /** The typed answers keep the plain JSON of version 1, and the shape comparison finds renamed and missing fields. */
 class EventShapeTest {

@@ -4,14 +4,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.json.JsonObject;
-import uk.nhs.impact.stack.Ports;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import uk.nhs.impact.stack.Ports;
 
 /**
  * A stand-in downstream service on 127.0.0.1 that reports what reached it (method, path, query, headers, body size) and

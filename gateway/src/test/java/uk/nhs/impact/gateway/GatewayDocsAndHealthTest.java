@@ -1,14 +1,14 @@
 package uk.nhs.impact.gateway;
 
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-import uk.nhs.impact.stack.test.Management;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.stack.test.Management;
 
 /**
  * One OpenAPI document and Swagger UI for all services, built from the documents on their management interfaces;

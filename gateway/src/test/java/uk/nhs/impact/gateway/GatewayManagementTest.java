@@ -1,11 +1,14 @@
 package uk.nhs.impact.gateway;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import org.junit.jupiter.api.Test;
-import uk.nhs.impact.stack.test.Management;
-import uk.nhs.impact.stack.test.Tokens;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,15 +17,11 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.regex.Pattern;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.startsWith;
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.stack.test.Management;
+import uk.nhs.impact.stack.test.Tokens;
 
 /**
  * Health, metrics and OpenAPI documents are on the management interface only: the public port neither serves nor
@@ -61,7 +60,7 @@ class GatewayManagementTest {
             assertThat(answer.body()).as(path + " reached a service's management path").doesNotContain(DownstreamStubResource.LEAKED);
             assertThat(answer.body()).as(path + " answered metrics").doesNotContain("jvm_");
             assertThat(answer.body()).as(path + " answered health detail").doesNotContain("\"checks\"");
-            if (answer.body().contains("\"method\"")) {   // the echo stub answered: what it was sent stays under /api/v1/echo
+            if (answer.body().contains("\"method\"")) { // the echo stub answered: what it was sent stays under /api/v1/echo
                 assertThat(answer.body()).as(path + " forwarded as " + answer.body()).contains("\"path\":\"/api/v1/echo/");
             }
         }
@@ -94,11 +93,11 @@ class GatewayManagementTest {
                 "/api/v1/echo/RZQ15//RZQ16/",
         };
         for (String path : raw) {
-            given().when().get(path);                                             // 401 at the gateway
-            given().header("Authorization", "Bearer not.a.jwt").when().get(path);  // refused before any route
+            given().when().get(path); // 401 at the gateway
+            given().header("Authorization", "Bearer not.a.jwt").when().get(path); // refused before any route
         }
         for (String path : List.of("/api/v1/echo/things/RZQ14", "/api/v1/echo/RZQ15/x", "/api/v1/nowhere-ZQ10/RZQ11")) {
-            given().header("Authorization", bearer).when().get(path);             // forwarded (200) or 404 problem
+            given().header("Authorization", bearer).when().get(path); // forwarded (200) or 404 problem
         }
 
         String metrics = given().baseUri(Management.baseUri()).when().get("/q/metrics").then().statusCode(200).extract().asString();

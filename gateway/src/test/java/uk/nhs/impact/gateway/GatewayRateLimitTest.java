@@ -1,19 +1,18 @@
 package uk.nhs.impact.gateway;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.Test;
-import uk.nhs.impact.stack.test.Tokens;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.stack.test.Tokens;
 
 /** Each client has its own budget (burst 20, then 5 per second in tests); past it, 429 with Retry-After. */
 @QuarkusTest

@@ -1,6 +1,6 @@
 package uk.nhs.impact.gateway;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -15,8 +15,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The gateway's metric uri patterns (quarkus.micrometer.binder.http-server.match-patterns) cover every route template the
@@ -71,7 +70,7 @@ class MetricTemplatesTest {
                 int classAt = declaration.find() ? declaration.start() : -1;
                 Matcher classPath = PATH.matcher(text);
                 if (classAt < 0 || !classPath.find() || classPath.start() > classAt) {
-                    continue;   // not a root resource
+                    continue; // not a root resource
                 }
                 // each resource method: its HTTP method annotation, then its signature; its own @Path lies between the
                 // previous method's signature and its own

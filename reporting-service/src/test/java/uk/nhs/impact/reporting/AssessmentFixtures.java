@@ -1,13 +1,12 @@
 package uk.nhs.impact.reporting;
 
-import uk.nhs.impact.stack.test.Eventually;
-import uk.nhs.impact.contracts.EventTypes;
-import uk.nhs.impact.contracts.Topics;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.nhs.impact.contracts.EventTypes;
+import uk.nhs.impact.contracts.Topics;
+import uk.nhs.impact.stack.test.Eventually;
 
 /**
  * Self-assessment events: 22 questions in five components. {@link #submitted(String, String, Map, int, String, List)} and the
@@ -78,7 +77,7 @@ final class AssessmentFixtures {
 
     /** {@code submitted.v1}: the answers, evidence and sign-off only when shared; a private submission carries none. */
     static String submitted(String id, String cycle, Map<String, Object> org, int revision, long sequence, String sharing,
-                            List<Map<String, Object>> answers) {
+            List<Map<String, Object>> answers) {
         Map<String, Object> data = base(id, cycle, org, revision, sequence, sharing);
         data.put("instrumentId", "nhs-impact-self-assessment");
         data.put("instrumentVersion", 1);
@@ -95,7 +94,7 @@ final class AssessmentFixtures {
      * to PRIVATE (or while not submitted) the retraction, without it.
      */
     static String sharingChanged(String id, String cycle, Map<String, Object> org, int revision, long sequence, String status,
-                                 String previous, String sharing, List<Map<String, Object>> answers) {
+            String previous, String sharing, List<Map<String, Object>> answers) {
         Map<String, Object> data = base(id, cycle, org, revision, sequence, sharing);
         data.put("status", status);
         data.put("previousSharing", previous);

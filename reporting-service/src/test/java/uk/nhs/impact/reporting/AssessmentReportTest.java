@@ -1,18 +1,17 @@
 package uk.nhs.impact.reporting;
 
-import uk.nhs.impact.stack.test.Eventually;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.nhs.impact.reporting.BaselineFixtures.org;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.Test;
-import uk.nhs.impact.stack.test.Tokens;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static uk.nhs.impact.reporting.BaselineFixtures.org;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.stack.test.Eventually;
+import uk.nhs.impact.stack.test.Tokens;
 
 /** Self-assessments count only where, and while, their organisations share them. */
 @QuarkusTest
@@ -98,8 +97,10 @@ class AssessmentReportTest {
         AssessmentFixtures.submitted("a-small-rx1", cycle, RX1, 1, "ICB", AssessmentFixtures.allAt(3));
         String icb = Tokens.bearer("QT1", "icb-oversight");
         JsonPath d = Eventually.await(Duration.ofSeconds(30), () -> given().header("Authorization", icb)
-                .get("/api/v1/reports/self-assessment/" + cycle + "/distribution"), r -> r.statusCode() == 200
-                && r.jsonPath().getInt("organisations") == 2).jsonPath();
+                .get("/api/v1/reports/self-assessment/" + cycle + "/distribution"),
+                r -> r.statusCode() == 200
+                        && r.jsonPath().getInt("organisations") == 2)
+                .jsonPath();
         // Both shared with the ICB, so its overseers may read each one: two of them hide nothing.
         assertThat(d.getString("area")).isEqualTo("QT1");
         assertThat(d.getString("sharedAtLeast")).isEqualTo("ICB");

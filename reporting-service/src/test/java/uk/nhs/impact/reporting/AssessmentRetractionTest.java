@@ -1,20 +1,19 @@
 package uk.nhs.impact.reporting;
 
-import uk.nhs.impact.stack.test.Eventually;
-import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import uk.nhs.impact.contracts.EventTypes;
-import uk.nhs.impact.contracts.Topics;
-
-import java.util.List;
-import java.util.Map;
-
+import static org.assertj.core.api.Assertions.assertThat;
 import static uk.nhs.impact.reporting.AssessmentFixtures.awaitApplied;
 import static uk.nhs.impact.reporting.AssessmentFixtures.record;
 import static uk.nhs.impact.reporting.BaselineFixtures.org;
-import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.contracts.EventTypes;
+import uk.nhs.impact.contracts.Topics;
+import uk.nhs.impact.stack.test.Eventually;
 
 /**
  * Regression "private data leaves the organisation", on the reporting side: NHS England's reporting database holds a

@@ -1,11 +1,10 @@
 package uk.nhs.impact.reporting;
 
-import uk.nhs.impact.contracts.EventTypes;
-import uk.nhs.impact.contracts.Topics;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.nhs.impact.contracts.EventTypes;
+import uk.nhs.impact.contracts.Topics;
 
 /** Baseline return events as the baseline service publishes them. */
 final class BaselineFixtures {

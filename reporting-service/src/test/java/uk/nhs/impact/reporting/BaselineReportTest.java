@@ -1,8 +1,17 @@
 package uk.nhs.impact.reporting;
 
-import uk.nhs.impact.stack.test.Eventually;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static uk.nhs.impact.reporting.BaselineFixtures.org;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.nhs.impact.contracts.EventTypes;
@@ -10,18 +19,8 @@ import uk.nhs.impact.contracts.Topics;
 import uk.nhs.impact.platform.hierarchy.OrgLevel;
 import uk.nhs.impact.platform.hierarchy.Organisation;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
+import uk.nhs.impact.stack.test.Eventually;
 import uk.nhs.impact.stack.test.Tokens;
-
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
-import static uk.nhs.impact.reporting.BaselineFixtures.org;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Seed 002's published table, reproduced from raw return events sent through the real broker. */
 @QuarkusTest
@@ -44,24 +43,24 @@ class BaselineReportTest {
             Organisation t = trusts.get(i);
             List<String> methods = i < 150 ? (i < 100 ? List.of("QSIR", "Lean") : List.of("QSIR")) : (i < 190 ? List.of("Lean") : List.of());
             BaselineFixtures.submit(COLLECTION, org(t.odsCode(), "trust", t.trustType(), H.icbOf(t.odsCode(), REF).orElseThrow(),
-                    H.regionOf(t.odsCode(), REF).orElseThrow()), 1, BaselineFixtures.answers(i, new int[] {192, 190, 168, 82}, methods));
+                    H.regionOf(t.odsCode(), REF).orElseThrow()), 1, BaselineFixtures.answers(i, new int[]{192, 190, 168, 82}, methods));
         }
         // 1% of ICB answers needs at least 67 of them, so one return per ICB (42) cannot give the published figures:
         // the fixture files 100 ICB-level returns (e.g. from ICB places), which gives 90/46/89/1 exactly.
         for (int i = 0; i < ICB_RETURNS; i++) {
             String code = String.format("ICB-PLACE-%03d", i);
             BaselineFixtures.submit(COLLECTION, org(code, "icb", null, null, "Y60"), 1,
-                    BaselineFixtures.answers(i, new int[] {90, 46, 89, 1}, null));
+                    BaselineFixtures.answers(i, new int[]{90, 46, 89, 1}, null));
         }
         List<Organisation> regions = H.all(OrgLevel.REGION, REF);
         for (int i = 0; i < regions.size(); i++) {
             String r = regions.get(i).odsCode();
-            BaselineFixtures.submit(COLLECTION, org(r, "region", null, null, r), 1, BaselineFixtures.answers(i, new int[] {7, 5, 5, 0}, null));
+            BaselineFixtures.submit(COLLECTION, org(r, "region", null, null, r), 1, BaselineFixtures.answers(i, new int[]{7, 5, 5, 0}, null));
         }
         List<Organisation> directorates = H.all(OrgLevel.DIRECTORATE, REF).subList(0, 10);
         for (int i = 0; i < directorates.size(); i++) {
             BaselineFixtures.submit(COLLECTION, org(directorates.get(i).odsCode(), "directorate", null, null, null), 1,
-                    BaselineFixtures.answers(i, new int[] {7, 8, 4, 1}, null));
+                    BaselineFixtures.answers(i, new int[]{7, 8, 4, 1}, null));
         }
         Eventually.await(Duration.ofSeconds(90), () -> headline(national(), null).getInt("orgTypes.sum { it.returns }"),
                 n -> n == PROVIDERS + ICB_RETURNS + 7 + 10);
@@ -94,7 +93,8 @@ class BaselineReportTest {
         assertThat(t.getList("orgTypes.find { it.orgType == 'region' }.measures.figure.numerator", Integer.class)).isEqualTo(List.of(7, 5, 5, 0));
         assertThat(t.getList("orgTypes.find { it.orgType == 'region' }.measures.figure.denominator", Integer.class)).isEqualTo(List.of(7, 7, 7, 7));
         assertThat(t.getList("orgTypes.find { it.orgType == 'directorate' }.measures.figure.denominator", Integer.class)).isEqualTo(List.of(10, 10, 10, 10));
-        assertThat(t.getList("orgTypes.find { it.orgType == 'trust' }.measures.domain", String.class)).isEqualTo(List.of("leadership", "tools", "governance", "capability"));
+        assertThat(t.getList("orgTypes.find { it.orgType == 'trust' }.measures.domain", String.class))
+                .isEqualTo(List.of("leadership", "tools", "governance", "capability"));
     }
 
     @Test
@@ -113,7 +113,9 @@ class BaselineReportTest {
                 .when().get("/api/v1/reports/baseline/" + COLLECTION + "/headline")
                 .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
         List<String> lines = csv.lines().toList();
-        assertThat(lines.get(0).endsWith("collection_id,area,reference_date,org_type,domain,question,numerator,denominator,percentage,suppressed,suppression_reason")).isTrue();
+        assertThat(lines.get(0)
+                .endsWith("collection_id,area,reference_date,org_type,domain,question,numerator,denominator,percentage,suppressed,suppression_reason"))
+                .isTrue();
         assertThat(lines.contains(COLLECTION + ",X24,2023-08-31,region,tools,tools_improvement_methods,5,7,71,false,")).as(csv).isTrue();
         assertThat(lines.contains(COLLECTION + ",X24,2023-08-31,icb,capability,capability_staff_training,1,100,1,false,")).as(csv).isTrue();
         long jsonFigures = json.getList("orgTypes.measures.flatten()").size() + json.getList("methods").size();
@@ -148,16 +150,16 @@ class BaselineReportTest {
     void duplicateDeliveryCountsOnceAndAmendmentReplaces() {
         String collection = "baseline-2023-amend";
         Map<String, Object> rha = org("RHA", "trust", "mental_health", "QT1", "Y60");
-        String id = BaselineFixtures.submit(collection, rha, 1, BaselineFixtures.answers(0, new int[] {1, 1, 0, 0}, List.of("QSIR")));
+        String id = BaselineFixtures.submit(collection, rha, 1, BaselineFixtures.answers(0, new int[]{1, 1, 0, 0}, List.of("QSIR")));
         Events.publish(Topics.BASELINE, id, EventTypes.BASELINE_RETURN_SUBMITTED, "RHA",
-                BaselineFixtures.returnEvent(collection, rha, 1, BaselineFixtures.answers(0, new int[] {1, 1, 0, 0}, List.of("QSIR"))));
+                BaselineFixtures.returnEvent(collection, rha, 1, BaselineFixtures.answers(0, new int[]{1, 1, 0, 0}, List.of("QSIR"))));
         String url = "/api/v1/reports/baseline/" + collection + "/headline";
         Eventually.await(Duration.ofSeconds(30), () -> given().header("Authorization", national()).get(url).statusCode(), s -> s == 200);
         given().header("Authorization", national()).when().get(url).then().statusCode(200)
                 .body("orgTypes[0].returns", equalTo(1))
                 .body("orgTypes[0].measures[2].figure.numerator", equalTo(0));
 
-        BaselineFixtures.submit(collection, rha, 2, BaselineFixtures.answers(0, new int[] {1, 1, 1, 0}, List.of("QSIR")));
+        BaselineFixtures.submit(collection, rha, 2, BaselineFixtures.answers(0, new int[]{1, 1, 1, 0}, List.of("QSIR")));
         Eventually.await(Duration.ofSeconds(30), () -> given().header("Authorization", national()).get(url).jsonPath()
                 .getInt("orgTypes[0].measures[2].figure.numerator"), n -> n == 1);
         given().header("Authorization", national()).when().get(url).then()
@@ -165,9 +167,9 @@ class BaselineReportTest {
                 .body("orgTypes[0].measures[2].figure.denominator", equalTo(1));
 
         // A late copy of revision 1 must not undo the amendment.
-        BaselineFixtures.submit(collection, rha, 1, BaselineFixtures.answers(0, new int[] {1, 1, 0, 0}, List.of("QSIR")));
+        BaselineFixtures.submit(collection, rha, 1, BaselineFixtures.answers(0, new int[]{1, 1, 0, 0}, List.of("QSIR")));
         BaselineFixtures.submit(collection, org("RX1", "trust", "acute", "QT1", "Y60"), 1,
-                BaselineFixtures.answers(0, new int[] {1, 1, 1, 1}, List.of()));
+                BaselineFixtures.answers(0, new int[]{1, 1, 1, 1}, List.of()));
         Eventually.await(Duration.ofSeconds(30), () -> given().header("Authorization", national()).get(url).jsonPath()
                 .getInt("orgTypes[0].returns"), n -> n == 2);
         given().header("Authorization", national()).when().get(url).then()
@@ -182,7 +184,8 @@ class BaselineReportTest {
         assertThat(c.getInt("byOrgType.find { it.code == 'region' }.submitted.denominator")).isEqualTo(7);
         assertThat(c.getInt("byOrgType.find { it.code == 'directorate' }.submitted.numerator")).isEqualTo(10);
         assertThat(c.getInt("byOrgType.find { it.code == 'directorate' }.submitted.denominator")).isEqualTo(12);
-        assertThat(c.getList("notSubmitted.findAll { it.orgType == 'directorate' }.odsCode", String.class).stream().sorted().toList()).isEqualTo(List.of("X24-DIR-TRANSFORMATION", "X24-DIR-WTE").stream().sorted().toList());
+        assertThat(c.getList("notSubmitted.findAll { it.orgType == 'directorate' }.odsCode", String.class).stream().sorted().toList())
+                .isEqualTo(List.of("X24-DIR-TRANSFORMATION", "X24-DIR-WTE").stream().sorted().toList());
         assertThat(c.getInt("byOrgType.find { it.code == 'trust' }.submitted.numerator")).isEqualTo(PROVIDERS);
         assertThat(c.getInt("byOrgType.find { it.code == 'trust' }.submitted.denominator")).isEqualTo(210);
     }

@@ -1,8 +1,12 @@
 package uk.nhs.impact.reporting;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.SoftAssertions.assertSoftly;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
@@ -19,11 +23,6 @@ import uk.nhs.impact.reporting.audit.QueryEnumerator;
 import uk.nhs.impact.reporting.audit.ReportPolicy;
 import uk.nhs.impact.reporting.audit.Reproductions;
 import uk.nhs.impact.reporting.survey.SurveyReports;
-
-import java.util.List;
-
-import static org.assertj.core.api.SoftAssertions.assertSoftly;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The disclosure auditor (ARCHITECTURE.md, "Reporting and disclosure"): for every caller of the access matrix, every query

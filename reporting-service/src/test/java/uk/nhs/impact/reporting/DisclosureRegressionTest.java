@@ -1,5 +1,8 @@
 package uk.nhs.impact.reporting;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -7,13 +10,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import uk.nhs.impact.platform.hierarchy.OrgLevel;
-import uk.nhs.impact.platform.hierarchy.Organisation;
-import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
-import uk.nhs.impact.stack.test.Tokens;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,9 +17,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.platform.hierarchy.OrgLevel;
+import uk.nhs.impact.platform.hierarchy.Organisation;
+import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
+import uk.nhs.impact.stack.test.Tokens;
 
 /**
  * The leaks reported against the old rules, over HTTP with real tokens, against the new access table and disclosure guard.
@@ -76,8 +75,8 @@ class DisclosureRegressionTest {
         pool.preparedQuery("insert into baseline_collection(collection_id, name, reference_date, closed) values ($1, 'regression', $2, true)")
                 .execute(Tuple.of(COLLECTION, REF)).await().atMost(Duration.ofSeconds(30));
         pool.preparedQuery("""
-                        insert into baseline_return(collection_id, ods_code, org_type, trust_type, icb_code, region_code, reference_date,
-                            revision, answers, submitted_at) values ($1, $2, 'trust', $3, 'QT1', 'Y60', $4, 1, $5, $6)""")
+                insert into baseline_return(collection_id, ods_code, org_type, trust_type, icb_code, region_code, reference_date,
+                    revision, answers, submitted_at) values ($1, $2, 'trust', $3, 'QT1', 'Y60', $4, 1, $5, $6)""")
                 .execute(Tuple.tuple(List.of(COLLECTION, rha.odsCode(), rha.trustType(), REF,
                         new JsonObject().put("leadership_exec_responsibility", true), OffsetDateTime.now(ZoneOffset.UTC))))
                 .await().atMost(Duration.ofSeconds(30));
@@ -133,7 +132,8 @@ class DisclosureRegressionTest {
         }
         assertThat(d.getInt("organisations")).as("only the three national sharers count for a national analyst").isEqualTo(3);
         for (int q = 0; q < 22; q++) {
-            assertThat(d.getList("questions[" + q + "].distribution.levels.level", Integer.class)).as("no level 5 of the region-only sharer in question " + (q + 1)).isEqualTo(List.of(2));
+            assertThat(d.getList("questions[" + q + "].distribution.levels.level", Integer.class))
+                    .as("no level 5 of the region-only sharer in question " + (q + 1)).isEqualTo(List.of(2));
             assertThat(d.getList("questions[" + q + "].distribution.levels.figure.numerator", Integer.class)).isEqualTo(List.of(3));
         }
     }
@@ -203,9 +203,9 @@ class DisclosureRegressionTest {
         }
         String icb = hierarchy.icbOf(trust.odsCode(), REF).orElseThrow();
         pool.preparedQuery("""
-                        insert into assessment_record(assessment_id, ods_code, org_type, trust_type, icb_code, region_code, cycle,
-                            reference_date, instrument_id, instrument_version, revision, status, sharing, answers, submitted_at)
-                        values ($1, $2, 'trust', $3, $4, $5, $6, $7, 'nhs-impact-self-assessment', 1, 1, 'SUBMITTED', $8, $9, $10)""")
+                insert into assessment_record(assessment_id, ods_code, org_type, trust_type, icb_code, region_code, cycle,
+                    reference_date, instrument_id, instrument_version, revision, status, sharing, answers, submitted_at)
+                values ($1, $2, 'trust', $3, $4, $5, $6, $7, 'nhs-impact-self-assessment', 1, 1, 'SUBMITTED', $8, $9, $10)""")
                 .execute(Tuple.tuple(List.of("regress-" + trust.odsCode(), trust.odsCode(), trust.trustType(), icb,
                         hierarchy.regionOf(icb, REF).orElseThrow(), CYCLE, REF, sharing, answers, OffsetDateTime.now(ZoneOffset.UTC))))
                 .await().atMost(Duration.ofSeconds(30));
@@ -225,8 +225,8 @@ class DisclosureRegressionTest {
             rows.add(Tuple.tuple(List.of(RUN, "regress-" + respondent, trust.odsCode(), trust.trustType(), icb, region, "lead", 1, answers)));
         }
         pool.preparedQuery("""
-                        insert into survey_response(run_id, respondent_id, ods_code, trust_type, icb_code, region_code, respondent_role,
-                            revision, answers) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
+                insert into survey_response(run_id, respondent_id, ods_code, trust_type, icb_code, region_code, respondent_role,
+                    revision, answers) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
                 .executeBatch(rows).await().atMost(Duration.ofSeconds(30));
     }
 }

@@ -1,8 +1,15 @@
 package uk.nhs.impact.reporting;
 
-import uk.nhs.impact.stack.test.Eventually;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.nhs.impact.reporting.BaselineFixtures.org;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,17 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import uk.nhs.impact.platform.hierarchy.OrgLevel;
 import uk.nhs.impact.platform.hierarchy.Organisation;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
+import uk.nhs.impact.stack.test.Eventually;
 import uk.nhs.impact.stack.test.Tokens;
-
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static uk.nhs.impact.reporting.BaselineFixtures.org;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A provider's own position against its peers. RHA (a mental health trust in ICB QT1, region Y60) files seed 001's levels

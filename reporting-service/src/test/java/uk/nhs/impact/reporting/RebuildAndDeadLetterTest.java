@@ -1,7 +1,16 @@
 package uk.nhs.impact.reporting;
 
-import uk.nhs.impact.stack.test.Eventually;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.nhs.impact.reporting.BaselineFixtures.org;
+
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -9,18 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import uk.nhs.impact.contracts.EventTypes;
 import uk.nhs.impact.contracts.Topics;
+import uk.nhs.impact.stack.test.Eventually;
 import uk.nhs.impact.stack.test.Tokens;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static uk.nhs.impact.reporting.BaselineFixtures.org;
-import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
 class RebuildAndDeadLetterTest {
@@ -43,7 +42,7 @@ class RebuildAndDeadLetterTest {
                 {"not": "a cloud event"}""");
         Events.publish(Topics.BASELINE, EventTypes.BASELINE_RETURN_SUBMITTED, "RHA", "this is not json");
         BaselineFixtures.submit(collection, org("RHA", "trust", "mental_health", "QT1", "Y60"), 1,
-                BaselineFixtures.answers(0, new int[] {1, 1, 1, 1}, List.of("QSIR")));
+                BaselineFixtures.answers(0, new int[]{1, 1, 1, 1}, List.of("QSIR")));
 
         Eventually.await(Duration.ofSeconds(30), () -> given().header("Authorization", national())
                 .get("/api/v1/reports/baseline/" + collection + "/headline").statusCode(), s -> s == 200);
@@ -60,13 +59,13 @@ class RebuildAndDeadLetterTest {
         for (int i = 0; i < 12; i++) {
             String ods = String.format("RB-%02d", i);
             BaselineFixtures.submit(collection, org(ods, "trust", "acute", "QT1", "Y60"), 1,
-                    BaselineFixtures.answers(i, new int[] {10, 6, 3, 1}, List.of(i % 2 == 0 ? "QSIR" : "Lean")));
+                    BaselineFixtures.answers(i, new int[]{10, 6, 3, 1}, List.of(i % 2 == 0 ? "QSIR" : "Lean")));
             AssessmentFixtures.submitted("a-rebuild-" + i, cycle, org(ods, "trust", "acute", "QT1", "Y60"), 1,
                     i < 8 ? "NATIONAL" : "PRIVATE", AssessmentFixtures.allAt(1 + i % 3));
         }
         // An amendment: the rebuilt view must keep revision 2, not the first submission.
         BaselineFixtures.submit(collection, org("RB-11", "trust", "acute", "QT1", "Y60"), 2,
-                BaselineFixtures.answers(0, new int[] {1, 1, 1, 1}, List.of("Lean")));
+                BaselineFixtures.answers(0, new int[]{1, 1, 1, 1}, List.of("Lean")));
         // Sharing changes: one assessment shared nationally and narrowed to its ICB, one shared and then retracted (its answers
         // stay on the topic, before the retraction), one reopened after sharing, one never shared. The rebuilt read model must
         // hold exactly what the live one holds: the first at ICB, nothing of the others.
@@ -79,14 +78,15 @@ class RebuildAndDeadLetterTest {
         AssessmentFixtures.sharingChanged("rb-share-retracted", cycle, rbOrg, 1, 5, "SUBMITTED", "REGION", "PRIVATE", null);
         Events.publish(Topics.ASSESSMENT, widened, EventTypes.ASSESSMENT_SHARING_CHANGED, "RB-20", Map.of("assessmentId", "rb-share-retracted",
                 "cycle", cycle, "organisation", rbOrg, "revision", 1, "sequence", 4, "status", "SUBMITTED", "sharing", "REGION",
-                "answers", levels));   // redelivered after the retraction
+                "answers", levels)); // redelivered after the retraction
         AssessmentFixtures.submitted("rb-share-reopened", cycle, rbOrg, 1, 3, "ICB", levels);
         AssessmentFixtures.reopened("rb-share-reopened", cycle, rbOrg, 2, 4, "ICB");
         AssessmentFixtures.submitted("rb-share-private", cycle, rbOrg, 1, 3, "PRIVATE", levels);
         AssessmentFixtures.awaitApplied(pool, "rb-share-private", 3);
         List<String> assessmentRows = AssessmentFixtures.snapshot(pool, "rb-share-");
         assertThat(assessmentRows.stream().filter(r -> r.startsWith("record ")).count()).as(assessmentRows.toString()).isEqualTo(1);
-        assertThat(assessmentRows.stream().anyMatch(r -> r.startsWith("record (rb-share-narrowed,") && r.contains(",ICB,"))).as(assessmentRows.toString()).isTrue();
+        assertThat(assessmentRows.stream().anyMatch(r -> r.startsWith("record (rb-share-narrowed,") && r.contains(",ICB,"))).as(assessmentRows.toString())
+                .isTrue();
         String headline = "/api/v1/reports/baseline/" + collection + "/headline";
         String distribution = "/api/v1/reports/self-assessment/" + cycle + "/distribution";
         Eventually.await(Duration.ofSeconds(30), () -> given().header("Authorization", national()).get(headline).jsonPath()

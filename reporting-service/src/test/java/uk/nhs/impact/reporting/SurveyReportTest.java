@@ -1,8 +1,16 @@
 package uk.nhs.impact.reporting;
 
-import uk.nhs.impact.stack.test.Eventually;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.nhs.impact.contracts.EventTypes;
@@ -10,17 +18,8 @@ import uk.nhs.impact.contracts.Topics;
 import uk.nhs.impact.platform.hierarchy.OrgLevel;
 import uk.nhs.impact.platform.hierarchy.Organisation;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
+import uk.nhs.impact.stack.test.Eventually;
 import uk.nhs.impact.stack.test.Tokens;
-
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Seed 003's trust-level figures, reproduced from 129 respondents in 95 trusts sent as events through the real broker. */
 @QuarkusTest

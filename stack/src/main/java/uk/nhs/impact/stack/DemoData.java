@@ -1,8 +1,6 @@
 package uk.nhs.impact.stack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import uk.nhs.impact.stack.test.Tokens;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import uk.nhs.impact.stack.test.Tokens;
 
 /**
  * A demo data set, filed through the gateway the way organisations would: a 2023 baseline collection with returns from
@@ -128,7 +127,7 @@ public final class DemoData {
                 }
                 String id = JSON.readTree(started.body()).get("id").asText();
                 String answers = "{\"answers\":{\"Q1_trust_progress\":{\"option\":\"" + Q1[Math.min(4, random.nextInt(3) + random.nextInt(3))] + "\"},"
-                        + "\"Q2_trust_alignment\":{\"option\":\"" + new String[] {"fully", "mostly", "partially"}[random.nextInt(3)] + "\"},"
+                        + "\"Q2_trust_alignment\":{\"option\":\"" + new String[]{"fully", "mostly", "partially"}[random.nextInt(3)] + "\"},"
                         + "\"Q3_trust_barriers\":{\"options\":[\"operational_pressures\",\"workforce_capacity\"]}}}";
                 String etag = etag(call("PATCH", path + "/" + id + "?respondentReference=demo-" + r, token, etag(started), answers));
                 call("POST", path + "/" + id + "/submit?respondentReference=demo-" + r, token, etag, null);
@@ -147,7 +146,7 @@ public final class DemoData {
             String open = f[8];
             String close = f[9];
             if (!open.isEmpty() && open.compareTo("20230831") <= 0 && (close.isEmpty() || close.compareTo("20230831") >= 0)) {
-                out.add(new String[] {f[0], f[3], f[4]});
+                out.add(new String[]{f[0], f[3], f[4]});
             }
         }
         out.sort(java.util.Comparator.comparing(t -> t[0]));

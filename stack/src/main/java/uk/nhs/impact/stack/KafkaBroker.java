@@ -1,12 +1,5 @@
 package uk.nhs.impact.stack;
 
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
-import kafka.tools.StorageTool;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.utils.Time;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,6 +12,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.utils.Time;
 
 /**
  * A real single-node Kafka broker in KRaft mode (broker and controller in one), bound to 127.0.0.1.
@@ -136,7 +135,7 @@ public final class KafkaBroker implements AutoCloseable {
                 props.store(w, "KRaft single node");
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int rc = StorageTool.execute(new String[] {"format", "--cluster-id", CLUSTER_ID, "--config", config.toString(), "--ignore-formatted"},
+            int rc = StorageTool.execute(new String[]{"format", "--cluster-id", CLUSTER_ID, "--config", config.toString(), "--ignore-formatted"},
                     new PrintStream(out, true, StandardCharsets.UTF_8));
             if (rc != 0) {
                 throw new IllegalStateException("Kafka storage format failed: " + out.toString(StandardCharsets.UTF_8));

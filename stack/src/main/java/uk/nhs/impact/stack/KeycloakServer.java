@@ -130,7 +130,7 @@ public final class KeycloakServer implements AutoCloseable {
             Files.createDirectories(cacheDir);
             try (FileChannel channel = FileChannel.open(cacheDir.resolve(".keycloak.lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
+                    FileLock ignored = channel.lock()) {
                 if (Files.exists(marker)) {
                     return built;
                 }

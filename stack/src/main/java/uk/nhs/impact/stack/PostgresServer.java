@@ -77,7 +77,7 @@ public final class PostgresServer implements AutoCloseable {
     /** The server's {@code synchronous_commit} and {@code fsync}, as it answers {@code SHOW}. */
     public Map<String, String> durability() {
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             Map<String, String> settings = new TreeMap<>();
             for (String name : DURABLE.keySet()) {
                 try (var rs = s.executeQuery("show " + name)) {
@@ -106,7 +106,7 @@ public final class PostgresServer implements AutoCloseable {
             throw new IllegalArgumentException("Database name must be a plain identifier: " + name);
         }
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             var rs = s.executeQuery("select 1 from pg_database where datname = '" + name + "'");
             if (!rs.next()) {
                 s.execute("create database " + name);

@@ -18,7 +18,7 @@ final class UrlProbe {
      * if the process ends first.
      */
     static boolean answers(Process process, URI url, Duration timeout, Duration requestTimeout, long intervalMillis,
-                           IntFunction<String> whenExited) {
+            IntFunction<String> whenExited) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(requestTimeout.dividedBy(2)).build();
         HttpRequest probe = HttpRequest.newBuilder(url).timeout(requestTimeout).build();
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -1,22 +1,20 @@
 package uk.nhs.impact.survey;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import uk.nhs.impact.contracts.EventSamples;
-import uk.nhs.impact.contracts.EventTypes;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.contracts.EventSamples;
+import uk.nhs.impact.contracts.EventTypes;
 
 /**
  * The producer's side of the event contracts: every event type this service publishes, as written to the outbox after the
@@ -58,8 +56,9 @@ class EventContractTest {
     /** The run's events in the order written, one per type. */
     private Map<String, String> outboxOf(String run) throws Exception {
         Map<String, String> out = new LinkedHashMap<>();
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select event_type, payload::text from outbox_event where payload ->> 'runId' = ? order by seq")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select event_type, payload::text from outbox_event where payload ->> 'runId' = ? order by seq")) {
             s.setString(1, run);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

@@ -1,13 +1,12 @@
 package uk.nhs.impact.survey;
 
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** Every validation rule, listed together in one problem over HTTP; nothing stored. The rules themselves: {@link ResponseRulesUnitTest}. */
 @QuarkusTest

@@ -1,23 +1,22 @@
 package uk.nhs.impact.survey;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.nhs.impact.platform.problem.FieldError;
 import uk.nhs.impact.survey.instrument.SurveyDefinition;
 import uk.nhs.impact.survey.response.ResponseRules;
 import uk.nhs.impact.survey.response.SurveyAnswer;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 /** The answer rules on their own, against the shipped survey version: every failing field is named, all at once. */
 class ResponseRulesUnitTest {
@@ -44,7 +43,8 @@ class ResponseRulesUnitTest {
 
     private static Map<String, SurveyAnswer> answers(String json) {
         try {
-            return JSON.readValue(json, new TypeReference<>() { });
+            return JSON.readValue(json, new TypeReference<>() {
+            });
         } catch (IOException e) {
             throw new IllegalArgumentException(json, e);
         }

@@ -1,17 +1,16 @@
 package uk.nhs.impact.survey;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import uk.nhs.impact.platform.problem.FieldError;
 import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.survey.run.RunRules;
 import uk.nhs.impact.survey.run.SurveyRun;
-
-import java.time.Instant;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** A run's window on its own: forward only, later closes only, final once closed, responses only inside it. */
 class RunRulesTest {

@@ -1,19 +1,12 @@
 package uk.nhs.impact.survey;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.Test;
-import uk.nhs.impact.contracts.EventTypes;
-import uk.nhs.impact.contracts.Topics;
-import uk.nhs.impact.platform.hierarchy.OrgLevel;
-import uk.nhs.impact.platform.hierarchy.Organisation;
-import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
-import uk.nhs.impact.stack.test.TopicProbe;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -24,9 +17,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.contracts.EventTypes;
+import uk.nhs.impact.contracts.Topics;
+import uk.nhs.impact.platform.hierarchy.OrgLevel;
+import uk.nhs.impact.platform.hierarchy.Organisation;
+import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
+import uk.nhs.impact.stack.test.TopicProbe;
 
 /**
  * Seed 003: 129 respondents from 95 trusts (several per trust) in August 2023. A synthetic population whose answers give the
@@ -71,7 +70,7 @@ class SeedSurveyTest {
             answers.put("Q1_trust_progress", option.equals("other")
                     ? Map.of("option", option, "otherText", "A new board, starting again")
                     : SurveyApi.option(option));
-            if (i < 99) {   // item non-response: 30 respondents skipped Q2 (published 32% + 42% with a 75% headline)
+            if (i < 99) { // item non-response: 30 respondents skipped Q2 (published 32% + 42% with a 75% headline)
                 String q2 = i < 32 ? "fully" : i < 74 ? "mostly" : i < 96 ? "partially" : "not_aligned";
                 answers.put("Q2_trust_alignment", SurveyApi.option(q2));
             }

@@ -1,15 +1,14 @@
 package uk.nhs.impact.survey;
 
+import static io.restassured.RestAssured.given;
+
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import uk.nhs.impact.stack.test.Tokens;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-
-import static io.restassured.RestAssured.given;
+import uk.nhs.impact.stack.test.Tokens;
 
 /** Steps of the survey API as an administrator and a trust's system would call them. */
 final class SurveyApi {

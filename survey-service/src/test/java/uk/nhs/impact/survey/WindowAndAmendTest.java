@@ -1,18 +1,5 @@
 package uk.nhs.impact.survey;
 
-import io.quarkus.test.junit.QuarkusTest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.Test;
-import uk.nhs.impact.contracts.EventTypes;
-import uk.nhs.impact.contracts.Topics;
-import uk.nhs.impact.stack.test.Tokens;
-import uk.nhs.impact.stack.test.TopicProbe;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Map;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -20,6 +7,18 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.contracts.EventTypes;
+import uk.nhs.impact.contracts.Topics;
+import uk.nhs.impact.stack.test.Tokens;
+import uk.nhs.impact.stack.test.TopicProbe;
 
 /** Collection windows, one response per respondent, amendments with history, and final closing. */
 @QuarkusTest

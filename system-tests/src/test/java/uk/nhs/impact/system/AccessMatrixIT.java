@@ -1,21 +1,11 @@
 package uk.nhs.impact.system;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicContainer;
-import org.junit.jupiter.api.DynamicNode;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import uk.nhs.impact.stack.test.Tokens;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -30,9 +20,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import uk.nhs.impact.stack.test.Tokens;
 
 /**
  * The access matrix on the running system, through the gateway: every caller in {@code access/matrix.csv} against every
@@ -99,7 +98,7 @@ class AccessMatrixIT {
                 .body(Bodies.assessment("matrix-draft-" + RUN)).post("/api/v1/assessments");
         assertThat(draft.statusCode()).as(draft.asString()).isEqualTo(201);
         rhaDraft = draft.path("id");
-        share(rha, rhaDraft, "NATIONAL");   // shared, but a draft: still the trust's own
+        share(rha, rhaDraft, "NATIONAL"); // shared, but a draft: still the trust's own
 
         given().header("Authorization", admin).contentType("application/json")
                 .body(Bodies.baselineCollection(COLLECTION, "Access matrix", Instant.now().minusSeconds(3600), Instant.now().plusSeconds(86400)))
@@ -232,7 +231,6 @@ class AccessMatrixIT {
         };
     }
 
-
     private static List<Row> load() throws IOException {
         List<Row> rows = new ArrayList<>();
         List<String> header = null;
@@ -273,15 +271,15 @@ class AccessMatrixIT {
         share(as("own-submitter"), rhaAssessment, level);
         share(as("parent-icb"), qt1Assessment, level);
         int[] counts = switch (level) {
-            case "PRIVATE" -> new int[] {0, 0, 0};
-            case "ICB" -> new int[] {1, 0, 0};
-            case "REGION" -> new int[] {1, 1, 0};
-            default -> new int[] {1, 1, 1};
+            case "PRIVATE" -> new int[]{0, 0, 0};
+            case "ICB" -> new int[]{1, 0, 0};
+            case "REGION" -> new int[]{1, 1, 0};
+            default -> new int[]{1, 1, 1};
         };
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         int[] seen = null;
         while (System.nanoTime() < deadline) {
-            seen = new int[] {organisations("parent-icb", "QT1"), organisations("parent-region", "Y60"), organisations("national", "X24")};
+            seen = new int[]{organisations("parent-icb", "QT1"), organisations("parent-region", "Y60"), organisations("national", "X24")};
             if (Arrays.equals(seen, counts)) {
                 return;
             }

@@ -1,13 +1,10 @@
 package uk.nhs.impact.system;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import uk.nhs.impact.stack.PostgresServer;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,9 +18,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.stack.PostgresServer;
 
 /**
  * Crashes under load: survey responses are filed through the gateway from several clients while every PostgreSQL process
@@ -128,10 +127,10 @@ class CrashIT {
         long inViews = survey.settledRespondents(SurveyLoad.resultsView(run), stored, Duration.ofMinutes(2));
 
         SuiteSummary.record(check, String.format("%d crashes (%s processes killed; %s responses acknowledged in the second before each), "
-                        + "%d returns acknowledged 2xx from %d clients (%d answers 503 problem+json during the crashes, slowest answer %d ms), "
-                        + "%d of them stored as "
-                        + "submitted, %d submitted in the service, %d in the reporting views; lost %d, duplicated %d, half-written %d "
-                        + "(submitted without the answer), failed mid-way %d (an acknowledged start or answer gone), audit chain intact: %b%s",
+                + "%d returns acknowledged 2xx from %d clients (%d answers 503 problem+json during the crashes, slowest answer %d ms), "
+                + "%d of them stored as "
+                + "submitted, %d submitted in the service, %d in the reporting views; lost %d, duplicated %d, half-written %d "
+                + "(submitted without the answer), failed mid-way %d (an acknowledged start or answer gone), audit chain intact: %b%s",
                 crashes.kills.size(), crashes.joined(0), crashes.joined(1), tally.accepted.get(), CLIENTS, tally.unavailable.get(), tally.slowestMillis.get(),
                 tally.acknowledged.size() - lost.size(), stored, inViews, lost.size(), Math.max(0, inViews - stored), stored - answered,
                 tally.failures.size(), intact, more));
@@ -195,7 +194,7 @@ class CrashIT {
                     synchronized (acknowledgedAt) {
                         inLastSecond = acknowledgedAt.stream().filter(t -> t <= at && t > at - 1_000_000_000L).count();
                     }
-                    kills.add(new int[] {killed, (int) inLastSecond});
+                    kills.add(new int[]{killed, (int) inLastSecond});
                     System.out.printf("Crash %d at %s: %d processes killed after %d acknowledged returns (%d in the second before), "
                             + "started again after %d ms%n", k + 1, Instant.now(), killed, accepted.get(), inLastSecond, (System.nanoTime() - at) / 1_000_000);
                 }

@@ -1,11 +1,9 @@
 package uk.nhs.impact.system;
 
-import io.restassured.RestAssured;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.restassured.RestAssured;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,9 +11,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 
 /**
  * Faults on the running system: the reporting service killed mid-stream and started again (its views then equal a full
@@ -95,7 +94,7 @@ class FaultsIT {
             if (n == 150 && restarted.compareAndSet(false, true)) {
                 new Thread(() -> {
                     try {
-                        Processes.signal("INT", postmaster);   // fast shutdown: sessions are cut
+                        Processes.signal("INT", postmaster); // fast shutdown: sessions are cut
                         Processes.awaitExit(postmaster, Duration.ofSeconds(60));
                         System.out.println("PostgreSQL stopped at " + Instant.now());
                         Thread.sleep(5_000);

@@ -1,12 +1,10 @@
 package uk.nhs.impact.system;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,9 +15,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 
 /**
  * The broker is shut down while returns are being submitted and started again later: the services keep accepting (the
@@ -82,8 +81,10 @@ class OutageIT {
                     Response saved = given().header("Authorization", trust).header("If-Match", startResponse.header("ETag"))
                             .queryParam("respondentReference", ref).contentType("application/json")
                             .body(Bodies.trustProgress("underway_maturing")).patch(path + "/" + id);
-                    Response submitted = saved.statusCode() != 200 ? saved : given().header("Authorization", trust)
-                            .header("If-Match", saved.header("ETag")).queryParam("respondentReference", ref).post(path + "/" + id + "/submit");
+                    Response submitted = saved.statusCode() != 200
+                            ? saved
+                            : given().header("Authorization", trust)
+                                    .header("If-Match", saved.header("ETag")).queryParam("respondentReference", ref).post(path + "/" + id + "/submit");
                     if (submitted.statusCode() != 200) {
                         refused.add(ref + " " + submitted.statusCode());
                         continue;
@@ -124,15 +125,15 @@ class OutageIT {
             Thread.sleep(1_000);
         }
         double drainSeconds = (System.nanoTime() - drainStarted) / 1e9;
-        Thread.sleep(5_000);   // anything still arriving would now show as a duplicate
+        Thread.sleep(5_000); // anything still arriving would now show as a duplicate
         long settled = ((Number) given().header("Authorization", analyst).get("/api/v1/reports/survey/" + run + "/results")
                 .path("meta.respondents")).longValue();
         long inService = ((Number) given().header("Authorization", admin).get("/api/v1/survey-runs/" + run + "/completeness")
                 .path("respondents")).longValue();
 
         SuiteSummary.record("Broker outage (Kafka shut down mid-load, started again later)", String.format("%d returns sent in %.1f s, %d accepted "
-                        + "(%d while the broker was down), %d refused; %d in the service, %d in the reporting views %.1f s after the last "
-                        + "submit; lost %d, duplicated %d",
+                + "(%d while the broker was down), %d refused; %d in the service, %d in the reporting views %.1f s after the last "
+                + "submit; lost %d, duplicated %d",
                 RETURNS, submitSeconds, accepted.get(), acceptedDuringOutage.get(), refused.size(), inService, settled, drainSeconds,
                 Math.max(0, accepted.get() - settled), Math.max(0, settled - accepted.get())));
         assertThat(refused).as("the services must keep accepting while the broker is down").isEmpty();
@@ -144,7 +145,7 @@ class OutageIT {
 
     /** Stops the broker, waits until {@code accepted} reaches {@code restartAt} (or the load ends), starts it again. */
     private static void brokerOutage(long pid, Processes.Launch launch, Path logs, AtomicInteger accepted, int restartAt, boolean[] brokerDown,
-                                     Object lock) {
+            Object lock) {
         try {
             Processes.signal("TERM", pid);
             Processes.awaitExit(pid, Duration.ofSeconds(60));

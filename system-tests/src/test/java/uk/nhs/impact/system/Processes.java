@@ -49,7 +49,7 @@ final class Processes {
         Launch found = launchOf(postmaster(dataDir));
         return "root".equals(System.getProperty("user.name"))
                 ? new Launch(java.util.stream.Stream.concat(java.util.stream.Stream.of("unshare", "-U"), found.command().stream()).toList(),
-                found.environment(), found.directory())
+                        found.environment(), found.directory())
                 : found;
     }
 
@@ -65,7 +65,7 @@ final class Processes {
         List<ProcessHandle> all = new ArrayList<>();
         all.add(top);
         top.descendants().forEach(all::add);
-        all.forEach(ProcessHandle::destroyForcibly);   // SIGKILL, one after another without a pause
+        all.forEach(ProcessHandle::destroyForcibly); // SIGKILL, one after another without a pause
         for (ProcessHandle h : all) {
             awaitExit(h.pid(), Duration.ofSeconds(30));
         }

@@ -1,12 +1,10 @@
 package uk.nhs.impact.system;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,9 +14,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * On the whole running system, through the gateway: every write endpoint answers the bad-input corpus with a 4xx
@@ -60,7 +59,7 @@ class RobustnessIT {
                 .body(Bodies.surveyRun(surveyRun, "Corpus", Instant.now().minusSeconds(60), Instant.now().plusSeconds(86400)))
                 .post("/api/v1/survey-runs").then().statusCode(201);
         Response response = given().header("Authorization", trust).contentType("application/json").body("""
-                        {"respondentRole":"chief_executive"}""")
+                {"respondentRole":"chief_executive"}""")
                 .post("/api/v1/survey-runs/" + surveyRun + "/responses");
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(201);
         String responsePath = "/api/v1/survey-runs/" + surveyRun + "/responses/" + response.path("id");

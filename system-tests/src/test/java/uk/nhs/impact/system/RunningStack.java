@@ -46,7 +46,7 @@ final class RunningStack {
     }
 
     RunningStack start() throws IOException, InterruptedException {
-        SharedStack.stop();   // a class that needs its own stack may follow classes that used the shared one
+        SharedStack.stop(); // a class that needs its own stack may follow classes that used the shared one
         Path ready = root.resolve(".stack-data/ready");
         Files.deleteIfExists(ready);
         Path log = root.resolve("system-tests/target/stack.log");

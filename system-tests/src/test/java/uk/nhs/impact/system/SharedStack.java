@@ -1,10 +1,9 @@
 package uk.nhs.impact.system;
 
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import java.io.IOException;
 import java.util.List;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One running stack for the test classes that only call the API and inject no faults (access matrix, bad input, OpenAPI

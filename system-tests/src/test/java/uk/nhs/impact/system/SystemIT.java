@@ -1,17 +1,16 @@
 package uk.nhs.impact.system;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.restassured.RestAssured;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.anyOf;
-import static org.hamcrest.Matchers.equalTo;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The README's one command starts the whole system; calls go through the gateway with tokens from the real Keycloak;
@@ -48,12 +47,12 @@ class SystemIT {
         String token = "Bearer " + DemoTokens.user("trust.lead", "dev-only-Trust-1");
         for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready", "/q/openapi")) {
             given().header("Authorization", token).when().get(path).then().statusCode(404);
-            for (int port : new int[] {8081, 8082, 8083, 8084}) {
+            for (int port : new int[]{8081, 8082, 8083, 8084}) {
                 given().baseUri("http://127.0.0.1:" + port).when().get(path).then().statusCode(anyOf(equalTo(401), equalTo(404)));
             }
         }
         given().baseUri(RunningStack.GATEWAY_MANAGEMENT).when().get("/q/metrics").then().statusCode(200);
-        for (int port : new int[] {8081, 8082, 8083, 8084}) {
+        for (int port : new int[]{8081, 8082, 8083, 8084}) {
             given().baseUri(RunningStack.management(port)).when().get("/q/health/ready").then().statusCode(200);
             given().baseUri(RunningStack.management(port)).accept("application/json").when().get("/q/openapi").then().statusCode(200);
         }
@@ -85,14 +84,15 @@ class SystemIT {
                 .when().post("/api/v1/assessments").then().statusCode(201).extract();
         String id = created.path("id");
         String etag = given().header("Authorization", trust).header("If-Match", created.header("ETag")).contentType("application/json")
-                .body(Bodies.levels(java.util.Set.of(7, 8, 10, 11, 19, 20)::contains)).when().patch("/api/v1/assessments/" + id + "/answers").then().statusCode(200).extract().header("ETag");
+                .body(Bodies.levels(java.util.Set.of(7, 8, 10, 11, 19, 20)::contains)).when().patch("/api/v1/assessments/" + id + "/answers").then()
+                .statusCode(200).extract().header("ETag");
         etag = given().header("Authorization", trust).header("If-Match", etag).contentType("application/json")
                 .body(Bodies.SIGN_OFF)
                 .when().post("/api/v1/assessments/" + id + "/sign-off").then().statusCode(200).extract().header("ETag");
         etag = given().header("Authorization", trust).header("If-Match", etag).when().post("/api/v1/assessments/" + id + "/submit")
                 .then().statusCode(200).extract().header("ETag");
         given().header("Authorization", trust).header("If-Match", etag).contentType("application/json").body("""
-                        {"level":"NATIONAL"}""")
+                {"level":"NATIONAL"}""")
                 .when().put("/api/v1/assessments/" + id + "/sharing").then().statusCode(200);
         given().header("Authorization", trust).when().get("/api/v1/assessments/" + id + "/results").then().statusCode(200)
                 .body("overall.find { it.levelCode == 'STARTING' }.count", equalTo(16))

@@ -15,13 +15,13 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Answer(@Size(max = 30) String levelCode,
-                     @Size(max = 4000) String evidence,
-                     @Size(max = 20) List<@Valid @NotNull Action> actions) {
+        @Size(max = 4000) String evidence,
+        @Size(max = 20) List<@Valid @NotNull Action> actions) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Action(@NotBlank @Size(max = 1000) String description,
-                         @Size(max = 200) String owner,
-                         LocalDate dueDate) {
+            @Size(max = 200) String owner,
+            LocalDate dueDate) {
     }
 
     public boolean hasLevel() {

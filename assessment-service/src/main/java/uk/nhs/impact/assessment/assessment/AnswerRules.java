@@ -1,12 +1,11 @@
 package uk.nhs.impact.assessment.assessment;
 
-import uk.nhs.impact.assessment.instrument.InstrumentDefinition;
-import uk.nhs.impact.platform.problem.FieldError;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import uk.nhs.impact.assessment.instrument.InstrumentDefinition;
+import uk.nhs.impact.platform.problem.FieldError;
 
 /** Answers checked against the instrument version the assessment uses. */
 public final class AnswerRules {

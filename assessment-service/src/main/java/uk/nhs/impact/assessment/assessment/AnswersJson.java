@@ -14,7 +14,8 @@ import java.util.TreeMap;
  */
 @Singleton
 public class AnswersJson {
-    private static final TypeReference<TreeMap<String, Answer>> ANSWERS = new TypeReference<>() { };
+    private static final TypeReference<TreeMap<String, Answer>> ANSWERS = new TypeReference<>() {
+    };
 
     /** What a new assessment starts with. */
     public static final String NONE = "{}";

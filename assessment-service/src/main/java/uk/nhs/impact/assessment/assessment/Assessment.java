@@ -1,23 +1,24 @@
 package uk.nhs.impact.assessment.assessment;
 
-import uk.nhs.impact.platform.web.Keyset;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
-import uk.nhs.impact.platform.hierarchy.Organisation;
-import uk.nhs.impact.platform.security.SharingLevel;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import uk.nhs.impact.platform.hierarchy.Organisation;
+import uk.nhs.impact.platform.security.SharingLevel;
+import uk.nhs.impact.platform.web.Keyset;
 
 /** One organisation's self-assessment for one cycle; its current revision lives here, earlier ones in {@link AssessmentRevision}. */
 @Entity
 public class Assessment extends PanacheEntityBase {
-    public enum Status { DRAFT, SIGNED_OFF, SUBMITTED, WITHDRAWN }
+    public enum Status {
+        DRAFT, SIGNED_OFF, SUBMITTED, WITHDRAWN
+    }
 
     @Id
     public UUID id;
@@ -46,7 +47,7 @@ public class Assessment extends PanacheEntityBase {
 
     /** A new private draft at revision 1, with no answers yet. */
     public static Assessment draft(UUID id, Organisation org, String cycle, LocalDate referenceDate, String instrumentId, int instrumentVersion,
-                                   Instant now) {
+            Instant now) {
         Assessment a = new Assessment();
         a.id = id;
         a.odsCode = org.odsCode();

@@ -1,14 +1,13 @@
 package uk.nhs.impact.assessment.assessment;
 
-import uk.nhs.impact.platform.problem.ProblemException;
-import uk.nhs.impact.platform.security.OrgScope;
-import uk.nhs.impact.platform.security.Roles;
-import uk.nhs.impact.platform.security.SharingLevel;
-
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import uk.nhs.impact.platform.problem.ProblemException;
+import uk.nhs.impact.platform.security.OrgScope;
+import uk.nhs.impact.platform.security.Roles;
+import uk.nhs.impact.platform.security.SharingLevel;
 
 /**
  * Who may read or change which assessment. The organisation's own viewers and submitters read all of it, drafts and history

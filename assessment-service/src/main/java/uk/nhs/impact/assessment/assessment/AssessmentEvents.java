@@ -1,6 +1,10 @@
 package uk.nhs.impact.assessment.assessment;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import uk.nhs.impact.assessment.instrument.InstrumentDefinition;
 import uk.nhs.impact.contracts.OrganisationRef;
 import uk.nhs.impact.contracts.assessment.AssessmentChanged;
@@ -8,11 +12,6 @@ import uk.nhs.impact.contracts.assessment.AssessmentSubmitted;
 import uk.nhs.impact.platform.hierarchy.Organisation;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
 import uk.nhs.impact.platform.security.SharingLevel;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The events an assessment publishes, built from its current state. Data minimisation: the answers and sign-off leave this
@@ -80,8 +79,10 @@ public class AssessmentEvents {
         for (InstrumentDefinition.Question q : def.questions()) {
             Answer ans = answers.get(q.code());
             int ordinal = def.ordinalOf(ans.levelCode());
-            List<AssessmentSubmitted.Action> actions = ans.actions() == null ? null : ans.actions().stream()
-                    .map(x -> new AssessmentSubmitted.Action(x.description(), x.owner(), x.dueDate())).toList();
+            List<AssessmentSubmitted.Action> actions = ans.actions() == null
+                    ? null
+                    : ans.actions().stream()
+                            .map(x -> new AssessmentSubmitted.Action(x.description(), x.owner(), x.dueDate())).toList();
             list.add(new AssessmentSubmitted.AnsweredQuestion(q.code(), q.number(), q.componentCode(), ans.levelCode(),
                     def.levels().get(ordinal - 1).name(), ordinal, ans.evidence(), actions));
         }

@@ -1,9 +1,13 @@
 package uk.nhs.impact.assessment.assessment;
 
-import jakarta.inject.Inject;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
 import uk.nhs.impact.assessment.instrument.InstrumentCatalogue;
 import uk.nhs.impact.assessment.instrument.InstrumentDefinition;
 import uk.nhs.impact.contracts.EventTypes;
@@ -13,11 +17,6 @@ import uk.nhs.impact.platform.outbox.Outbox;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.SharingLevel;
 import uk.nhs.impact.platform.web.ETags;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Every change to an assessment: answers, board sign-off, submission, reopen (a new revision; the old one is kept), withdrawal

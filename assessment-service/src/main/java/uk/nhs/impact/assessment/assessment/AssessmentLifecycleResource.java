@@ -1,8 +1,8 @@
 package uk.nhs.impact.assessment.assessment;
 
-import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +18,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -30,12 +35,6 @@ import uk.nhs.impact.platform.security.Roles;
 import uk.nhs.impact.platform.security.SharingLevel;
 import uk.nhs.impact.platform.web.ETags;
 import uk.nhs.impact.platform.web.Params;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * The changes to an assessment: answers, board sign-off, submission, reopen, withdrawal and sharing. Each takes the ETag the
@@ -65,7 +64,7 @@ public class AssessmentLifecycleResource {
     }
 
     public record SignOffBody(@NotBlank @Size(max = 200) String approverName, @NotBlank @Size(max = 200) String approverRole,
-                              @NotNull LocalDate boardMeetingDate, @NotBlank @Size(max = 100) String minuteReference) {
+            @NotNull LocalDate boardMeetingDate, @NotBlank @Size(max = 100) String minuteReference) {
     }
 
     public record ReasonBody(@NotBlank @Size(max = 1000) String reason) {
@@ -84,7 +83,7 @@ public class AssessmentLifecycleResource {
     @APIResponse(responseCode = "404", description = AssessmentResource.NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "Not a draft: reopen it first")
     public Uni<Response> answer(@PathParam("id") UUID id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch,
-                                @Valid @NotNull AnswersBody body) {
+            @Valid @NotNull AnswersBody body) {
         return ok(lifecycle.answer(scope, id, body.answers(), ifMatch));
     }
 
@@ -96,8 +95,8 @@ public class AssessmentLifecycleResource {
     @APIResponse(responseCode = "400", description = "Unknown question, a level outside the scale, or text over its limit")
     @APIResponse(responseCode = "409", description = "Not a draft")
     public Uni<Response> answerOne(@PathParam("id") UUID id,
-                                   @Pattern(regexp = Params.CODE) @Size(max = Params.CODE_MAX) @PathParam("questionCode") String questionCode,
-                                   @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull Answer body) {
+            @Pattern(regexp = Params.CODE) @Size(max = Params.CODE_MAX) @PathParam("questionCode") String questionCode,
+            @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull Answer body) {
         Map<String, Answer> one = new HashMap<>();
         one.put(questionCode, body);
         return ok(lifecycle.answer(scope, id, one, ifMatch));
@@ -111,7 +110,7 @@ public class AssessmentLifecycleResource {
     @APIResponse(responseCode = "400", description = "Missing approver, role, meeting date or minute reference; a meeting date in the future")
     @APIResponse(responseCode = "409", description = "Not a draft, or questions still without a level (listed)")
     public Uni<Response> signOff(@PathParam("id") UUID id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch,
-                                 @Valid @NotNull SignOffBody body) {
+            @Valid @NotNull SignOffBody body) {
         SignOff signOff = new SignOff(body.approverName(), body.approverRole(), body.boardMeetingDate(), body.minuteReference(),
                 Instant.now(), caller());
         return ok(lifecycle.signOff(scope, id, signOff, ifMatch));
@@ -133,7 +132,7 @@ public class AssessmentLifecycleResource {
     @APIResponse(responseCode = "200", description = "Reopened as the next revision")
     @APIResponse(responseCode = "409", description = "A draft or withdrawn assessment cannot be reopened")
     public Uni<Response> reopen(@PathParam("id") UUID id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch,
-                                @Valid @NotNull ReasonBody body) {
+            @Valid @NotNull ReasonBody body) {
         return ok(lifecycle.reopen(scope, id, body.reason(), caller(), ifMatch));
     }
 
@@ -144,22 +143,21 @@ public class AssessmentLifecycleResource {
     @APIResponse(responseCode = "200", description = "Withdrawn")
     @APIResponse(responseCode = "409", description = "Already withdrawn")
     public Uni<Response> withdraw(@PathParam("id") UUID id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch,
-                                  @Valid @NotNull ReasonBody body) {
+            @Valid @NotNull ReasonBody body) {
         return ok(lifecycle.withdraw(scope, id, body.reason(), caller(), ifMatch));
     }
 
     @PUT
     @Path("{id}/sharing")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "AssessmentResource_share", summary = "Choose who sees the submitted assessment: PRIVATE, ICB, REGION or NATIONAL (each includes the narrower ones)",
-            description = "Widening or narrowing is recorded and published. The answers leave this service only while shared, at "
-                    + "the level shared; narrowing takes them out of the wider aggregates, and back to PRIVATE removes them from "
-                    + "NHS England's reporting altogether.")
+    @Operation(operationId = "AssessmentResource_share", summary = "Choose who sees the submitted assessment: PRIVATE, ICB, REGION or NATIONAL (each includes the narrower ones)", description = "Widening or narrowing is recorded and published. The answers leave this service only while shared, at "
+            + "the level shared; narrowing takes them out of the wider aggregates, and back to PRIVATE removes them from "
+            + "NHS England's reporting altogether.")
     @APIResponse(responseCode = "200", description = "Sharing set")
     @APIResponse(responseCode = "400", description = "Unknown level")
     @APIResponse(responseCode = "409", description = "The assessment is withdrawn")
     public Uni<Response> share(@PathParam("id") UUID id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch,
-                               @Valid @NotNull SharingBody body) {
+            @Valid @NotNull SharingBody body) {
         return ok(lifecycle.share(scope, id, body.level(), body.reason(), caller(), ifMatch));
     }
 

@@ -3,13 +3,12 @@ package uk.nhs.impact.assessment.assessment;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import uk.nhs.impact.platform.web.Keyset;
-import uk.nhs.impact.platform.web.Page;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import uk.nhs.impact.platform.web.Keyset;
+import uk.nhs.impact.platform.web.Page;
 
 /** The queries over the assessment tables, each in a session of its own. */
 @ApplicationScoped
@@ -37,7 +36,6 @@ public class AssessmentQueries {
         return Panache.withSession(() -> Assessment.<Assessment>find(q.toString(), params).page(0, limit + 1).list())
                 .map(rows -> Page.byKeyset(rows, limit, Assessment::place));
     }
-
 
     /** Assessments of the organisation and cycle that are not withdrawn (within the caller's transaction). */
     public Uni<Long> live(String ods, String cycle) {

@@ -1,9 +1,9 @@
 package uk.nhs.impact.assessment.assessment;
 
-import jakarta.inject.Inject;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,6 +21,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -37,12 +42,6 @@ import uk.nhs.impact.platform.web.Cursors;
 import uk.nhs.impact.platform.web.ETags;
 import uk.nhs.impact.platform.web.Page;
 import uk.nhs.impact.platform.web.Params;
-
-import java.net.URI;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 
 /** Starting an assessment, and everything read from one; the changes are {@link AssessmentLifecycleResource}'s. */
 @Path(AssessmentResource.BASE)
@@ -68,8 +67,7 @@ public class AssessmentResource {
 
     public record NewAssessmentBody(
             @Size(max = 12) @Pattern(regexp = "[A-Z0-9-]{3,12}", message = "must be an ODS code") String organisation,
-            @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}", message = "must be 1 to 40 letters, digits, spaces, dots, dashes or _")
-            String cycle,
+            @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}", message = "must be 1 to 40 letters, digits, spaces, dots, dashes or _") String cycle,
             @NotNull LocalDate referenceDate,
             @NotBlank @Size(max = 60) String instrumentId,
             @NotNull @Min(1) @Max(1000) Integer instrumentVersion) {
@@ -78,14 +76,14 @@ public class AssessmentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUBMITTER)
-    @Operation(summary = "Start an assessment for a cycle against a published instrument version",
-            description = "The organisation defaults to the caller's. At most one live (not withdrawn) assessment per organisation and cycle.")
+    @Operation(summary = "Start an assessment for a cycle against a published instrument version", description = "The organisation defaults to the caller's. At most one live (not withdrawn) assessment per organisation and cycle.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "2023-24", value = CREATE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created as a private DRAFT; replays of the same Idempotency-Key return this response")
     @APIResponse(responseCode = "400", description = "Invalid fields, an unpublished instrument version, or an organisation not open on the reference date")
     @APIResponse(responseCode = "403", description = "Another organisation")
     @APIResponse(responseCode = "409", description = "The organisation already has a live assessment for this cycle")
-    public Uni<Response> create(@Size(max = Params.IDEMPOTENCY_KEY_MAX) @HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewAssessmentBody body) {
+    public Uni<Response> create(@Size(max = Params.IDEMPOTENCY_KEY_MAX) @HeaderParam(IdempotentCreate.HEADER) String key,
+            @Valid @NotNull NewAssessmentBody body) {
         String ods = body.organisation() == null ? scope.orgCode() : body.organisation();
         AssessmentService.NewAssessment request = new AssessmentService.NewAssessment(ods, body.cycle(), body.referenceDate(),
                 body.instrumentId(), body.instrumentVersion());
@@ -95,15 +93,14 @@ public class AssessmentResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "An organisation's assessments, oldest first, a page at a time",
-            description = "The organisation defaults to the caller's. Other organisations' assessments appear only when submitted and shared "
-                    + "with the caller.")
+    @Operation(summary = "An organisation's assessments, oldest first, a page at a time", description = "The organisation defaults to the caller's. Other organisations' assessments appear only when submitted and shared "
+            + "with the caller.")
     @APIResponse(responseCode = "200", description = "The list")
     @APIResponse(responseCode = "400", description = "A bad cursor or limit")
     public Uni<Page<AssessmentView.Summary>> list(@Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @QueryParam("organisation") String organisation,
-                                                  @Pattern(regexp = Params.CYCLE) @Size(max = Params.CYCLE_MAX) @QueryParam("cycle") String cycle,
-                                                  @Pattern(regexp = Params.CURSOR) @Size(max = Params.CURSOR_MAX) @QueryParam("after") String after,
-                                                  @Min(1) @Max(Params.LIMIT_MAX) @QueryParam("limit") Integer limit) {
+            @Pattern(regexp = Params.CYCLE) @Size(max = Params.CYCLE_MAX) @QueryParam("cycle") String cycle,
+            @Pattern(regexp = Params.CURSOR) @Size(max = Params.CURSOR_MAX) @QueryParam("after") String after,
+            @Min(1) @Max(Params.LIMIT_MAX) @QueryParam("limit") Integer limit) {
         String ods = organisation == null ? scope.orgCode() : organisation.toUpperCase(Locale.ROOT);
         return service.list(scope, ods, cycle, after, Cursors.limit(limit));
     }
@@ -112,8 +109,7 @@ public class AssessmentResource {
     @Path("{id}")
     @Authenticated
     @Operation(summary = "One assessment with its answers and completeness")
-    @APIResponse(responseCode = "200", description = "Found; the ETag header is its version, for If-Match",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "200", description = "Found; the ETag header is its version, for If-Match", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     public Uni<Response> read(@PathParam("id") UUID id) {
         return service.read(scope, id).map(AssessmentResource::ok);
@@ -152,8 +148,7 @@ public class AssessmentResource {
     @GET
     @Path("{id}/results")
     @Authenticated
-    @Operation(summary = "Level per question, the spread of levels within each component and a summary level per component",
-            description = "Component summary: the most frequent level; on a tie the lowest tied level, flagged tied with every tied level listed.")
+    @Operation(summary = "Level per question, the spread of levels within each component and a summary level per component", description = "Component summary: the most frequent level; on a tie the lowest tied level, flagged tied with every tied level listed.")
     @APIResponse(responseCode = "200", description = "Levels counted per component and overall")
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
     public Uni<Results.AssessmentResults> results(@PathParam("id") UUID id) {
@@ -165,7 +160,7 @@ public class AssessmentResource {
     @Authenticated
     @Operation(summary = "Progress since an earlier submitted assessment of the same organisation: per question and per component, "
             + "up / same / down", description = "Questions are carried across instrument versions through each version's question map; "
-            + "those with no counterpart are listed as unmapped.")
+                    + "those with no counterpart are listed as unmapped.")
     @APIResponse(responseCode = "200", description = "Level changes since the given revision")
     @APIResponse(responseCode = "400", description = "since is missing")
     @APIResponse(responseCode = "404", description = "Either assessment missing or not visible to the caller")

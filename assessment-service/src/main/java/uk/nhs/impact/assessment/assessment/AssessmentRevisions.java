@@ -1,9 +1,8 @@
 package uk.nhs.impact.assessment.assessment;
 
-import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

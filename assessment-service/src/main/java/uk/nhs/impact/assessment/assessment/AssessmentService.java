@@ -1,9 +1,14 @@
 package uk.nhs.impact.assessment.assessment;
 
-import jakarta.inject.Inject;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import uk.nhs.impact.assessment.instrument.InstrumentCatalogue;
 import uk.nhs.impact.assessment.instrument.InstrumentDefinition;
 import uk.nhs.impact.platform.audit.AuditTrail;
@@ -13,12 +18,6 @@ import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.web.Keyset;
 import uk.nhs.impact.platform.web.Page;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Starting an assessment and everything read from one: the assessment, lists, revisions, sharing history, results and
@@ -48,10 +47,10 @@ public class AssessmentService {
     public Uni<AssessmentView> create(OrgScope scope, NewAssessment body) {
         String ods = body.organisation();
         AssessmentAccess.requireCreate(scope, ods);
-        Organisation org = hierarchy.find(ods, body.referenceDate()).orElseThrow(() ->
-                ProblemException.validation("referenceDate", ods + " was not an open organisation on " + body.referenceDate()));
-        return instruments.published(body.instrumentId(), body.instrumentVersion(), "instrumentVersion").chain(instrument ->
-                queries.live(ods, body.cycle()).chain(live -> {
+        Organisation org = hierarchy.find(ods, body.referenceDate())
+                .orElseThrow(() -> ProblemException.validation("referenceDate", ods + " was not an open organisation on " + body.referenceDate()));
+        return instruments.published(body.instrumentId(), body.instrumentVersion(), "instrumentVersion")
+                .chain(instrument -> queries.live(ods, body.cycle()).chain(live -> {
                     if (live > 0) {
                         throw ProblemException.conflict(ods + " already has an assessment for cycle " + body.cycle()
                                 + "; reopen it, or withdraw it first", Map.of("cycle", body.cycle()));

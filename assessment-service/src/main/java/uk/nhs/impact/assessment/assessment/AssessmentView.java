@@ -1,19 +1,18 @@
 package uk.nhs.impact.assessment.assessment;
 
-import uk.nhs.impact.assessment.instrument.InstrumentDefinition;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import uk.nhs.impact.assessment.instrument.InstrumentDefinition;
 
 /** An assessment as the API shows it, with its completeness. */
 public record AssessmentView(String id, String organisation, String orgType, String cycle, LocalDate referenceDate, String instrumentId,
-                             int instrumentVersion, String status, int revision, String sharing, Map<String, Answer> answers,
-                             SignOff signOff, Completeness completeness, Instant createdAt, Instant updatedAt,
-                             Instant submittedAt, long etag) {
+        int instrumentVersion, String status, int revision, String sharing, Map<String, Answer> answers,
+        SignOff signOff, Completeness completeness, Instant createdAt, Instant updatedAt,
+        Instant submittedAt, long etag) {
 
     /** Questions with a level out of all questions; {@code percent} to one decimal place, half up. */
     public record Completeness(int questions, int answered, BigDecimal percent, List<String> unansweredQuestions) {
@@ -28,7 +27,7 @@ public record AssessmentView(String id, String organisation, String orgType, Str
 
     /** A line in a list of assessments. */
     public record Summary(String id, String organisation, String cycle, LocalDate referenceDate, String instrumentId, int instrumentVersion,
-                          String status, int revision, String sharing, Instant submittedAt) {
+            String status, int revision, String sharing, Instant submittedAt) {
         static Summary of(Assessment a) {
             return new Summary(a.id.toString(), a.odsCode, a.cycle, a.referenceDate, a.instrumentId, a.instrumentVersion, a.status.name(),
                     a.revision, a.sharing.name(), a.submittedAt);
@@ -36,7 +35,7 @@ public record AssessmentView(String id, String organisation, String orgType, Str
     }
 
     public record RevisionView(int revision, String outcome, Map<String, Answer> answers, SignOff signOff, String sharing,
-                               Instant submittedAt, Instant closedAt, String closedBy, String closeReason) {
+            Instant submittedAt, Instant closedAt, String closedBy, String closeReason) {
         static RevisionView of(AssessmentRevision r, AnswersJson stored) {
             return new RevisionView(r.revision, r.outcome, stored.answers(r.answers), stored.signOff(r.signOff), r.sharing,
                     r.submittedAt, r.closedAt, r.closedBy, r.closeReason);

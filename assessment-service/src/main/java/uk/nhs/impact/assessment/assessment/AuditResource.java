@@ -7,6 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -15,9 +17,6 @@ import uk.nhs.impact.platform.audit.AuditTrail;
 import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.Roles;
-
-import java.util.List;
-import java.util.UUID;
 
 @Path("/api/v1/assessments")
 @Tag(name = "Audit", description = "Every change to an assessment: who, when, what and why, append-only and hash-chained")

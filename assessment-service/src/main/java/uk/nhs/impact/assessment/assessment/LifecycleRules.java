@@ -1,12 +1,11 @@
 package uk.nhs.impact.assessment.assessment;
 
-import uk.nhs.impact.assessment.instrument.InstrumentDefinition;
-import uk.nhs.impact.platform.problem.FieldError;
-import uk.nhs.impact.platform.problem.ProblemException;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import uk.nhs.impact.assessment.instrument.InstrumentDefinition;
+import uk.nhs.impact.platform.problem.FieldError;
+import uk.nhs.impact.platform.problem.ProblemException;
 
 /**
  * The steps an assessment may take: DRAFT → SIGNED_OFF → SUBMITTED, reopen from signed off or submitted, withdraw from any
@@ -37,7 +36,7 @@ public final class LifecycleRules {
 
     /** The board signs off a draft only when every question has a level, and only at a meeting that has taken place. */
     public static void checkSignOff(Assessment a, InstrumentDefinition def, Map<String, Answer> answers, LocalDate boardMeetingDate,
-                                    LocalDate today) {
+            LocalDate today) {
         require(a, "sign off", Assessment.Status.DRAFT);
         List<String> missing = AnswerRules.unanswered(def, answers);
         if (!missing.isEmpty()) {

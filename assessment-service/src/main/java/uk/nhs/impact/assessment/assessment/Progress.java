@@ -1,7 +1,5 @@
 package uk.nhs.impact.assessment.assessment;
 
-import uk.nhs.impact.assessment.instrument.InstrumentDefinition;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import uk.nhs.impact.assessment.instrument.InstrumentDefinition;
 
 /**
  * Movement between two submitted assessments of one organisation, per question and per component. When the two use
@@ -17,19 +16,21 @@ import java.util.Set;
  * with no counterpart are listed, never guessed. Levels are compared by their place in each version's scale.
  */
 public final class Progress {
-    public enum Movement { UP, SAME, DOWN }
+    public enum Movement {
+        UP, SAME, DOWN
+    }
 
     public record QuestionMove(String questionCode, String fromQuestionCode, String componentCode, String fromLevelCode, int fromOrdinal,
-                               String toLevelCode, int toOrdinal, Movement movement) {
+            String toLevelCode, int toOrdinal, Movement movement) {
     }
 
     public record ComponentMove(String componentCode, String name, int up, int same, int down, String fromSummaryLevelCode,
-                                String toSummaryLevelCode, Movement summaryMovement) {
+            String toSummaryLevelCode, Movement summaryMovement) {
     }
 
     public record Report(String fromAssessmentId, String toAssessmentId, String fromCycle, String toCycle, int fromInstrumentVersion,
-                         int toInstrumentVersion, int up, int same, int down, List<QuestionMove> questions, List<ComponentMove> components,
-                         List<String> unmappedFromQuestions, List<String> unmappedToQuestions, String tieRule) {
+            int toInstrumentVersion, int up, int same, int down, List<QuestionMove> questions, List<ComponentMove> components,
+            List<String> unmappedFromQuestions, List<String> unmappedToQuestions, String tieRule) {
     }
 
     public record Side(String assessmentId, String cycle, int instrumentVersion, InstrumentDefinition definition, Map<String, Answer> answers) {

@@ -1,10 +1,9 @@
 package uk.nhs.impact.assessment.assessment;
 
-import uk.nhs.impact.assessment.instrument.InstrumentDefinition;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import uk.nhs.impact.assessment.instrument.InstrumentDefinition;
 
 /**
  * What an assessment says: the level per question, how levels are spread within each component, and one summary level per
@@ -19,19 +18,19 @@ public final class Results {
     }
 
     public record QuestionResult(String questionCode, int number, String componentCode, String title, String levelCode, String levelName,
-                                 int levelOrdinal) {
+            int levelOrdinal) {
     }
 
     public record LevelCount(String levelCode, String levelName, int ordinal, boolean provisional, int count) {
     }
 
     public record ComponentResult(String componentCode, String name, int questions, int answered, List<LevelCount> distribution,
-                                  String summaryLevelCode, String summaryLevelName, boolean tied, List<String> tiedLevelCodes) {
+            String summaryLevelCode, String summaryLevelName, boolean tied, List<String> tiedLevelCodes) {
     }
 
     public record AssessmentResults(String assessmentId, int revision, String status, int questions, int answered,
-                                    List<LevelCount> overall, List<ComponentResult> components, List<QuestionResult> byQuestion,
-                                    String tieRule) {
+            List<LevelCount> overall, List<ComponentResult> components, List<QuestionResult> byQuestion,
+            String tieRule) {
     }
 
     public static AssessmentResults of(String id, int revision, String status, InstrumentDefinition def, Map<String, Answer> answers) {
@@ -56,7 +55,8 @@ public final class Results {
     private static ComponentResult component(InstrumentDefinition.Component c, List<QuestionResult> in, InstrumentDefinition def) {
         List<LevelCount> distribution = distribution(in, def);
         int max = distribution.stream().mapToInt(LevelCount::count).max().orElse(0);
-        List<String> tiedCodes = max == 0 ? List.of()
+        List<String> tiedCodes = max == 0
+                ? List.of()
                 : distribution.stream().filter(l -> l.count() == max).map(LevelCount::levelCode).toList();
         LevelCount summary = max == 0 ? null : distribution.stream().filter(l -> l.count() == max).findFirst().orElseThrow();
         int answered = (int) in.stream().filter(r -> r.levelOrdinal() > 0).count();

@@ -3,10 +3,9 @@ package uk.nhs.impact.assessment.assessment;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import uk.nhs.impact.platform.security.SharingLevel;
-
 import java.time.Instant;
 import java.util.UUID;
+import uk.nhs.impact.platform.security.SharingLevel;
 
 /** A recorded change of who the organisation shares its assessment with. */
 @Entity

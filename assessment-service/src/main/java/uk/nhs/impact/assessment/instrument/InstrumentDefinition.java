@@ -29,20 +29,20 @@ public record InstrumentDefinition(
     public static final String CODE = "[A-Z][A-Z0-9_]{0,29}";
 
     public record Level(@NotBlank @Size(max = 30) @Pattern(regexp = CODE, message = "must be 1 to 30 upper-case letters, digits or _") String code,
-                        @NotBlank @Size(max = 100) String name,
-                        @Size(max = 2000) String meaning,
-                        boolean provisional) {
+            @NotBlank @Size(max = 100) String name,
+            @Size(max = 2000) String meaning,
+            boolean provisional) {
     }
 
     public record Component(@NotBlank @Size(max = 30) @Pattern(regexp = CODE, message = "must be 1 to 30 upper-case letters, digits or _") String code,
-                            @NotBlank @Size(max = 200) String name) {
+            @NotBlank @Size(max = 200) String name) {
     }
 
     public record Question(@NotBlank @Size(max = 30) @Pattern(regexp = CODE, message = "must be 1 to 30 upper-case letters, digits or _") String code,
-                           @Min(1) @Max(200) int number,
-                           @NotBlank @Size(max = 30) String componentCode,
-                           @NotBlank @Size(max = 300) String title,
-                           @Size(max = 10) Map<@NotBlank @Size(max = 30) String, @NotBlank @Size(max = 4000) String> descriptors) {
+            @Min(1) @Max(200) int number,
+            @NotBlank @Size(max = 30) String componentCode,
+            @NotBlank @Size(max = 300) String title,
+            @Size(max = 10) Map<@NotBlank @Size(max = 30) String, @NotBlank @Size(max = 4000) String> descriptors) {
     }
 
     public Optional<Question> question(String code) {

@@ -8,6 +8,10 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -15,11 +19,6 @@ import uk.nhs.impact.platform.instrument.InstrumentEndpoints.VersionSummary;
 import uk.nhs.impact.platform.instrument.InstrumentVersionsResource;
 import uk.nhs.impact.platform.instrument.VersionedInstruments;
 import uk.nhs.impact.platform.web.Params;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.IntStream;
 
 @Path(InstrumentResource.PATH)
 @Tag(name = "Instruments", description = "Self-assessment instruments and their versions. Each version carries its scale (lowest level "
@@ -44,8 +43,8 @@ public class InstrumentResource extends InstrumentVersionsResource<InstrumentDef
     }
 
     public record VersionView(String instrumentId, int version, String status, boolean shipped, Instant publishedAt, String label,
-                              String notes, List<LevelView> levels, List<InstrumentDefinition.Component> components,
-                              List<InstrumentDefinition.Question> questions, Map<String, String> questionMap) {
+            String notes, List<LevelView> levels, List<InstrumentDefinition.Component> components,
+            List<InstrumentDefinition.Question> questions, Map<String, String> questionMap) {
         static VersionView of(VersionedInstruments.Entry<InstrumentDefinition> e) {
             InstrumentDefinition d = e.definition();
             List<LevelView> levels = IntStream.range(0, d.levels().size()).mapToObj(i -> {

@@ -1,14 +1,13 @@
 package uk.nhs.impact.assessment.instrument;
 
-import uk.nhs.impact.platform.problem.FieldError;
+import static uk.nhs.impact.platform.instrument.DefinitionChecks.uniqueCodes;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static uk.nhs.impact.platform.instrument.DefinitionChecks.uniqueCodes;
+import uk.nhs.impact.platform.problem.FieldError;
 
 /** Consistency of an instrument definition beyond single fields: unique codes and references that resolve. */
 public final class InstrumentRules {

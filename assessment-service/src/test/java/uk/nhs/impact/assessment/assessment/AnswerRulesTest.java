@@ -1,15 +1,14 @@
 package uk.nhs.impact.assessment.assessment;
 
-import org.junit.jupiter.api.Test;
-import uk.nhs.impact.platform.problem.FieldError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.nhs.impact.assessment.assessment.Fixtures.V1;
+import static uk.nhs.impact.assessment.assessment.Fixtures.at;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static uk.nhs.impact.assessment.assessment.Fixtures.V1;
-import static uk.nhs.impact.assessment.assessment.Fixtures.at;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.platform.problem.FieldError;
 
 class AnswerRulesTest {
 

@@ -1,19 +1,18 @@
 package uk.nhs.impact.assessment.assessment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.nhs.impact.assessment.assessment.Fixtures.REFERENCE_DATE;
+import static uk.nhs.impact.assessment.assessment.Fixtures.assessment;
+import static uk.nhs.impact.assessment.assessment.Fixtures.caller;
+
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.SharingLevel;
-
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static uk.nhs.impact.assessment.assessment.Fixtures.REFERENCE_DATE;
-import static uk.nhs.impact.assessment.assessment.Fixtures.assessment;
-import static uk.nhs.impact.assessment.assessment.Fixtures.caller;
 
 /**
  * Who reads and changes RHA's assessment (Nottinghamshire Healthcare: ICB QT1, region Y60). RX1 is another trust in the same
@@ -104,7 +103,7 @@ class AssessmentAccessTest {
     @Test
     void onlyTheOrganisationsSubmittersCreate() {
         AssessmentAccess.requireCreate(caller("RHA", "submitter"), "RHA");
-        for (OrgScope other : new OrgScope[] {caller("RHA", "viewer"), caller("RX1", "submitter"), caller("X24", "national-analyst")}) {
+        for (OrgScope other : new OrgScope[]{caller("RHA", "viewer"), caller("RX1", "submitter"), caller("X24", "national-analyst")}) {
             assertThatThrownBy(() -> AssessmentAccess.requireCreate(other, "RHA")).isInstanceOfSatisfying(ProblemException.class,
                     e -> assertThat(e.status()).isEqualTo(403));
         }

@@ -1,7 +1,17 @@
 package uk.nhs.impact.assessment.assessment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+import static uk.nhs.impact.assessment.assessment.Fixtures.HIERARCHY;
+import static uk.nhs.impact.assessment.assessment.Fixtures.V1;
+import static uk.nhs.impact.assessment.assessment.Fixtures.assessment;
+
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -9,17 +19,6 @@ import uk.nhs.impact.contracts.OrganisationRef;
 import uk.nhs.impact.contracts.assessment.AssessmentChanged;
 import uk.nhs.impact.contracts.assessment.AssessmentSubmitted;
 import uk.nhs.impact.platform.security.SharingLevel;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.groups.Tuple.tuple;
-import static uk.nhs.impact.assessment.assessment.Fixtures.HIERARCHY;
-import static uk.nhs.impact.assessment.assessment.Fixtures.V1;
-import static uk.nhs.impact.assessment.assessment.Fixtures.assessment;
 
 /** The events an assessment publishes, and the data minimisation rule: answers leave only while submitted and shared. */
 class AssessmentEventsTest {
@@ -56,8 +55,8 @@ class AssessmentEventsTest {
         assertThat(e.sharing()).isEqualTo(sharing.name());
         assertThat(e.signOff()).isEqualTo(new AssessmentSubmitted.SignOff("Dr A Chair", "Chair", LocalDate.parse("2023-09-28"), "BM/23/114"));
         assertThat(e.answers()).extracting(AssessmentSubmitted.AnsweredQuestion::questionCode, AssessmentSubmitted.AnsweredQuestion::questionNumber,
-                        AssessmentSubmitted.AnsweredQuestion::componentCode, AssessmentSubmitted.AnsweredQuestion::levelCode,
-                        AssessmentSubmitted.AnsweredQuestion::levelName, AssessmentSubmitted.AnsweredQuestion::levelOrdinal)
+                AssessmentSubmitted.AnsweredQuestion::componentCode, AssessmentSubmitted.AnsweredQuestion::levelCode,
+                AssessmentSubmitted.AnsweredQuestion::levelName, AssessmentSubmitted.AnsweredQuestion::levelOrdinal)
                 .containsExactly(tuple("A", 1, "C1", "S", "Starting", 1), tuple("B", 2, "C1", "D", "Developing", 2),
                         tuple("C", 3, "C2", "E", "Embedding", 3), tuple("D", 4, "C2", "D", "Developing", 2));
         assertThat(e.answers().get(1).evidence()).isEqualTo("Board minutes");

@@ -1,5 +1,11 @@
 package uk.nhs.impact.assessment.assessment;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import uk.nhs.impact.assessment.instrument.InstrumentDefinition;
 import uk.nhs.impact.assessment.instrument.InstrumentDefinition.Component;
 import uk.nhs.impact.assessment.instrument.InstrumentDefinition.Level;
@@ -7,13 +13,6 @@ import uk.nhs.impact.assessment.instrument.InstrumentDefinition.Question;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.SharingLevel;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 /** A small instrument, assessments in each state and callers, for the plain unit tests of the rule classes. */
 public final class Fixtures {

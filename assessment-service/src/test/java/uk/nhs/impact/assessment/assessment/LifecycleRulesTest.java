@@ -1,5 +1,15 @@
 package uk.nhs.impact.assessment.assessment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.nhs.impact.assessment.assessment.Fixtures.V1;
+import static uk.nhs.impact.assessment.assessment.Fixtures.assessment;
+import static uk.nhs.impact.assessment.assessment.Fixtures.at;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -8,17 +18,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import uk.nhs.impact.platform.problem.FieldError;
 import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.platform.security.SharingLevel;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.assertThatNoException;
-import static uk.nhs.impact.assessment.assessment.Fixtures.V1;
-import static uk.nhs.impact.assessment.assessment.Fixtures.assessment;
-import static uk.nhs.impact.assessment.assessment.Fixtures.at;
 
 class LifecycleRulesTest {
     private static final LocalDate TODAY = LocalDate.parse("2023-10-01");
@@ -40,7 +39,8 @@ class LifecycleRulesTest {
         Assessment a = in(status);
         a.revision = 3;
         assertConflict(() -> LifecycleRules.require(a, action, Assessment.Status.SIGNED_OFF.equals(status)
-                ? Assessment.Status.DRAFT : Assessment.Status.SIGNED_OFF), a)
+                ? Assessment.Status.DRAFT
+                : Assessment.Status.SIGNED_OFF), a)
                 .hasMessage("Cannot " + action + " assessment " + a.id + " while it is " + status + ": " + hint);
     }
 
@@ -115,7 +115,8 @@ class LifecycleRulesTest {
         assertComparison(from, to, () -> to.instrumentId = "another", "Progress compares assessments of one organisation on one instrument");
         assertComparison(from, to, () -> from.status = Assessment.Status.SIGNED_OFF, "Progress compares submitted assessments only");
         assertComparison(from, to, () -> to.status = Assessment.Status.DRAFT, "Progress compares submitted assessments only");
-        assertComparison(to, from, () -> { }, "since uses a later instrument version than this assessment; swap them");
+        assertComparison(to, from, () -> {
+        }, "since uses a later instrument version than this assessment; swap them");
     }
 
     private static void assertComparison(Assessment from, Assessment to, Runnable spoil, String detail) {

@@ -1,14 +1,13 @@
 package uk.nhs.impact.assessment.assessment;
 
-import org.junit.jupiter.api.Test;
-import uk.nhs.impact.platform.security.SharingLevel;
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.nhs.impact.assessment.assessment.Fixtures.assessment;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static uk.nhs.impact.assessment.assessment.Fixtures.assessment;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.platform.security.SharingLevel;
 
 /** Revision bookkeeping: what a revision's row holds, how it is closed, and the history the API lists. */
 class RevisionsTest {

@@ -1,15 +1,14 @@
 package uk.nhs.impact.assessment.instrument;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.nhs.impact.assessment.instrument.InstrumentDefinition.Component;
 import uk.nhs.impact.assessment.instrument.InstrumentDefinition.Level;
 import uk.nhs.impact.assessment.instrument.InstrumentDefinition.Question;
 import uk.nhs.impact.platform.problem.FieldError;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class InstrumentRulesTest {
     private static final List<Level> LEVELS = List.of(new Level("STARTING", "Starting", null, false),
@@ -21,7 +20,7 @@ class InstrumentRulesTest {
     }
 
     private static InstrumentDefinition definition(List<Level> levels, List<Component> components, List<Question> questions,
-                                                   Map<String, String> questionMap) {
+            Map<String, String> questionMap) {
         return new InstrumentDefinition("Trial", null, levels, components, questions, questionMap);
     }
 

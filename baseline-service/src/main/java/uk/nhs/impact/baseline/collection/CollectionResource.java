@@ -1,9 +1,9 @@
 package uk.nhs.impact.baseline.collection;
 
-import jakarta.inject.Inject;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,6 +17,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,11 +32,6 @@ import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.Roles;
 import uk.nhs.impact.platform.web.ETags;
 import uk.nhs.impact.platform.web.Params;
-
-import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
 
 @Path("/api/v1/baseline-collections")
 @Tag(name = "Baseline collections", description = "Collection windows; each organisation files at most one return per collection. "
@@ -47,7 +46,7 @@ public class CollectionResource {
     OrgScope scope;
 
     public record CollectionView(String id, String name, LocalDate referenceDate, Instant opensAt, Instant closesAt, boolean closed,
-                                 boolean acceptingReturns, long version) {
+            boolean acceptingReturns, long version) {
         static CollectionView of(Collection c) {
             return new CollectionView(c.id, c.name, c.referenceDate, c.opensAt, c.closesAt, c.closed, c.acceptsReturnsAt(Instant.now()), c.version);
         }
@@ -77,8 +76,7 @@ public class CollectionResource {
     @Path("{id}")
     @Authenticated
     @Operation(summary = "One collection")
-    @APIResponse(responseCode = "200", description = "Found; the ETag header is its version, for If-Match", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = CollectionView.class)))
+    @APIResponse(responseCode = "200", description = "Found; the ETag header is its version, for If-Match", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CollectionView.class)))
     @APIResponse(responseCode = "404", description = "No such collection")
     public Uni<Response> read(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("id") String id) {
         return collections.read(id).map(CollectionResource::ok);
@@ -88,10 +86,10 @@ public class CollectionResource {
     @Path("{id}/close")
     @RolesAllowed(Roles.INSTRUMENT_ADMIN)
     @Operation(summary = "Close a collection for good: returns become read only (instrument-admin)")
-    @APIResponse(responseCode = "200", description = "Closed; new ETag", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = CollectionView.class)))
+    @APIResponse(responseCode = "200", description = "Closed; new ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CollectionView.class)))
     @APIResponse(responseCode = "409", description = "Already closed")
-    public Uni<Response> close(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("id") String id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+    public Uni<Response> close(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("id") String id,
+            @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         return collections.close(scope, id, ifMatch).map(CollectionResource::ok);
     }
 

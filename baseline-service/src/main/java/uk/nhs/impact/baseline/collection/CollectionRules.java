@@ -1,9 +1,8 @@
 package uk.nhs.impact.baseline.collection;
 
-import uk.nhs.impact.platform.problem.ProblemException;
-
 import java.time.Instant;
 import java.util.Map;
+import uk.nhs.impact.platform.problem.ProblemException;
 
 /**
  * The rules of a collection's window: it runs forward, closing is final, and returns change only inside an open window
@@ -27,8 +26,9 @@ public final class CollectionRules {
 
     public static void requireAcceptingReturns(Collection c, Instant now) {
         if (!c.acceptsReturnsAt(now)) {
-            throw ProblemException.conflict(c.closed ? "Collection " + c.id + " is closed: returns are read only"
-                            : "Collection " + c.id + " accepts returns only between its opening and closing times",
+            throw ProblemException.conflict(c.closed
+                    ? "Collection " + c.id + " is closed: returns are read only"
+                    : "Collection " + c.id + " accepts returns only between its opening and closing times",
                     Map.of("opensAt", c.opensAt.toString(), "closesAt", c.closesAt.toString(), "closed", c.closed));
         }
     }

@@ -1,9 +1,10 @@
 package uk.nhs.impact.baseline.collection;
 
-import jakarta.inject.Inject;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
 import uk.nhs.impact.contracts.EventTypes;
 import uk.nhs.impact.contracts.Topics;
 import uk.nhs.impact.contracts.baseline.CollectionChanged;
@@ -14,8 +15,6 @@ import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.Roles;
 import uk.nhs.impact.platform.web.ETags;
-
-import java.util.List;
 
 /**
  * Baseline collections: opened and closed for good by NHS England administrators. Both changes are audited and published

@@ -1,8 +1,8 @@
 package uk.nhs.impact.baseline.collection;
 
-import jakarta.inject.Inject;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
@@ -28,12 +28,12 @@ public class CompletenessResource {
     OrgScope scope;
 
     @GET
-    @Operation(summary = "Which organisations of each type have and have not submitted",
-            description = "For ICB overseers their ICB and its trusts; for region analysts their region; for national analysts all. "
-                    + "Expected organisations are those open in the area on the collection's reference date.")
+    @Operation(summary = "Which organisations of each type have and have not submitted", description = "For ICB overseers their ICB and its trusts; for region analysts their region; for national analysts all. "
+            + "Expected organisations are those open in the area on the collection's reference date.")
     @APIResponse(responseCode = "200", description = "Completeness figures")
     @APIResponse(responseCode = "404", description = "No such collection, or an area the caller may not oversee")
-    public Uni<Completeness> completeness(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId, @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @QueryParam("area") String area) {
+    public Uni<Completeness> completeness(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId,
+            @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @QueryParam("area") String area) {
         return completeness.of(scope, collectionId, area);
     }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 public record QuestionSet(String id, String orgType, int version, String status, String wordingNote, List<Question> questions) {
 
     public record Question(String code, String domain, String type, boolean required, String text, String headline,
-                           Integer maxLength, List<Option> options, String otherOption) {
+            Integer maxLength, List<Option> options, String otherOption) {
     }
 
     public record Option(String code, String text) {

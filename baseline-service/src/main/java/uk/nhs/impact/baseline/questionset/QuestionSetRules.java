@@ -1,12 +1,11 @@
 package uk.nhs.impact.baseline.questionset;
 
-import uk.nhs.impact.platform.problem.FieldError;
+import static uk.nhs.impact.platform.instrument.DefinitionChecks.uniqueCodes;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import static uk.nhs.impact.platform.instrument.DefinitionChecks.uniqueCodes;
+import uk.nhs.impact.platform.problem.FieldError;
 
 /** Consistency of a question set: known answer types, unique codes, options only on choice questions, limits where they apply. */
 public final class QuestionSetRules {

@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
-import uk.nhs.impact.platform.audit.AuditTrail;
-import uk.nhs.impact.platform.instrument.VersionedInstruments;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import uk.nhs.impact.platform.audit.AuditTrail;
+import uk.nhs.impact.platform.instrument.VersionedInstruments;
 
 /**
  * The baseline question sets, one instrument per organisation type, versioned like every other instrument: version 1 of
@@ -55,5 +54,6 @@ public class QuestionSets extends VersionedInstruments<QuestionSetDefinition> {
     }
 
     private static final Comparator<String> LISTING = Comparator.<String>comparingInt(type -> ORG_TYPES.contains(type)
-            ? ORG_TYPES.indexOf(type) : ORG_TYPES.size()).thenComparing(Comparator.naturalOrder());
+            ? ORG_TYPES.indexOf(type)
+            : ORG_TYPES.size()).thenComparing(Comparator.naturalOrder());
 }

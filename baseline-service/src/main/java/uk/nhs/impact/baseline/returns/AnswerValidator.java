@@ -1,15 +1,14 @@
 package uk.nhs.impact.baseline.returns;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import uk.nhs.impact.baseline.questionset.QuestionSet;
-import uk.nhs.impact.platform.problem.FieldError;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import uk.nhs.impact.baseline.questionset.QuestionSet;
+import uk.nhs.impact.platform.problem.FieldError;
 
 /**
  * Checks answers against a question set, naming every failing field: unknown questions, wrong answer types, unknown
@@ -28,7 +27,7 @@ public final class AnswerValidator {
             return errors;
         }
         Set<String> otherTexts = new HashSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = answers.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = answers.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             String code = e.getKey();
             String field = "answers." + code;

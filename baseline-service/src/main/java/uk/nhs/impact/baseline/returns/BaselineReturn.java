@@ -12,7 +12,9 @@ import java.util.UUID;
 /** One organisation's return in one collection: a draft until submitted, then amendable (each submission is a revision) until close. */
 @Entity
 public class BaselineReturn extends PanacheEntityBase {
-    public enum Status { DRAFT, SUBMITTED }
+    public enum Status {
+        DRAFT, SUBMITTED
+    }
 
     @Id
     public UUID id;

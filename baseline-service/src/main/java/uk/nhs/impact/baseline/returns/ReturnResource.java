@@ -1,14 +1,13 @@
 package uk.nhs.impact.baseline.returns;
 
-import jakarta.inject.Inject;
-import jakarta.validation.constraints.Pattern;
-import uk.nhs.impact.platform.web.Params;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,6 +19,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -27,10 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.Roles;
 import uk.nhs.impact.platform.web.ETags;
-
-import java.net.URI;
-import java.util.List;
-import java.util.Locale;
+import uk.nhs.impact.platform.web.Params;
 
 @Path("/api/v1/baseline-collections/{collectionId}/returns/{odsCode}")
 @Tag(name = "Baseline returns", description = "One return per organisation per collection. Baseline returns are shared with the "
@@ -53,9 +52,8 @@ public class ReturnResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SUBMITTER)
-    @Operation(summary = "Save the organisation's return as a draft (partial answers allowed)",
-            description = "Creates the return on first save (201); later saves need If-Match. Only the organisation's own type of "
-                    + "question set can be filed, as the hierarchy stood on the collection's reference date.")
+    @Operation(summary = "Save the organisation's return as a draft (partial answers allowed)", description = "Creates the return on first save (201); later saves need If-Match. Only the organisation's own type of "
+            + "question set can be filed, as the hierarchy stood on the collection's reference date.")
     @APIResponse(responseCode = "200", description = "Saved")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Answers that do not fit the question set, each field named")
@@ -63,8 +61,9 @@ public class ReturnResource {
     @APIResponse(responseCode = "409", description = "The collection is closed or not open yet")
     @APIResponse(responseCode = "422", description = "The organisation cannot file in this collection")
     @APIResponse(responseCode = "428", description = "If-Match is missing on a change")
-    public Uni<Response> save(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId, @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @PathParam("odsCode") String odsCode,
-                              @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull ReturnDraft body) {
+    public Uni<Response> save(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId,
+            @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @PathParam("odsCode") String odsCode,
+            @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull ReturnDraft body) {
         String ods = odsCode.toUpperCase(Locale.ROOT);
         return returns.saveDraft(scope, collectionId, ods, body.questionSetId(), body.answers(), ifMatch).map(saved -> {
             Response.ResponseBuilder r = saved.created()
@@ -82,8 +81,9 @@ public class ReturnResource {
     @APIResponse(responseCode = "400", description = "Required answers missing, each named")
     @APIResponse(responseCode = "404", description = "No such return")
     @APIResponse(responseCode = "409", description = "The collection is closed")
-    public Uni<Response> submit(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId, @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @PathParam("odsCode") String odsCode,
-                                @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+    public Uni<Response> submit(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId,
+            @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @PathParam("odsCode") String odsCode,
+            @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         String by = token.getSubject() == null ? scope.orgCode() : token.getSubject();
         return returns.submit(scope, collectionId, odsCode.toUpperCase(Locale.ROOT), ifMatch, by)
                 .map(r -> Response.ok(returns.view(r)).tag(ETags.of(r.version)).build());
@@ -92,10 +92,10 @@ public class ReturnResource {
     @GET
     @Authenticated
     @Operation(summary = "Read a return: its organisation, its ICB's overseers, its region's analysts and national analysts")
-    @APIResponse(responseCode = "200", description = "Found; the ETag header is its version, for If-Match", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
-            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ReturnView.class)))
+    @APIResponse(responseCode = "200", description = "Found; the ETag header is its version, for If-Match", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ReturnView.class)))
     @APIResponse(responseCode = "404", description = "No such return, or not visible to the caller")
-    public Uni<Response> read(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId, @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @PathParam("odsCode") String odsCode) {
+    public Uni<Response> read(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId,
+            @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @PathParam("odsCode") String odsCode) {
         return returns.read(scope, collectionId, odsCode.toUpperCase(Locale.ROOT))
                 .map(r -> Response.ok(returns.view(r)).tag(ETags.of(r.version)).build());
     }
@@ -106,7 +106,8 @@ public class ReturnResource {
     @Operation(summary = "Every submitted revision of the return, oldest first")
     @APIResponse(responseCode = "200", description = "Every revision, oldest first")
     @APIResponse(responseCode = "404", description = "No such return, or not visible to the caller")
-    public Uni<List<RevisionView>> history(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId, @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @PathParam("odsCode") String odsCode) {
+    public Uni<List<RevisionView>> history(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId,
+            @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @PathParam("odsCode") String odsCode) {
         return returns.history(scope, collectionId, odsCode.toUpperCase(Locale.ROOT)).map(list -> list.stream()
                 .map(r -> new RevisionView(r.revision, returns.read(r.answers), r.submittedAt, r.submittedBy)).toList());
     }

@@ -1,6 +1,5 @@
 package uk.nhs.impact.baseline.returns;
 
-import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import uk.nhs.impact.baseline.collection.Collection;
 import uk.nhs.impact.baseline.collection.CollectionRules;
 import uk.nhs.impact.baseline.questionset.QuestionSet;
@@ -26,11 +30,6 @@ import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.SharingLevel;
 import uk.nhs.impact.platform.web.ETags;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /** Drafting, submitting and amending returns; every change checks the caller, the collection window and the question set. */
 @ApplicationScoped
@@ -86,56 +85,55 @@ public class ReturnService {
     }
 
     public Uni<BaselineReturn> submit(OrgScope scope, String collectionId, String ods, String ifMatch, String submittedBy) {
-        return Panache.withTransaction(() -> openCollection(scope, collectionId, ods).chain(c ->
-                BaselineReturn.of(collectionId, ods).chain(r -> {
-                    if (r == null) {
-                        throw ProblemException.notFound("Return of " + ods + " in " + collectionId);
-                    }
-                    ETags.require(ifMatch, r.version);
-                    return questionSets.version(r.orgType, r.questionSetVersion).chain(set -> submit(c, r, set, submittedBy));
-                })));
+        return Panache.withTransaction(() -> openCollection(scope, collectionId, ods).chain(c -> BaselineReturn.of(collectionId, ods).chain(r -> {
+            if (r == null) {
+                throw ProblemException.notFound("Return of " + ods + " in " + collectionId);
+            }
+            ETags.require(ifMatch, r.version);
+            return questionSets.version(r.orgType, r.questionSetVersion).chain(set -> submit(c, r, set, submittedBy));
+        })));
     }
 
     /** Submits (or amends) the return against its own question set version, within the caller's transaction. */
     private Uni<BaselineReturn> submit(Collection c, BaselineReturn r, QuestionSet set, String submittedBy) {
-            if (set == null) {
-                throw new IllegalStateException("Return " + r.id + " names question set version " + r.questionSetVersion
-                        + " of " + r.orgType + ", which does not exist");
-            }
-            String ods = r.odsCode;
-            String collectionId = r.collectionId;
-            JsonNode answers = read(r.answers);
-            List<FieldError> errors = AnswerValidator.check(set, answers, true);
-            if (!errors.isEmpty()) {
-                throw ProblemException.validation(errors);
-            }
-            r.revision++;
-            r.status = BaselineReturn.Status.SUBMITTED;
-            r.submittedAt = Instant.now();
-            ReturnRevision rev = new ReturnRevision();
-            rev.id = UUID.randomUUID();
-            rev.returnId = r.id;
-            rev.revision = r.revision;
-            rev.answers = r.answers;
-            rev.submittedAt = r.submittedAt;
-            rev.submittedBy = submittedBy;
-            String type = r.revision == 1 ? EventTypes.BASELINE_RETURN_SUBMITTED : EventTypes.BASELINE_RETURN_AMENDED;
-            return rev.persist()
-                    .chain(() -> outbox.append(Topics.BASELINE, type, ods, event(c, r, answers)))
-                    .chain(ReturnService::flush)
-                    .chain(() -> audit.record(ods, AUDIT_TYPE, collectionId + "/" + ods, r.revision == 1 ? "SUBMITTED" : "AMENDED",
-                            "revision " + r.revision))
-                    .replaceWith(r);
+        if (set == null) {
+            throw new IllegalStateException("Return " + r.id + " names question set version " + r.questionSetVersion
+                    + " of " + r.orgType + ", which does not exist");
+        }
+        String ods = r.odsCode;
+        String collectionId = r.collectionId;
+        JsonNode answers = read(r.answers);
+        List<FieldError> errors = AnswerValidator.check(set, answers, true);
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        r.revision++;
+        r.status = BaselineReturn.Status.SUBMITTED;
+        r.submittedAt = Instant.now();
+        ReturnRevision rev = new ReturnRevision();
+        rev.id = UUID.randomUUID();
+        rev.returnId = r.id;
+        rev.revision = r.revision;
+        rev.answers = r.answers;
+        rev.submittedAt = r.submittedAt;
+        rev.submittedBy = submittedBy;
+        String type = r.revision == 1 ? EventTypes.BASELINE_RETURN_SUBMITTED : EventTypes.BASELINE_RETURN_AMENDED;
+        return rev.persist()
+                .chain(() -> outbox.append(Topics.BASELINE, type, ods, event(c, r, answers)))
+                .chain(ReturnService::flush)
+                .chain(() -> audit.record(ods, AUDIT_TYPE, collectionId + "/" + ods, r.revision == 1 ? "SUBMITTED" : "AMENDED",
+                        "revision " + r.revision))
+                .replaceWith(r);
     }
 
     public Uni<BaselineReturn> read(OrgScope scope, String collectionId, String ods) {
         return Panache.withSession(() -> Collection.<Collection>findById(collectionId)
                 .chain(c -> findReturn(c, scope, collectionId, ods))).map(r -> {
-            if (r == null) {
-                throw ProblemException.notFound("Return of " + ods + " in " + collectionId);
-            }
-            return r;
-        });
+                    if (r == null) {
+                        throw ProblemException.notFound("Return of " + ods + " in " + collectionId);
+                    }
+                    return r;
+                });
     }
 
     private Uni<BaselineReturn> findReturn(Collection c, OrgScope scope, String collectionId, String ods) {
@@ -147,8 +145,8 @@ public class ReturnService {
     }
 
     public Uni<List<ReturnRevision>> history(OrgScope scope, String collectionId, String ods) {
-        return read(scope, collectionId, ods).chain(r -> Panache.withSession(() ->
-                ReturnRevision.<ReturnRevision>list("returnId = ?1 order by revision", r.id)));
+        return read(scope, collectionId, ods)
+                .chain(r -> Panache.withSession(() -> ReturnRevision.<ReturnRevision>list("returnId = ?1 order by revision", r.id)));
     }
 
     public ReturnView view(BaselineReturn r) {
@@ -179,8 +177,8 @@ public class ReturnService {
 
     /** The question set of the organisation's own type on the reference date; asking for another type's set is refused. */
     private Uni<QuestionSet> setFor(String ods, Collection c, String requested) {
-        Organisation org = hierarchy.find(ods, c.referenceDate).orElseThrow(() ->
-                ProblemException.unprocessable(ods + " was not an open organisation on " + c.referenceDate));
+        Organisation org = hierarchy.find(ods, c.referenceDate)
+                .orElseThrow(() -> ProblemException.unprocessable(ods + " was not an open organisation on " + c.referenceDate));
         if (org.level() == OrgLevel.NATIONAL) {
             throw ProblemException.unprocessable("NHS England files through its national directorates");
         }
@@ -203,7 +201,8 @@ public class ReturnService {
         Organisation org = hierarchy.find(r.odsCode).orElseThrow();
         OrganisationRef orgRef = new OrganisationRef(org.odsCode(), org.name(), org.orgType(), org.trustType(),
                 hierarchy.icbOf(org.odsCode(), c.referenceDate).orElse(null), hierarchy.regionOf(org.odsCode(), c.referenceDate).orElse(null));
-        Map<String, ReturnSubmitted.Answer> values = json.convertValue(answers, new TypeReference<>() { });
+        Map<String, ReturnSubmitted.Answer> values = json.convertValue(answers, new TypeReference<>() {
+        });
         return new ReturnSubmitted(c.id, r.questionSetId, r.questionSetVersion, orgRef, c.referenceDate, r.revision, r.submittedAt, values);
     }
 }

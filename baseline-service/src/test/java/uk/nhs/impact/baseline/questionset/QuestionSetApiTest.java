@@ -1,12 +1,12 @@
 package uk.nhs.impact.baseline.questionset;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import uk.nhs.impact.stack.test.Tokens;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The question sets read through the API: every organisation type's set, each version, as the service ships them. */
 @QuarkusTest

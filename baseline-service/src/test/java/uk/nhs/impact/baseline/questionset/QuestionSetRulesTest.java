@@ -1,17 +1,16 @@
 package uk.nhs.impact.baseline.questionset;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import uk.nhs.impact.baseline.questionset.QuestionSet.Option;
 import uk.nhs.impact.baseline.questionset.QuestionSet.Question;
 import uk.nhs.impact.platform.problem.FieldError;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class QuestionSetRulesTest {
     private static final List<Option> TWO = List.of(new Option("A", "A"), new Option("B", "B"));

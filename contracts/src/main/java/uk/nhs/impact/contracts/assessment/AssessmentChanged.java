@@ -2,11 +2,10 @@ package uk.nhs.impact.contracts.assessment;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import uk.nhs.impact.contracts.OrganisationRef;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import uk.nhs.impact.contracts.OrganisationRef;
 
 /**
  * Payload of {@code assessment.reopened.v1}, {@code assessment.withdrawn.v1} and {@code assessment.sharing-changed.v1}.

@@ -2,11 +2,10 @@ package uk.nhs.impact.contracts.assessment;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import uk.nhs.impact.contracts.OrganisationRef;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import uk.nhs.impact.contracts.OrganisationRef;
 
 /**
  * Payload of {@code assessment.submitted.v1}: the submission, the sharing level the organisation chose, and the
@@ -44,7 +43,7 @@ public record AssessmentSubmitted(
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AnsweredQuestion(String questionCode, int questionNumber, String componentCode, String levelCode, String levelName,
-                                   int levelOrdinal, String evidence, List<Action> actions) {
+            int levelOrdinal, String evidence, List<Action> actions) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

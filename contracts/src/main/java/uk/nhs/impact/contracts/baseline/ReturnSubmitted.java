@@ -3,12 +3,11 @@ package uk.nhs.impact.contracts.baseline;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonValue;
-import uk.nhs.impact.contracts.OrganisationRef;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import uk.nhs.impact.contracts.OrganisationRef;
 
 /**
  * Payload of {@code baseline.return-submitted.v1} and {@code baseline.return-amended.v1}: the whole return.

@@ -4,12 +4,11 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
-import uk.nhs.impact.contracts.OrganisationRef;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import uk.nhs.impact.contracts.OrganisationRef;
 
 /**
  * Payload of {@code survey.response-submitted.v1} and {@code survey.response-amended.v1}: the whole response.

@@ -24,7 +24,7 @@ public class DownstreamReadiness implements AsyncHealthCheck {
     @Override
     public Uni<HealthCheckResponse> call() {
         return Uni.createFrom().completionStage(management.eachService(service -> management.get(service, READY, 3000)
-                        .map(resp -> resp.statusCode() == 200)).toCompletionStage())
+                .map(resp -> resp.statusCode() == 200)).toCompletionStage())
                 .map(answers -> {
                     HealthCheckResponseBuilder b = HealthCheckResponse.named("downstream services");
                     boolean allUp = !answers.isEmpty();

@@ -4,16 +4,15 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.info.Contact;
 import org.eclipse.microprofile.openapi.models.info.Info;
 import uk.nhs.impact.gateway.proxy.ServiceManagement;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code GET /api/openapi.json}: one OpenAPI document for every service behind the gateway (Swagger UI reads it), built from

@@ -5,18 +5,6 @@ import io.smallrye.openapi.api.util.FilterUtil;
 import io.smallrye.openapi.runtime.io.Format;
 import io.smallrye.openapi.runtime.io.OpenApiParser;
 import io.smallrye.openapi.runtime.io.OpenApiSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.openapi.OASFactory;
-import org.eclipse.microprofile.openapi.OASFilter;
-import org.eclipse.microprofile.openapi.models.Components;
-import org.eclipse.microprofile.openapi.models.OpenAPI;
-import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.PathItem.HttpMethod;
-import org.eclipse.microprofile.openapi.models.info.Info;
-import org.eclipse.microprofile.openapi.models.media.Schema;
-import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.models.tags.Tag;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +16,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem.HttpMethod;
+import org.eclipse.microprofile.openapi.models.info.Info;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.models.tags.Tag;
 
 /**
  * Merges the services' OpenAPI documents, read into SmallRye's OpenAPI model, into one: all paths, all tags (the first
@@ -92,7 +91,8 @@ public final class OpenApiMerger {
     /** The service's schemas, those whose name another service already defines differently renamed (and referred to so). */
     private static void addSchemas(String service, OpenAPI doc, Components merged) {
         Map<String, Schema> own = doc.getComponents() == null || doc.getComponents().getSchemas() == null
-                ? Map.of() : new LinkedHashMap<>(doc.getComponents().getSchemas());
+                ? Map.of()
+                : new LinkedHashMap<>(doc.getComponents().getSchemas());
         Map<String, Schema> seen = merged.getSchemas() == null ? Map.of() : merged.getSchemas();
         Set<String> clashes = new HashSet<>();
         own.forEach((name, schema) -> {

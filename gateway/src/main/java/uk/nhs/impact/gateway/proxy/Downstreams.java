@@ -1,17 +1,16 @@
 package uk.nhs.impact.gateway.proxy;
 
-import jakarta.inject.Inject;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import uk.nhs.impact.gateway.GatewayConfig;
-
 import java.net.URI;
 import java.util.Optional;
+import uk.nhs.impact.gateway.GatewayConfig;
 
 /** Where each downstream service lives, and the pooled HTTP client that reaches them. */
 @ApplicationScoped
@@ -44,9 +43,9 @@ public class Downstreams {
     @Singleton
     HttpClient client(Vertx vertx) {
         return vertx.createHttpClient(new HttpClientOptions()
-                        .setConnectTimeout((int) config.connectTimeout().toMillis())
-                        .setKeepAlive(true)
-                        .setDecompressionSupported(false),
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setKeepAlive(true)
+                .setDecompressionSupported(false),
                 new PoolOptions().setHttp1MaxSize(64));
     }
 }

@@ -15,18 +15,17 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.net.ConnectException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import uk.nhs.impact.gateway.CorrelationIds;
 import uk.nhs.impact.gateway.GatewayConfig;
 import uk.nhs.impact.gateway.Problems;
 import uk.nhs.impact.gateway.ratelimit.RateLimiter;
-
-import java.net.ConnectException;
-import java.net.URI;
-import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Forwards {@code /api/v1/...} to the owning service after the token has been verified (signature, issuer, audience,
@@ -72,7 +71,8 @@ public class ProxyRoutes {
         boolean anonymous = identity == null || identity.isAnonymous();
         // every client has a bucket: a token's subject, or for calls without a valid token the caller's address
         RateLimiter.Decision rate = rateLimiter.acquire(anonymous
-                ? "address:" + (in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress()) : clientOf(identity));
+                ? "address:" + (in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress())
+                : clientOf(identity));
         ctx.response().putHeader("RateLimit-Limit", Integer.toString(rate.limit()))
                 .putHeader("RateLimit-Remaining", Long.toString(rate.remaining()))
                 .putHeader("RateLimit-Reset", Long.toString(rate.resetSeconds()));

@@ -8,14 +8,13 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import uk.nhs.impact.gateway.GatewayConfig;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
+import uk.nhs.impact.gateway.GatewayConfig;
 
 /**
  * Calls on the services' management interfaces (readiness, OpenAPI documents), which the gateway reads but never routes
@@ -47,7 +46,7 @@ public class ServiceManagement {
             return Future.failedFuture("no management interface configured for " + service);
         }
         return client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(base.getHost()).setPort(base.getPort())
-                        .setURI(uri).setIdleTimeout(idleTimeoutMillis))
+                .setURI(uri).setIdleTimeout(idleTimeoutMillis))
                 .compose(req -> req.putHeader("Accept", "application/json").send());
     }
 

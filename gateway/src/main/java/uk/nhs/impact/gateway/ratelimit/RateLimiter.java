@@ -1,10 +1,9 @@
 package uk.nhs.impact.gateway.ratelimit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import uk.nhs.impact.gateway.GatewayConfig;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import uk.nhs.impact.gateway.GatewayConfig;
 
 /**
  * Token buckets, one per client: {@code burst} requests at once, refilled at {@code requestsPerSecond}.

@@ -1,13 +1,11 @@
 package uk.nhs.impact.platform.audit;
 
-import jakarta.inject.Inject;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import uk.nhs.impact.platform.security.OrgScope;
-
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import uk.nhs.impact.platform.security.OrgScope;
 
 /**
  * The append-only audit trail of a service: who changed what, when, and why, in the same transaction as the change.
@@ -43,7 +42,7 @@ public class AuditTrail {
 
     /** One recorded change. */
     public record Entry(long seq, int chain, Instant occurredAt, String actor, String actorOrg, String ownerOrg, String entityType,
-                        String entityId, String action, String reason, String prevHash, String hash) {
+            String entityId, String action, String reason, String prevHash, String hash) {
     }
 
     /** The result of checking the chain: intact, or where it first breaks. */
@@ -64,9 +63,9 @@ public class AuditTrail {
                     String prev = last.isEmpty() ? GENESIS : last.get(0);
                     String hash = hash(prev, at, actor, actorOrg, ownerOrg, entityType, entityId, action, reason);
                     return s.createNativeQuery("""
-                                    insert into audit_event(chain, occurred_at, actor, actor_org, owner_org, entity_type, entity_id, action,
-                                        reason, prev_hash, hash)
-                                    values (:chain, :at, :actor, :actorOrg, :owner, :type, :id, :action, :reason, :prev, :hash)""")
+                            insert into audit_event(chain, occurred_at, actor, actor_org, owner_org, entity_type, entity_id, action,
+                                reason, prev_hash, hash)
+                            values (:chain, :at, :actor, :actorOrg, :owner, :type, :id, :action, :reason, :prev, :hash)""")
                             .setParameter("chain", chain).setParameter("at", at.atOffset(ZoneOffset.UTC)).setParameter("actor", actor)
                             .setParameter("actorOrg", actorOrg).setParameter("owner", ownerOrg).setParameter("type", entityType)
                             .setParameter("id", entityId).setParameter("action", action).setParameter("reason", reason)
@@ -83,7 +82,7 @@ public class AuditTrail {
     /** The changes to one entity, oldest first. */
     public Uni<List<Entry>> trail(String entityType, String entityId) {
         return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select " + COLUMNS + " from audit_event where entity_type = :type and entity_id = :id order by seq", Object[].class)
+                "select " + COLUMNS + " from audit_event where entity_type = :type and entity_id = :id order by seq", Object[].class)
                 .setParameter("type", entityType).setParameter("id", entityId).getResultList()))
                 .map(rows -> rows.stream().map(AuditTrail::entry).toList());
     }
@@ -95,8 +94,8 @@ public class AuditTrail {
 
     private Uni<Verification> page(int afterChain, long afterSeq, String expectedPrev, long checked) {
         return Panache.getSession().chain(s -> s.createNativeQuery("select " + COLUMNS + " from audit_event where (chain, seq) > (:chain, :after) "
-                        + "order by chain, seq limit " + PAGE, Object[].class)
-                        .setParameter("chain", afterChain).setParameter("after", afterSeq).getResultList())
+                + "order by chain, seq limit " + PAGE, Object[].class)
+                .setParameter("chain", afterChain).setParameter("after", afterSeq).getResultList())
                 .chain(rows -> {
                     String prev = expectedPrev;
                     long n = checked;

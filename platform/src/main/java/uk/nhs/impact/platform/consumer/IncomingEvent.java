@@ -2,14 +2,13 @@ package uk.nhs.impact.platform.consumer;
 
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import org.eclipse.microprofile.reactive.messaging.Message;
-
 import java.time.ZonedDateTime;
 import java.util.Optional;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** The CloudEvents envelope of a consumed Kafka record, read once so consumers map to their own types at once. */
 public record IncomingEvent(String id, String type, String source, String subject, ZonedDateTime time, String data,
-                            String topic, int partition, long offset) {
+        String topic, int partition, long offset) {
 
     /** The envelope of {@code message}; empty when the record is not a CloudEvent (no {@code ce_id}). */
     public static Optional<IncomingEvent> of(Message<?> message) {

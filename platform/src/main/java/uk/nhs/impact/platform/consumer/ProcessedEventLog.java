@@ -25,8 +25,8 @@ public class ProcessedEventLog {
     /** Inside the caller's transaction: true the first time this consumer sees this event id. */
     public Uni<Boolean> record(String consumer, String eventId) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "insert into processed_event(consumer, event_id, processed_at) values (:consumer, :id, now()) "
-                                + "on conflict do nothing")
+                "insert into processed_event(consumer, event_id, processed_at) values (:consumer, :id, now()) "
+                        + "on conflict do nothing")
                 .setParameter("consumer", consumer).setParameter("id", eventId)
                 .executeUpdate())
                 .map(inserted -> inserted == 1);

@@ -2,14 +2,13 @@ package uk.nhs.impact.platform.db;
 
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
-import org.hibernate.JDBCException;
-
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.hibernate.JDBCException;
 
 /**
  * What a database failure means for the caller: a race lost to a concurrent request, or a database out of reach. Decided

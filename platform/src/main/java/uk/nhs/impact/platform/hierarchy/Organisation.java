@@ -7,7 +7,7 @@ import java.time.LocalDate;
  * {@code trustType} (acute, mental_health, community, ambulance, specialist) is set for trusts only.
  */
 public record Organisation(String odsCode, String name, OrgLevel level, String trustType, LocalDate validFrom, LocalDate validTo,
-                           boolean closeDateConfirmed) {
+        boolean closeDateConfirmed) {
 
     public boolean openOn(LocalDate date) {
         return !date.isBefore(validFrom) && (validTo == null || !date.isAfter(validTo));

@@ -5,10 +5,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Forgets Idempotency-Keys after their retention period (24 hours by default): a replay after that creates anew. */
 @ApplicationScoped

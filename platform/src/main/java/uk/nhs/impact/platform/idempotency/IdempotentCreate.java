@@ -1,16 +1,13 @@
 package uk.nhs.impact.platform.idempotency;
 
-import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import uk.nhs.impact.platform.problem.ProblemException;
-import uk.nhs.impact.platform.web.ETags;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,6 +16,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import uk.nhs.impact.platform.problem.ProblemException;
+import uk.nhs.impact.platform.web.ETags;
 
 /**
  * Creating POSTs with an {@code Idempotency-Key}: the first request creates and its response is stored in the same
@@ -85,8 +84,8 @@ public class IdempotentCreate {
 
     private Uni<Stored> find(String scope, String key) {
         return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select request_hash, status, location, etag, body from idempotency_key where scope = :scope and idem_key = :key",
-                        Object[].class)
+                "select request_hash, status, location, etag, body from idempotency_key where scope = :scope and idem_key = :key",
+                Object[].class)
                 .setParameter("scope", scope).setParameter("key", key).getResultList()))
                 .map(IdempotentCreate::first);
     }
@@ -101,8 +100,8 @@ public class IdempotentCreate {
 
     private Uni<Integer> store(String scope, String key, String hash, Created created) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "insert into idempotency_key(scope, idem_key, request_hash, status, location, etag, body, created_at) "
-                                + "values (:scope, :key, :hash, 201, :location, :etag, :body, now())")
+                "insert into idempotency_key(scope, idem_key, request_hash, status, location, etag, body, created_at) "
+                        + "values (:scope, :key, :hash, 201, :location, :etag, :body, now())")
                 .setParameter("scope", scope).setParameter("key", key).setParameter("hash", hash)
                 .setParameter("location", created.location().toString())
                 .setParameter("etag", ETags.of(created.version()).toString())

@@ -1,12 +1,11 @@
 package uk.nhs.impact.platform.instrument;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.function.BiFunction;
 import org.eclipse.microprofile.config.ConfigProvider;
 import uk.nhs.impact.platform.audit.AuditTrail;
 import uk.nhs.impact.platform.problem.FieldError;
-
-import java.util.List;
-import java.util.function.BiFunction;
 
 /** A service's one kind of instrument, whose shipped versions are the JSON resources listed in {@value #SHIPPED}. */
 public abstract class ConfiguredInstruments<D> extends VersionedInstruments<D> {

@@ -1,10 +1,9 @@
 package uk.nhs.impact.platform.instrument;
 
-import uk.nhs.impact.platform.problem.FieldError;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import uk.nhs.impact.platform.problem.FieldError;
 
 /** Checks every instrument's rules make: codes that identify items of a list are unique within it. */
 public final class DefinitionChecks {

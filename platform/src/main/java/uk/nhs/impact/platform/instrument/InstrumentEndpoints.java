@@ -3,6 +3,10 @@ package uk.nhs.impact.platform.instrument;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
 import org.jboss.resteasy.reactive.RestResponse;
 import uk.nhs.impact.platform.idempotency.Created;
 import uk.nhs.impact.platform.idempotency.IdempotentCreate;
@@ -10,11 +14,6 @@ import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.Roles;
 import uk.nhs.impact.platform.web.ETags;
-
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-import java.util.function.Function;
 
 /**
  * What the instrument-version endpoints of a service do, once for every kind of instrument: list instruments and
@@ -50,7 +49,7 @@ public final class InstrumentEndpoints<D, V> {
      * @param view             the body answered for one version
      */
     public InstrumentEndpoints(VersionedInstruments<D> catalogue, IdempotentCreate idempotent, OrgScope scope, String basePath,
-                               String idempotencyScope, Function<D, String> label, Function<VersionedInstruments.Entry<D>, V> view) {
+            String idempotencyScope, Function<D, String> label, Function<VersionedInstruments.Entry<D>, V> view) {
         this.catalogue = catalogue;
         this.idempotent = idempotent;
         this.scope = scope;
@@ -94,8 +93,8 @@ public final class InstrumentEndpoints<D, V> {
             throw ProblemException.validation("instrumentId", "must be 3 to 60 lower-case letters, digits or dashes");
         }
         return idempotent.create(idempotencyKey, scope.orgCode() + ":" + idempotencyScope + ":" + instrumentId, body,
-                () -> catalogue.createDraft(instrumentId, body).map(e ->
-                        new Created(URI.create(basePath + "/" + instrumentId + "/versions/" + e.number()), view.apply(e), e.etag())));
+                () -> catalogue.createDraft(instrumentId, body)
+                        .map(e -> new Created(URI.create(basePath + "/" + instrumentId + "/versions/" + e.number()), view.apply(e), e.etag())));
     }
 
     /** Replaces a draft's definition (If-Match); published versions are immutable (409). */

@@ -20,6 +20,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -30,9 +32,6 @@ import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.Roles;
 import uk.nhs.impact.platform.web.ETags;
 import uk.nhs.impact.platform.web.Params;
-
-import java.util.List;
-import java.util.function.Function;
 
 /**
  * The instrument-version endpoints over HTTP, declared once for every service: paths (under the subclass's {@code @Path}),
@@ -63,7 +62,7 @@ public abstract class InstrumentVersionsResource<D, V> {
 
     /** Arguments as for {@link InstrumentEndpoints}; {@code basePath} is the subclass's {@code @Path}. */
     protected InstrumentVersionsResource(String basePath, String idempotencyScope, Function<D, String> label,
-                                         Function<VersionedInstruments.Entry<D>, V> view) {
+            Function<VersionedInstruments.Entry<D>, V> view) {
         this.basePath = basePath;
         this.idempotencyScope = idempotencyScope;
         this.label = label;
@@ -99,7 +98,7 @@ public abstract class InstrumentVersionsResource<D, V> {
     @APIResponse(responseCode = "401", description = "Not Authorized")
     @APIResponse(responseCode = "403", description = "Not Allowed")
     public Uni<RestResponse<V>> version(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("instrumentId") String instrumentId,
-                                        @Min(1) @Max(Params.VERSION_MAX) @PathParam("version") int version) {
+            @Min(1) @Max(Params.VERSION_MAX) @PathParam("version") int version) {
         return endpoints().version(instrumentId, version);
     }
 
@@ -114,8 +113,8 @@ public abstract class InstrumentVersionsResource<D, V> {
     @APIResponse(responseCode = "401", description = "Not Authorized")
     @APIResponse(responseCode = "403", description = "Not Allowed")
     public Uni<Response> draft(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("instrumentId") String instrumentId,
-                               @Size(max = Params.IDEMPOTENCY_KEY_MAX) @HeaderParam(IdempotentCreate.HEADER) String key,
-                               @Valid @NotNull D body) {
+            @Size(max = Params.IDEMPOTENCY_KEY_MAX) @HeaderParam(IdempotentCreate.HEADER) String key,
+            @Valid @NotNull D body) {
         return endpoints().draft(instrumentId, key, body);
     }
 
@@ -130,8 +129,8 @@ public abstract class InstrumentVersionsResource<D, V> {
     @APIResponse(responseCode = "401", description = "Not Authorized")
     @APIResponse(responseCode = "403", description = "Not Allowed")
     public Uni<RestResponse<V>> update(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("instrumentId") String instrumentId,
-                                       @Min(1) @Max(Params.VERSION_MAX) @PathParam("version") int version,
-                                       @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull D body) {
+            @Min(1) @Max(Params.VERSION_MAX) @PathParam("version") int version,
+            @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull D body) {
         return endpoints().update(instrumentId, version, ifMatch, body);
     }
 
@@ -145,8 +144,8 @@ public abstract class InstrumentVersionsResource<D, V> {
     @APIResponse(responseCode = "401", description = "Not Authorized")
     @APIResponse(responseCode = "403", description = "Not Allowed")
     public Uni<RestResponse<V>> publish(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("instrumentId") String instrumentId,
-                                        @Min(1) @Max(Params.VERSION_MAX) @PathParam("version") int version,
-                                        @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+            @Min(1) @Max(Params.VERSION_MAX) @PathParam("version") int version,
+            @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         return endpoints().publish(instrumentId, version, ifMatch);
     }
 }

@@ -5,10 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import uk.nhs.impact.platform.problem.FieldError;
-import uk.nhs.impact.platform.problem.ProblemException;
-import uk.nhs.impact.platform.web.ETags;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import uk.nhs.impact.platform.problem.FieldError;
+import uk.nhs.impact.platform.problem.ProblemException;
+import uk.nhs.impact.platform.web.ETags;
 
 /**
  * Versioned instruments (a questionnaire and its scales), of definition type {@code D}: those shipped with a service
@@ -32,7 +31,9 @@ import java.util.function.BiFunction;
  * endpoints for them are {@link InstrumentVersionsResource}.
  */
 public abstract class VersionedInstruments<D> {
-    public enum Status { DRAFT, PUBLISHED }
+    public enum Status {
+        DRAFT, PUBLISHED
+    }
 
     /** One version as callers see it; {@code etag} versions a draft (shipped versions never change). */
     public record Entry<D>(String instrumentId, int number, Status status, boolean shipped, Instant publishedAt, long etag, D definition) {
@@ -54,7 +55,7 @@ public abstract class VersionedInstruments<D> {
      *              here rather than by overriding because the shipped versions are checked while this object is built
      */
     protected VersionedInstruments(ObjectMapper json, Class<D> type, List<String> shippedResources, uk.nhs.impact.platform.audit.AuditTrail audit,
-                                   BiFunction<D, D, List<FieldError>> rules) {
+            BiFunction<D, D, List<FieldError>> rules) {
         this.json = json;
         this.type = type;
         this.audit = audit;
@@ -139,8 +140,8 @@ public abstract class VersionedInstruments<D> {
             int number = all.isEmpty() ? 1 : all.get(all.size() - 1).number() + 1;
             validate(def, all.isEmpty() ? null : all.get(all.size() - 1).definition());
             return Panache.getSession().chain(s -> s.createNativeQuery("""
-                            insert into instrument_version(instrument_id, number, status, definition, created_at, version)
-                            values (:id, :number, 'DRAFT', :definition, now(), 0)""")
+                    insert into instrument_version(instrument_id, number, status, definition, created_at, version)
+                    values (:id, :number, 'DRAFT', :definition, now(), 0)""")
                     .setParameter("id", instrumentId).setParameter("number", number).setParameter("definition", write(def))
                     .executeUpdate()).call(() -> audit.record("X24", "instrument", instrumentId + "/" + number, "DRAFTED", null))
                     .replaceWith(() -> new Entry<>(instrumentId, number, Status.DRAFT, false, null, 0L, def));
@@ -160,8 +161,8 @@ public abstract class VersionedInstruments<D> {
 
     public Uni<Entry<D>> publish(String instrumentId, int number, String ifMatch) {
         Instant now = Instant.now();
-        return Panache.withTransaction(() -> draft(instrumentId, number, ifMatch).chain(current ->
-                bump(current, "status = 'PUBLISHED', published_at = :at", Map.of("at", now.atOffset(ZoneOffset.UTC)))
+        return Panache.withTransaction(() -> draft(instrumentId, number, ifMatch)
+                .chain(current -> bump(current, "status = 'PUBLISHED', published_at = :at", Map.of("at", now.atOffset(ZoneOffset.UTC)))
                         .call(() -> audit.record("X24", "instrument", instrumentId + "/" + number, "PUBLISHED", null))
                         .replaceWith(() -> new Entry<>(instrumentId, number, Status.PUBLISHED, false, now, current.etag() + 1,
                                 current.definition()))));
@@ -205,8 +206,13 @@ public abstract class VersionedInstruments<D> {
 
     private Entry<D> entry(Object[] r) {
         Object at = r[4];
-        Instant publishedAt = at == null ? null : at instanceof OffsetDateTime o ? o.toInstant() : at instanceof Instant i ? i
-                : ((java.sql.Timestamp) at).toInstant();
+        Instant publishedAt = at == null
+                ? null
+                : at instanceof OffsetDateTime o
+                        ? o.toInstant()
+                        : at instanceof Instant i
+                                ? i
+                                : ((java.sql.Timestamp) at).toInstant();
         try {
             return new Entry<>((String) r[0], ((Number) r[1]).intValue(), Status.valueOf((String) r[2]), false, publishedAt,
                     ((Number) r[5]).longValue(), json.readValue((String) r[3], type));

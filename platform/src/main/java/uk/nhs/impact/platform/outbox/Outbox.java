@@ -1,12 +1,11 @@
 package uk.nhs.impact.platform.outbox;
 
-import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
+import jakarta.inject.Inject;
 import java.util.UUID;
 
 /**
@@ -34,8 +33,8 @@ public class Outbox {
             return Uni.createFrom().failure(new IllegalStateException("Event payload cannot be serialised", e));
         }
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "insert into outbox_event(id, topic, event_type, subject, payload, occurred_at) "
-                                + "values (:id, :topic, :type, :subject, cast(cast(:payload as text) as jsonb), now())")
+                "insert into outbox_event(id, topic, event_type, subject, payload, occurred_at) "
+                        + "values (:id, :topic, :type, :subject, cast(cast(:payload as text) as jsonb), now())")
                 .setParameter("id", id).setParameter("topic", topic).setParameter("type", type)
                 .setParameter("subject", subject).setParameter("payload", payload)
                 .executeUpdate())

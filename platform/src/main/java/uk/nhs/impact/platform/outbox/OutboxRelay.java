@@ -10,14 +10,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
-import org.jboss.logging.Logger;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -26,6 +18,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes unsent outbox rows in order as CloudEvents (binary mode) to Kafka and marks them sent once the broker
@@ -103,7 +102,7 @@ public class OutboxRelay {
 
     private Uni<Integer> sendBatch(SqlConnection conn) {
         return conn.preparedQuery("select id, topic, event_type, subject, payload::text, occurred_at from outbox_event "
-                        + "where sent_at is null order by seq limit $1")
+                + "where sent_at is null order by seq limit $1")
                 .execute(Tuple.of(config.batchSize()))
                 .chain(rows -> {
                     List<UUID> ids = new ArrayList<>();
@@ -136,7 +135,8 @@ public class OutboxRelay {
             }
         }
         Throwable reason = failure;
-        Uni<Integer> marked = done.isEmpty() ? Uni.createFrom().item(0)
+        Uni<Integer> marked = done.isEmpty()
+                ? Uni.createFrom().item(0)
                 : conn.preparedQuery("update outbox_event set sent_at = now() where id = any($1)")
                         .execute(Tuple.of(done.toArray(UUID[]::new))).map(r -> done.size());
         return marked.invoke(n -> {

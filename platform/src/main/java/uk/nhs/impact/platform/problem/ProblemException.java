@@ -16,7 +16,7 @@ public class ProblemException extends RuntimeException {
     private final Map<String, String> headers;
 
     public ProblemException(int status, String slug, String title, String detail, List<FieldError> errors,
-                            Map<String, Object> context, Map<String, String> headers) {
+            Map<String, Object> context, Map<String, String> headers) {
         super(detail, null, false, false);
         this.status = status;
         this.slug = slug;
@@ -28,8 +28,10 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException validation(List<FieldError> errors) {
         return new ProblemException(400, "validation", "Request is not valid",
-                errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                        : errors.size() + " fields are not valid", errors, null, null);
+                errors.size() == 1
+                        ? errors.get(0).field() + ": " + errors.get(0).message()
+                        : errors.size() + " fields are not valid",
+                errors, null, null);
     }
 
     public static ProblemException validation(String field, String message) {

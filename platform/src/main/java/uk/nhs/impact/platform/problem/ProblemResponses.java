@@ -2,10 +2,9 @@ package uk.nhs.impact.platform.problem;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import uk.nhs.impact.platform.web.CorrelationId;
-
 import java.util.List;
 import java.util.Map;
+import uk.nhs.impact.platform.web.CorrelationId;
 
 /** Builds the problem+json responses every mapper answers with: the request's path as instance, its correlation id. */
 final class ProblemResponses {
@@ -23,7 +22,7 @@ final class ProblemResponses {
     }
 
     static Response.ResponseBuilder build(ContainerRequestContext request, int status, String slug, String title, String detail,
-                                          List<FieldError> errors, Map<String, Object> context) {
+            List<FieldError> errors, Map<String, Object> context) {
         String instance = request == null ? null : request.getUriInfo().getRequestUri().getRawPath();
         Problem p = new Problem(Problem.TYPE_BASE + slug, title, status, detail, instance, CorrelationId.of(request), errors, context);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(p);

@@ -3,10 +3,9 @@ package uk.nhs.impact.platform.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
+import java.util.Locale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
-
-import java.util.Locale;
 
 /** Builds the caller's {@link OrgScope} from the verified token: {@code org_code} claim and realm roles. */
 public class OrgScopeProducer {

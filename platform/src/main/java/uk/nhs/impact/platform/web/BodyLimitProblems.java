@@ -4,10 +4,9 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.nhs.impact.platform.problem.Problem;
-
-import java.util.UUID;
 
 /**
  * A body declared larger than the service accepts is refused with problem+json before it is read,

@@ -1,9 +1,8 @@
 package uk.nhs.impact.platform.web;
 
-import uk.nhs.impact.platform.problem.ProblemException;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import uk.nhs.impact.platform.problem.ProblemException;
 
 /** Opaque paging cursors and the {@code limit} rule shared by every list endpoint. */
 public final class Cursors {

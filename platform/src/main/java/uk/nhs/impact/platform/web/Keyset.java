@@ -1,10 +1,9 @@
 package uk.nhs.impact.platform.web;
 
-import uk.nhs.impact.platform.problem.ProblemException;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import uk.nhs.impact.platform.problem.ProblemException;
 
 /**
  * A place in a list ordered by creation time then id, the order every list endpoint pages in. It travels as an opaque

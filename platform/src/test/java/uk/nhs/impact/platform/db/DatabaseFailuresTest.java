@@ -1,19 +1,18 @@
 package uk.nhs.impact.platform.db;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
-import org.hibernate.exception.ConstraintViolationException;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.sql.SQLException;
 import java.util.concurrent.CompletionException;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.hibernate.exception.ConstraintViolationException;
+import org.junit.jupiter.api.Test;
 
 class DatabaseFailuresTest {
 

@@ -1,12 +1,10 @@
 package uk.nhs.impact.platform.hierarchy;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
+import org.junit.jupiter.api.Test;
 
 class OrganisationHierarchyTest {
     private static final OrganisationHierarchy H = OrganisationHierarchy.loadBundled();

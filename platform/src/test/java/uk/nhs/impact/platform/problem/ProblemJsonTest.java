@@ -1,13 +1,5 @@
 package uk.nhs.impact.platform.problem;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-import uk.nhs.impact.stack.test.Tokens;
-
-import java.util.Map;
-import java.util.UUID;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,6 +7,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.stack.test.Tokens;
 
 /** Every kind of failure answers RFC 9457 problem+json with its own status, naming the field where there is one. */
 @QuarkusTest
@@ -32,7 +31,7 @@ class ProblemJsonTest {
     @Test
     void validationErrorsNameEveryFailingField() {
         asTrust().contentType(ContentType.JSON).body("""
-                        {"text": "", "level": 9, "tags": ["ok", "much-too-long-tag"]}""")
+                {"text": "", "level": 9, "tags": ["ok", "much-too-long-tag"]}""")
                 .when().post("/api/v1/notes")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("type", equalTo("https://impact.nhs.uk/problems/validation"))
@@ -47,7 +46,7 @@ class ProblemJsonTest {
     @Test
     void wrongJsonTypeNamesTheField() {
         asTrust().contentType(ContentType.JSON).body("""
-                        {"text": "a", "level": "three"}""")
+                {"text": "a", "level": "three"}""")
                 .when().post("/api/v1/notes")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("level"))
@@ -57,7 +56,7 @@ class ProblemJsonTest {
     @Test
     void unknownFieldIsRefused() {
         asTrust().contentType(ContentType.JSON).body("""
-                        {"text": "a", "level": 3, "colour": "red"}""")
+                {"text": "a", "level": 3, "colour": "red"}""")
                 .when().post("/api/v1/notes")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("colour"))
@@ -67,7 +66,7 @@ class ProblemJsonTest {
     @Test
     void malformedJsonIsA400() {
         asTrust().contentType(ContentType.JSON).body("""
-                        {"text": "a",\s""")
+                {"text": "a",\s""")
                 .when().post("/api/v1/notes")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("type", equalTo("https://impact.nhs.uk/problems/malformed-json"));

@@ -1,18 +1,16 @@
 package uk.nhs.impact.platform.security;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import uk.nhs.impact.platform.hierarchy.OrgLevel;
-import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import uk.nhs.impact.platform.hierarchy.OrgLevel;
+import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
 
 /** The read rule as a table: caller organisation and role × owner × sharing level → may read. */
 class OrgScopeTest {

@@ -27,9 +27,9 @@ public class NoteEventCounter {
             return Uni.createFrom().completionStage(message.nack(e));
         }
         return log.applyOnce("note-counter", event.id(), () -> Panache.getSession().chain(s -> s.createNativeQuery(
-                                "insert into note_event_count(note_id, applied) values (:id, 1) "
-                                        + "on conflict (note_id) do update set applied = note_event_count.applied + 1")
-                        .setParameter("id", noteId).executeUpdate()))
+                "insert into note_event_count(note_id, applied) values (:id, 1) "
+                        + "on conflict (note_id) do update set applied = note_event_count.applied + 1")
+                .setParameter("id", noteId).executeUpdate()))
                 .replaceWithVoid()
                 .onItemOrFailure().transformToUni((v, f) -> f == null
                         ? Uni.createFrom().completionStage(message.ack())

@@ -21,6 +21,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import uk.nhs.impact.platform.idempotency.Created;
 import uk.nhs.impact.platform.idempotency.IdempotentCreate;
 import uk.nhs.impact.platform.outbox.Outbox;
@@ -28,11 +32,6 @@ import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.SharingLevel;
 import uk.nhs.impact.platform.web.ETags;
-
-import java.net.URI;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
 
 @Path("/api/v1/notes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,7 +41,7 @@ public class NoteResource {
     public static final String TYPE = "uk.nhs.impact.platform-test.note-created.v1";
 
     public record NoteRequest(@NotBlank @Size(max = 100) String text, @NotNull @Min(1) @Max(5) Integer level,
-                              @Valid List<@NotNull @Size(max = 10) String> tags) {
+            @Valid List<@NotNull @Size(max = 10) String> tags) {
     }
 
     public record NoteView(UUID id, String owner, String text, int level, long version) {

@@ -1,12 +1,11 @@
 package uk.nhs.impact.platform.testapp;
 
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import uk.nhs.impact.stack.test.RealServersResource;
 
 /** Real PostgreSQL, Kafka and Keycloak for this module's tests, started once. */
-@WithTestResource(value = RealServersResource.class, scope = TestResourceScope.GLOBAL,
-        initArgs = @ResourceArg(name = "database", value = "platform_test"))
+@WithTestResource(value = RealServersResource.class, scope = TestResourceScope.GLOBAL, initArgs = @ResourceArg(name = "database", value = "platform_test"))
 public class PlatformTestServers {
 }

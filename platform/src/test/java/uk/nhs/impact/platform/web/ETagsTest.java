@@ -1,11 +1,11 @@
 package uk.nhs.impact.platform.web;
 
-import org.junit.jupiter.api.Test;
-import uk.nhs.impact.platform.problem.ProblemException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.platform.problem.ProblemException;
 
 class ETagsTest {
     private static int refusal(String ifMatch, long version) {

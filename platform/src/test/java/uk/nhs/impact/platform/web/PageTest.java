@@ -1,14 +1,13 @@
 package uk.nhs.impact.platform.web;
 
-import org.junit.jupiter.api.Test;
-import uk.nhs.impact.platform.problem.ProblemException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import uk.nhs.impact.platform.problem.ProblemException;
 
 /** A page in creation order and the cursor to the next, which reads back as the place after the page's last row. */
 class PageTest {

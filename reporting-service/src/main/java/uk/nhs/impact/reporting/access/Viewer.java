@@ -1,9 +1,8 @@
 package uk.nhs.impact.reporting.access;
 
+import java.time.LocalDate;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.SharingLevel;
-
-import java.time.LocalDate;
 
 /**
  * Who reads a report view, as the access table ({@code report-access.csv}) resolves the caller's token: which areas it may
@@ -16,10 +15,14 @@ import java.time.LocalDate;
 public record Viewer(String orgCode, Reach reach, Tier tier, OrgScope scope) {
 
     /** Which areas' views a caller may read. */
-    public enum Reach { NONE, OWN, WITHIN, ALL }
+    public enum Reach {
+        NONE, OWN, WITHIN, ALL
+    }
 
     /** The sharing tier of the caller's role: a self-assessment it may read one by one is shared at least this far. */
-    public enum Tier { OWN, ICB, REGION, NATIONAL }
+    public enum Tier {
+        OWN, ICB, REGION, NATIONAL
+    }
 
     public static Viewer none(OrgScope scope) {
         return new Viewer(scope.orgCode(), Reach.NONE, null, scope);

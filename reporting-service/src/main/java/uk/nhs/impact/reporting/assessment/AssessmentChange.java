@@ -2,6 +2,11 @@ package uk.nhs.impact.reporting.assessment;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
 import uk.nhs.impact.contracts.EventTypes;
 import uk.nhs.impact.contracts.OrganisationRef;
 import uk.nhs.impact.contracts.assessment.AssessmentChanged;
@@ -10,31 +15,27 @@ import uk.nhs.impact.platform.security.SharingLevel;
 import uk.nhs.impact.reporting.ingest.EventFields;
 import uk.nhs.impact.reporting.ingest.PoisonEventException;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Locale;
-
 /**
  * What one assessment event does to {@code assessment_record}, read from its contract record without touching the
  * database: store the shared answers, move the stored row to a new sharing level, or remove it (see
  * {@link AssessmentEventHandler} for the rules). The answers are read at once, so a poison event fails before any write.
  */
 public record AssessmentChange(String assessmentId, int revision, Long sequence, Action action, String sharing, String answers,
-                               Content content) {
+        Content content) {
 
-    public enum Action { STORE, RELEVEL, REMOVE }
+    public enum Action {
+        STORE, RELEVEL, REMOVE
+    }
 
     /** What a STORE writes besides the answers, read only when the row is written. */
     public record Content(String cycle, LocalDate referenceDate, OrganisationRef organisation, String instrumentId,
-                          Integer instrumentVersion, Instant submittedAt) {
+            Integer instrumentVersion, Instant submittedAt) {
     }
 
     /** The row a STORE writes; poison when the organisation or cycle is missing. */
     public record Row(String assessmentId, String odsCode, String orgType, String trustType, String icbCode, String regionCode,
-                      String cycle, LocalDate referenceDate, String instrumentId, int instrumentVersion, int revision, String sharing,
-                      String answers, OffsetDateTime submittedAt) {
+            String cycle, LocalDate referenceDate, String instrumentId, int instrumentVersion, int revision, String sharing,
+            String answers, OffsetDateTime submittedAt) {
     }
 
     public static AssessmentChange of(AssessmentSubmitted e) {

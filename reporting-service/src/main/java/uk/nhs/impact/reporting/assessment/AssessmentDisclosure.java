@@ -1,18 +1,11 @@
 package uk.nhs.impact.reporting.assessment;
 
-import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import uk.nhs.impact.platform.security.SharingLevel;
-import uk.nhs.impact.reporting.access.Viewer;
-import uk.nhs.impact.reporting.figures.DisclosureConfig;
-import uk.nhs.impact.reporting.figures.DisclosureGuard;
-import uk.nhs.impact.reporting.query.QueryFamily;
-import uk.nhs.impact.reporting.query.Snapshot;
-
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +16,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import uk.nhs.impact.platform.security.SharingLevel;
+import uk.nhs.impact.reporting.access.Viewer;
+import uk.nhs.impact.reporting.figures.DisclosureConfig;
+import uk.nhs.impact.reporting.figures.DisclosureGuard;
+import uk.nhs.impact.reporting.query.QueryFamily;
+import uk.nhs.impact.reporting.query.Snapshot;
 
 /**
  * Which self-assessments of a cycle count for a viewer, and which of the cells it can ask for may be published: the
@@ -53,8 +52,8 @@ public class AssessmentDisclosure {
     /** Read through {@code db}, so that the figures built on it see the same assessments (see {@link Snapshot}). */
     public Uni<Contributors> of(SqlClient db, Viewer viewer, String cycle, LocalDate asOf) {
         Uni<List<Record>> records = db.preparedQuery("""
-                        select ods_code, org_type, trust_type, icb_code, region_code, sharing from assessment_record
-                        where cycle = $1 and status = 'SUBMITTED'""")
+                select ods_code, org_type, trust_type, icb_code, region_code, sharing from assessment_record
+                where cycle = $1 and status = 'SUBMITTED'""")
                 .execute(Tuple.of(cycle)).map(rows -> {
                     List<Record> out = new ArrayList<>();
                     for (Row r : rows) {

@@ -1,14 +1,13 @@
 package uk.nhs.impact.reporting.assessment;
 
+import java.util.ArrayList;
+import java.util.List;
 import uk.nhs.impact.reporting.csv.CsvTable;
 import uk.nhs.impact.reporting.figures.Figure;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /** Levels chosen across shared, submitted self-assessments: per question and per component, with how many organisations contributed. */
 public record AssessmentDistribution(String cycle, String area, String sharedAtLeast, long organisations,
-                                     List<Item> components, List<Item> questions) implements CsvTable {
+        List<Item> components, List<Item> questions) implements CsvTable {
 
     public record Item(String code, String component, LevelDistribution distribution) {
     }

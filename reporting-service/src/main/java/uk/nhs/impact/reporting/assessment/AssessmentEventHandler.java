@@ -3,13 +3,12 @@ package uk.nhs.impact.reporting.assessment;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import uk.nhs.impact.contracts.EventTypes;
 import uk.nhs.impact.contracts.assessment.AssessmentChanged;
 import uk.nhs.impact.contracts.assessment.AssessmentSubmitted;
 import uk.nhs.impact.reporting.ingest.EventHandler;
 import uk.nhs.impact.reporting.ingest.EventRoute;
-
-import java.util.List;
 
 /**
  * Self-assessments as their organisations share them. {@code assessment_record} holds a row only for a submitted assessment
@@ -63,28 +62,28 @@ public class AssessmentEventHandler implements EventHandler {
      */
     private Uni<Boolean> latest(String id, int revision, Long sequence) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into assessment_last_event(assessment_id, revision, sequence) values (:id, :revision, :sequence)
-                        on conflict (assessment_id) do update set revision = excluded.revision, sequence = excluded.sequence
-                        where case when excluded.sequence is not null and assessment_last_event.sequence is not null
-                                   then excluded.sequence > assessment_last_event.sequence
-                                   else excluded.revision >= assessment_last_event.revision end""")
+                insert into assessment_last_event(assessment_id, revision, sequence) values (:id, :revision, :sequence)
+                on conflict (assessment_id) do update set revision = excluded.revision, sequence = excluded.sequence
+                where case when excluded.sequence is not null and assessment_last_event.sequence is not null
+                           then excluded.sequence > assessment_last_event.sequence
+                           else excluded.revision >= assessment_last_event.revision end""")
                 .setParameter("id", id).setParameter("revision", revision).setParameter("sequence", sequence)
                 .executeUpdate()).map(rows -> rows > 0);
     }
 
     private Uni<Void> store(AssessmentChange.Row row) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into assessment_record(assessment_id, ods_code, org_type, trust_type, icb_code, region_code, cycle,
-                            reference_date, instrument_id, instrument_version, revision, status, sharing, answers, submitted_at)
-                        values (:id, :ods, :orgType, :trustType, :icb, :region, :cycle, :refDate, :instrument, :version, :revision,
-                            'SUBMITTED', :sharing, cast(cast(:answers as text) as jsonb), :submittedAt)
-                        on conflict (assessment_id) do update set
-                            ods_code = excluded.ods_code, org_type = excluded.org_type, trust_type = excluded.trust_type,
-                            icb_code = excluded.icb_code, region_code = excluded.region_code, cycle = excluded.cycle,
-                            reference_date = excluded.reference_date, instrument_id = excluded.instrument_id,
-                            instrument_version = excluded.instrument_version, revision = excluded.revision, status = 'SUBMITTED',
-                            sharing = excluded.sharing, answers = excluded.answers, submitted_at = excluded.submitted_at
-                        where assessment_record.revision <= excluded.revision""")
+                insert into assessment_record(assessment_id, ods_code, org_type, trust_type, icb_code, region_code, cycle,
+                    reference_date, instrument_id, instrument_version, revision, status, sharing, answers, submitted_at)
+                values (:id, :ods, :orgType, :trustType, :icb, :region, :cycle, :refDate, :instrument, :version, :revision,
+                    'SUBMITTED', :sharing, cast(cast(:answers as text) as jsonb), :submittedAt)
+                on conflict (assessment_id) do update set
+                    ods_code = excluded.ods_code, org_type = excluded.org_type, trust_type = excluded.trust_type,
+                    icb_code = excluded.icb_code, region_code = excluded.region_code, cycle = excluded.cycle,
+                    reference_date = excluded.reference_date, instrument_id = excluded.instrument_id,
+                    instrument_version = excluded.instrument_version, revision = excluded.revision, status = 'SUBMITTED',
+                    sharing = excluded.sharing, answers = excluded.answers, submitted_at = excluded.submitted_at
+                where assessment_record.revision <= excluded.revision""")
                 .setParameter("id", row.assessmentId())
                 .setParameter("ods", row.odsCode())
                 .setParameter("orgType", row.orgType())

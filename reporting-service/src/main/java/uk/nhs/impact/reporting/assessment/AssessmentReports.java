@@ -1,23 +1,22 @@
 package uk.nhs.impact.reporting.assessment;
 
-import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import uk.nhs.impact.platform.problem.ProblemException;
-import uk.nhs.impact.reporting.access.ReportAccessTable;
-import uk.nhs.impact.reporting.access.Viewer;
-import uk.nhs.impact.reporting.query.Segmentation;
-import uk.nhs.impact.reporting.query.Snapshot;
-
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import uk.nhs.impact.platform.problem.ProblemException;
+import uk.nhs.impact.reporting.access.ReportAccessTable;
+import uk.nhs.impact.reporting.access.Viewer;
+import uk.nhs.impact.reporting.query.Segmentation;
+import uk.nhs.impact.reporting.query.Snapshot;
 
 /**
  * Self-assessment aggregates. Only submitted assessments that count for the viewer are included ({@link Viewer#counts}:
@@ -66,7 +65,7 @@ public class AssessmentReports {
     }
 
     private static AssessmentDistribution build(String cycle, Segmentation seg, Viewer viewer, long organisations, RowSet<Row> rows,
-                                                String reason) {
+            String reason) {
         Map<String, Map<Integer, Long>> byQuestion = new TreeMap<>();
         Map<String, String> componentOf = new TreeMap<>();
         Map<String, Map<Integer, Long>> byComponent = new TreeMap<>();

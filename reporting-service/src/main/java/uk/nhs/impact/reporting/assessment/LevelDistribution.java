@@ -1,13 +1,12 @@
 package uk.nhs.impact.reporting.assessment;
 
-import uk.nhs.impact.reporting.figures.Figure;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import uk.nhs.impact.reporting.figures.Figure;
 
 /** Counts of answers per maturity level (ordinal), their shares and median. */
 public record LevelDistribution(long answers, List<LevelCount> levels, BigDecimal median, boolean suppressed, String suppressionReason) {
@@ -28,7 +27,8 @@ public record LevelDistribution(long answers, List<LevelCount> levels, BigDecima
 
     /** The distribution of these counts, or, with a reason, only how many answers there were. */
     public static LevelDistribution of(Map<Integer, Long> counts, String suppressionReason) {
-        return suppressionReason == null ? of(counts)
+        return suppressionReason == null
+                ? of(counts)
                 : suppressed(counts.values().stream().mapToLong(Long::longValue).sum(), suppressionReason);
     }
 

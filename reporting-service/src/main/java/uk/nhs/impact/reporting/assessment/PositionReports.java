@@ -1,24 +1,23 @@
 package uk.nhs.impact.reporting.assessment;
 
-import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import uk.nhs.impact.platform.hierarchy.OrgLevel;
-import uk.nhs.impact.platform.problem.ProblemException;
-import uk.nhs.impact.platform.security.SharingLevel;
-import uk.nhs.impact.reporting.access.Viewer;
-import uk.nhs.impact.reporting.query.QueryFamily;
-import uk.nhs.impact.reporting.query.Snapshot;
-
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import uk.nhs.impact.platform.hierarchy.OrgLevel;
+import uk.nhs.impact.platform.problem.ProblemException;
+import uk.nhs.impact.platform.security.SharingLevel;
+import uk.nhs.impact.reporting.access.Viewer;
+import uk.nhs.impact.reporting.query.QueryFamily;
+import uk.nhs.impact.reporting.query.Snapshot;
 
 /**
  * A provider's own self-assessment against its peers' (see {@link ProviderPosition}). The organisation itself, and those
@@ -29,9 +28,8 @@ import java.util.TreeMap;
 public class PositionReports {
     /** How peers are chosen. */
     public enum PeerGroup {
-        TRUST_TYPE("trust_type", QueryFamily.rank(OrgLevel.NATIONAL) + 1),
-        ICB("icb_code", QueryFamily.rank(OrgLevel.ICB)),
-        REGION("region_code", QueryFamily.rank(OrgLevel.REGION));
+        TRUST_TYPE("trust_type", QueryFamily.rank(OrgLevel.NATIONAL) + 1), ICB("icb_code", QueryFamily.rank(OrgLevel.ICB)), REGION("region_code",
+                QueryFamily.rank(OrgLevel.REGION));
 
         final String column;
         private final int rank;
@@ -69,7 +67,7 @@ public class PositionReports {
 
     /** The organisation's own submitted assessment of the cycle. */
     public record Own(String odsCode, String sharing, String trustType, String icbCode, String regionCode, Map<String, String> componentOf,
-                      Map<String, Integer> levels) {
+            Map<String, Integer> levels) {
     }
 
     @Inject
@@ -95,9 +93,9 @@ public class PositionReports {
     /** The organisation's own submitted assessment of the cycle; 404 when there is none. */
     Uni<Own> own(SqlClient db, String cycle, String ods) {
         return db.preparedQuery("""
-                        select a.sharing, a.trust_type, a.icb_code, a.region_code, q.key, q.value ->> 'component', (q.value ->> 'level')::int
-                        from assessment_record a, jsonb_each(a.answers) q
-                        where a.cycle = $1 and a.ods_code = $2 and a.status = 'SUBMITTED'""")
+                select a.sharing, a.trust_type, a.icb_code, a.region_code, q.key, q.value ->> 'component', (q.value ->> 'level')::int
+                from assessment_record a, jsonb_each(a.answers) q
+                where a.cycle = $1 and a.ods_code = $2 and a.status = 'SUBMITTED'""")
                 .execute(Tuple.of(cycle, ods)).map(rows -> {
                     if (rows.size() == 0) {
                         throw ProblemException.notFound("A submitted self-assessment of " + ods + " in cycle " + cycle);
@@ -139,7 +137,7 @@ public class PositionReports {
     }
 
     private static ProviderPosition build(String cycle, Own own, PeerGroup group, String groupCode, Viewer viewer, long peers,
-                                          Map<String, Map<Integer, Long>> byQuestion, String reason) {
+            Map<String, Map<Integer, Long>> byQuestion, String reason) {
         boolean suppress = reason != null;
         List<ProviderPosition.Item> questions = new ArrayList<>();
         Map<String, Map<Integer, Long>> peerByComponent = new TreeMap<>();

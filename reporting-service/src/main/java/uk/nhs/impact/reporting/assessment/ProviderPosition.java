@@ -1,11 +1,10 @@
 package uk.nhs.impact.reporting.assessment;
 
-import uk.nhs.impact.reporting.csv.CsvTable;
-import uk.nhs.impact.reporting.figures.Figure;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import uk.nhs.impact.reporting.csv.CsvTable;
+import uk.nhs.impact.reporting.figures.Figure;
 
 /**
  * One organisation's self-assessment against the distribution of its peers (same trust type nationally, same ICB or same
@@ -13,8 +12,9 @@ import java.util.List;
  * them the peer side is suppressed and only their number is shown.
  */
 public record ProviderPosition(String cycle, String odsCode, String peerGroup, String peerGroupCode, String peersSharedAtLeast,
-                               long peers, boolean suppressed, String suppressionReason, List<Item> components, List<Item> questions)
-        implements CsvTable {
+        long peers, boolean suppressed, String suppressionReason, List<Item> components, List<Item> questions)
+        implements
+            CsvTable {
 
     public enum Position {
         ABOVE, AT, BELOW;

@@ -3,13 +3,12 @@ package uk.nhs.impact.reporting.baseline;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import uk.nhs.impact.contracts.EventTypes;
 import uk.nhs.impact.contracts.baseline.CollectionChanged;
 import uk.nhs.impact.contracts.baseline.ReturnSubmitted;
 import uk.nhs.impact.reporting.ingest.EventHandler;
 import uk.nhs.impact.reporting.ingest.EventRoute;
-
-import java.util.List;
 
 /** Baseline collections and returns; an amendment replaces the organisation's return, never adds a second. */
 @ApplicationScoped
@@ -26,15 +25,15 @@ public class BaselineEventHandler implements EventHandler {
 
     private Uni<Void> store(BaselineRows.Return row) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into baseline_return(collection_id, ods_code, org_type, trust_type, icb_code, region_code,
-                            reference_date, revision, answers, submitted_at)
-                        values (:collection, :ods, :orgType, :trustType, :icb, :region, :refDate, :revision,
-                            cast(cast(:answers as text) as jsonb), :submittedAt)
-                        on conflict (collection_id, ods_code) do update set
-                            org_type = excluded.org_type, trust_type = excluded.trust_type, icb_code = excluded.icb_code,
-                            region_code = excluded.region_code, reference_date = excluded.reference_date,
-                            revision = excluded.revision, answers = excluded.answers, submitted_at = excluded.submitted_at
-                        where baseline_return.revision <= excluded.revision""")
+                insert into baseline_return(collection_id, ods_code, org_type, trust_type, icb_code, region_code,
+                    reference_date, revision, answers, submitted_at)
+                values (:collection, :ods, :orgType, :trustType, :icb, :region, :refDate, :revision,
+                    cast(cast(:answers as text) as jsonb), :submittedAt)
+                on conflict (collection_id, ods_code) do update set
+                    org_type = excluded.org_type, trust_type = excluded.trust_type, icb_code = excluded.icb_code,
+                    region_code = excluded.region_code, reference_date = excluded.reference_date,
+                    revision = excluded.revision, answers = excluded.answers, submitted_at = excluded.submitted_at
+                where baseline_return.revision <= excluded.revision""")
                 .setParameter("collection", row.collectionId())
                 .setParameter("ods", row.odsCode())
                 .setParameter("orgType", row.orgType())
@@ -50,14 +49,14 @@ public class BaselineEventHandler implements EventHandler {
 
     private Uni<Void> store(BaselineRows.Collection row) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into baseline_collection(collection_id, name, reference_date, opens_at, closes_at, closed)
-                        values (:id, :name, :refDate, :opens, :closes, :closed)
-                        on conflict (collection_id) do update set
-                            name = coalesce(excluded.name, baseline_collection.name),
-                            reference_date = coalesce(excluded.reference_date, baseline_collection.reference_date),
-                            opens_at = coalesce(excluded.opens_at, baseline_collection.opens_at),
-                            closes_at = coalesce(excluded.closes_at, baseline_collection.closes_at),
-                            closed = baseline_collection.closed or excluded.closed""")
+                insert into baseline_collection(collection_id, name, reference_date, opens_at, closes_at, closed)
+                values (:id, :name, :refDate, :opens, :closes, :closed)
+                on conflict (collection_id) do update set
+                    name = coalesce(excluded.name, baseline_collection.name),
+                    reference_date = coalesce(excluded.reference_date, baseline_collection.reference_date),
+                    opens_at = coalesce(excluded.opens_at, baseline_collection.opens_at),
+                    closes_at = coalesce(excluded.closes_at, baseline_collection.closes_at),
+                    closed = baseline_collection.closed or excluded.closed""")
                 .setParameter("id", row.collectionId())
                 .setParameter("name", row.name())
                 .setParameter("refDate", row.referenceDate())

@@ -1,15 +1,14 @@
 package uk.nhs.impact.reporting.baseline;
 
-import uk.nhs.impact.reporting.csv.CsvTable;
-import uk.nhs.impact.reporting.figures.Figure;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import uk.nhs.impact.reporting.csv.CsvTable;
+import uk.nhs.impact.reporting.figures.Figure;
 
 /** Seed 002's table: % yes per headline domain, per organisation type, with numerator and denominator; methods cited. */
 public record BaselineHeadline(String collectionId, String area, LocalDate referenceDate, List<OrgTypeResult> orgTypes,
-                               List<MethodCount> methods) implements CsvTable {
+        List<MethodCount> methods) implements CsvTable {
 
     public record OrgTypeResult(String orgType, long returns, List<Measure> measures) {
     }

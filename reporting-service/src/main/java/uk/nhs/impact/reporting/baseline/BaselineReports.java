@@ -1,16 +1,11 @@
 package uk.nhs.impact.reporting.baseline;
 
-import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import uk.nhs.impact.platform.problem.ProblemException;
-import uk.nhs.impact.reporting.figures.Figure;
-import uk.nhs.impact.reporting.query.Segmentation;
-import uk.nhs.impact.reporting.query.Snapshot;
-
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import uk.nhs.impact.platform.problem.ProblemException;
+import uk.nhs.impact.reporting.figures.Figure;
+import uk.nhs.impact.reporting.query.Segmentation;
+import uk.nhs.impact.reporting.query.Snapshot;
 
 /** Baseline figures computed from the stored returns at query time, so an amendment is reflected at once. */
 @ApplicationScoped
@@ -45,10 +44,10 @@ public class BaselineReports {
     /** The collection's reference date; 404 when nothing is known of it. */
     private static Uni<LocalDate> referenceDate(SqlClient db, String collectionId) {
         return db.preparedQuery("""
-                        select coalesce((select reference_date from baseline_collection where collection_id = $1),
-                                        (select max(reference_date) from baseline_return where collection_id = $1)),
-                               exists(select 1 from baseline_collection where collection_id = $1)
-                                   or exists(select 1 from baseline_return where collection_id = $1)""")
+                select coalesce((select reference_date from baseline_collection where collection_id = $1),
+                                (select max(reference_date) from baseline_return where collection_id = $1)),
+                       exists(select 1 from baseline_collection where collection_id = $1)
+                           or exists(select 1 from baseline_return where collection_id = $1)""")
                 .execute(Tuple.of(collectionId)).map(rows -> {
                     Row row = rows.iterator().next();
                     if (!row.getBoolean(1)) {

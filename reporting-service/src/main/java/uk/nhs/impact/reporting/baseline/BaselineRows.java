@@ -1,12 +1,11 @@
 package uk.nhs.impact.reporting.baseline;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import uk.nhs.impact.contracts.OrganisationRef;
 import uk.nhs.impact.contracts.baseline.CollectionChanged;
 import uk.nhs.impact.contracts.baseline.ReturnSubmitted;
 import uk.nhs.impact.reporting.ingest.EventFields;
-
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 
 /** The rows baseline events write, read from their contract records without touching the database. */
 final class BaselineRows {
@@ -14,11 +13,11 @@ final class BaselineRows {
     }
 
     record Return(String collectionId, String odsCode, String orgType, String trustType, String icbCode, String regionCode,
-                  LocalDate referenceDate, int revision, String answers, OffsetDateTime submittedAt) {
+            LocalDate referenceDate, int revision, String answers, OffsetDateTime submittedAt) {
     }
 
     record Collection(String collectionId, String name, LocalDate referenceDate, OffsetDateTime opensAt, OffsetDateTime closesAt,
-                      boolean closed) {
+            boolean closed) {
     }
 
     /** The whole return; the headline counts yes by type ({@code true}), so answers are stored as the event sends them. */

@@ -1,15 +1,14 @@
 package uk.nhs.impact.reporting.completeness;
 
-import uk.nhs.impact.reporting.csv.CsvTable;
-import uk.nhs.impact.reporting.figures.Figure;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import uk.nhs.impact.reporting.csv.CsvTable;
+import uk.nhs.impact.reporting.figures.Figure;
 
 /** Who has and has not submitted, per organisation type and per ICB / region, with the non-submitters named. */
 public record Completeness(String collectionId, String area, LocalDate referenceDate, List<Line> byOrgType, List<Line> byIcb,
-                           List<Line> byRegion, List<Organisation> notSubmitted) implements CsvTable {
+        List<Line> byRegion, List<Organisation> notSubmitted) implements CsvTable {
 
     public record Line(String code, String name, String orgType, Figure submitted) {
     }

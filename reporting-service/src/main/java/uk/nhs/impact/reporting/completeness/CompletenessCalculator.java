@@ -1,11 +1,5 @@
 package uk.nhs.impact.reporting.completeness;
 
-import uk.nhs.impact.platform.hierarchy.OrgLevel;
-import uk.nhs.impact.platform.hierarchy.Organisation;
-import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
-import uk.nhs.impact.reporting.access.ReportAccessTable;
-import uk.nhs.impact.reporting.figures.Figure;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import uk.nhs.impact.platform.hierarchy.OrgLevel;
+import uk.nhs.impact.platform.hierarchy.Organisation;
+import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
+import uk.nhs.impact.reporting.access.ReportAccessTable;
+import uk.nhs.impact.reporting.figures.Figure;
 
 /** Completeness from the hierarchy at the reference date (who was expected) and the set of submitters. */
 public final class CompletenessCalculator {
@@ -31,7 +30,8 @@ public final class CompletenessCalculator {
         for (Organisation o : expected) {
             boolean done = submitted.contains(o.odsCode());
             count(byType, o.orgType(), done);
-            String icb = o.level() == OrgLevel.TRUST ? hierarchy.icbOf(o.odsCode(), date).orElse(null)
+            String icb = o.level() == OrgLevel.TRUST
+                    ? hierarchy.icbOf(o.odsCode(), date).orElse(null)
                     : o.level() == OrgLevel.ICB ? o.odsCode() : null;
             String region = hierarchy.regionOf(o.odsCode(), date).orElse(null);
             if (icb != null) {

@@ -50,7 +50,7 @@ public class CsvWriter implements MessageBodyWriter<CsvTable> {
 
     @Override
     public void writeTo(CsvTable table, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                        MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
+            MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
         headers.putSingle("Content-Type", "text/csv; charset=UTF-8");
         out.write(BOM);
         out.write(render(table).getBytes(StandardCharsets.UTF_8));

@@ -35,7 +35,9 @@ public final class DisclosureGuard {
     }
 
     /** Why a cell is suppressed. */
-    public enum Reason { PRIMARY, SECONDARY }
+    public enum Reason {
+        PRIMARY, SECONDARY
+    }
 
     private DisclosureGuard() {
     }

@@ -3,14 +3,13 @@ package uk.nhs.impact.reporting.ingest;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import uk.nhs.impact.contracts.Topics;
 import uk.nhs.impact.platform.consumer.IncomingEvent;
-
-import java.nio.charset.StandardCharsets;
 
 /** Sends events that cannot be applied to {@code reporting.dead-letter}, with the reason and where they came from. */
 @ApplicationScoped

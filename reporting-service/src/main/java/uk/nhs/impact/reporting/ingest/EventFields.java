@@ -2,11 +2,10 @@ package uk.nhs.impact.reporting.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import uk.nhs.impact.contracts.OrganisationRef;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import uk.nhs.impact.contracts.OrganisationRef;
 
 /** The checks and conversions every handler makes on a contract record's fields before writing rows. */
 public final class EventFields {

@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import java.util.HashMap;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import uk.nhs.impact.contracts.EventTypes;
 import uk.nhs.impact.platform.consumer.IncomingEvent;
 import uk.nhs.impact.platform.consumer.ProcessedEventLog;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The one path every event takes into the read models, live or replayed: find the handler by type, apply it once.
@@ -60,5 +59,7 @@ public class EventIngestor {
         return deadLetters.send(event, reason).replaceWith(Outcome.DEAD_LETTERED);
     }
 
-    public enum Outcome { APPLIED, DUPLICATE, SKIPPED, DEAD_LETTERED }
+    public enum Outcome {
+        APPLIED, DUPLICATE, SKIPPED, DEAD_LETTERED
+    }
 }

@@ -1,9 +1,8 @@
 package uk.nhs.impact.reporting.ingest;
 
 import io.smallrye.mutiny.Uni;
-import uk.nhs.impact.contracts.EventTypes;
-
 import java.util.function.Function;
+import uk.nhs.impact.contracts.EventTypes;
 
 /** One event type a handler applies: the contract record its payload is read as, and what applying it does. */
 public record EventRoute<T extends Record>(String type, Class<T> payload, Function<T, Uni<Void>> apply) {

@@ -1,14 +1,13 @@
 package uk.nhs.impact.reporting.ingest;
 
-import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import uk.nhs.impact.platform.consumer.IncomingEvent;
 import uk.nhs.impact.platform.db.DatabaseFailures;
-
-import java.util.Optional;
 
 /** Live consumers of the three return topics; each record is acknowledged once applied, skipped or dead-lettered. */
 @ApplicationScoped
@@ -45,8 +44,8 @@ public class TopicConsumers {
         return work.runSubscriptionOn(onContext).onFailure(DatabaseFailures::isUnavailable).retry()
                 .withBackOff(java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(5)).indefinitely()
                 .onItemOrFailure().transformToUni((ok, failure) -> failure == null
-                ? Uni.createFrom().completionStage(message.ack())
-                : Uni.createFrom().completionStage(message.nack(failure)));
+                        ? Uni.createFrom().completionStage(message.ack())
+                        : Uni.createFrom().completionStage(message.nack(failure)));
     }
 
     private static IncomingEvent notACloudEvent(Message<String> message) {

@@ -1,18 +1,11 @@
 package uk.nhs.impact.reporting.query;
 
-import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import uk.nhs.impact.platform.hierarchy.OrgLevel;
-import uk.nhs.impact.platform.hierarchy.Organisation;
-import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
-import uk.nhs.impact.reporting.access.ReportAccessTable;
-import uk.nhs.impact.reporting.access.Viewer;
-import uk.nhs.impact.reporting.figures.DisclosureGuard;
-
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import uk.nhs.impact.platform.hierarchy.OrgLevel;
+import uk.nhs.impact.platform.hierarchy.Organisation;
+import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
+import uk.nhs.impact.reporting.access.ReportAccessTable;
+import uk.nhs.impact.reporting.access.Viewer;
+import uk.nhs.impact.reporting.figures.DisclosureGuard;
 
 /**
  * Every cell a viewer can ask a segmented view for — each area it may read × every filter value and combination — built
@@ -61,8 +60,8 @@ public class QueryFamily {
     /** framework:segment of every organisation with a segment in force on {@code date}, read through {@code db} (a report's {@link Snapshot}). */
     public Uni<Map<String, Set<String>>> segmentsOn(SqlClient db, LocalDate date) {
         return db.preparedQuery("""
-                        select ods_code, framework_id, segment from oversight_segment
-                        where effective_from <= $1 and (effective_to is null or effective_to >= $1)""")
+                select ods_code, framework_id, segment from oversight_segment
+                where effective_from <= $1 and (effective_to is null or effective_to >= $1)""")
                 .execute(Tuple.of(date)).map(rows -> {
                     Map<String, Set<String>> out = new HashMap<>();
                     for (Row r : rows) {

@@ -1,12 +1,11 @@
 package uk.nhs.impact.reporting.query;
 
-import uk.nhs.impact.platform.problem.ProblemException;
-import uk.nhs.impact.reporting.access.ReportAccessTable;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import uk.nhs.impact.platform.problem.ProblemException;
+import uk.nhs.impact.reporting.access.ReportAccessTable;
 
 /**
  * The rows a view covers: its area (national, a region, an ICB with its trusts, or one provider) narrowed by the
@@ -20,7 +19,8 @@ public record Segmentation(ReportAccessTable.Area area, String orgType, String t
     public void appendTo(StringBuilder sql, List<Object> params, String alias) {
         String p = alias.isEmpty() ? "" : alias + ".";
         switch (area.level()) {
-            case NATIONAL -> { }
+            case NATIONAL -> {
+            }
             case REGION -> sql.append(" and ").append(p).append("region_code = $").append(add(params, area.code()));
             case ICB -> sql.append(" and (").append(p).append("icb_code = $").append(add(params, area.code()))
                     .append(" or ").append(p).append("ods_code = $").append(params.size()).append(")");

@@ -7,7 +7,9 @@ import java.time.Instant;
 /** Where a rebuild stands: records replayed out of those on the topics when it began. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RebuildProgress(State state, long replayed, Long total, Instant startedAt, Instant finishedAt, String failure) {
-    public enum State { IDLE, RUNNING, DONE, FAILED }
+    public enum State {
+        IDLE, RUNNING, DONE, FAILED
+    }
 
     static RebuildProgress idle() {
         return new RebuildProgress(State.IDLE, 0, null, null, null, null);

@@ -1,7 +1,7 @@
 package uk.nhs.impact.reporting.rebuild;
 
-import jakarta.inject.Inject;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,9 +33,8 @@ public class RebuildResource {
     }
 
     @POST
-    @Operation(summary = "Rebuild every read model by replaying the topics from the start",
-            description = "Runs in the background; follow it with GET. Live consumption carries on meanwhile: both paths record "
-                    + "event ids, so nothing is applied twice, and revisions keep the newest state.")
+    @Operation(summary = "Rebuild every read model by replaying the topics from the start", description = "Runs in the background; follow it with GET. Live consumption carries on meanwhile: both paths record "
+            + "event ids, so nothing is applied twice, and revisions keep the newest state.")
     @APIResponse(responseCode = "202", description = "Started; the body is its progress")
     @APIResponse(responseCode = "409", description = "A rebuild is already running")
     public Response start() {

@@ -1,18 +1,17 @@
 package uk.nhs.impact.reporting.segment;
 
-import jakarta.inject.Inject;
-import jakarta.validation.constraints.Pattern;
-import uk.nhs.impact.platform.web.Params;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,6 +20,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,11 +32,7 @@ import uk.nhs.impact.platform.problem.FieldError;
 import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.Roles;
-
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import uk.nhs.impact.platform.web.Params;
 
 /** Oversight segments are reference data for segmenting reports; administrators load one framework's period at a time. */
 @Path("/api/v1/reports/reference/oversight-segments")
@@ -53,7 +52,7 @@ public class OversightSegmentResource {
     }
 
     public record SegmentPeriod(@NotNull LocalDate effectiveFrom, LocalDate effectiveTo,
-                                @NotEmpty @Size(max = 5000) List<@Valid @NotNull SegmentEntry> segments) {
+            @NotEmpty @Size(max = 5000) List<@Valid @NotNull SegmentEntry> segments) {
     }
 
     public record SegmentView(String odsCode, String frameworkId, String period, int segment, LocalDate effectiveFrom, LocalDate effectiveTo) {
@@ -65,8 +64,9 @@ public class OversightSegmentResource {
     @Operation(summary = "Replace the segments of one framework and period (e.g. nof-2022-23 / 2023-Q2)")
     @APIResponse(responseCode = "200", description = "The segments now held for that period")
     @APIResponse(responseCode = "400", description = "Unknown framework, segment outside its scale, or unknown organisation")
-    public Uni<List<SegmentView>> replace(@Pattern(regexp = Params.CODE) @Size(max = Params.CODE_MAX) @PathParam("frameworkId") String frameworkId, @Pattern(regexp = Params.CODE) @Size(max = Params.CODE_MAX) @PathParam("period") String period,
-                                          @Valid @NotNull SegmentPeriod body) {
+    public Uni<List<SegmentView>> replace(@Pattern(regexp = Params.CODE) @Size(max = Params.CODE_MAX) @PathParam("frameworkId") String frameworkId,
+            @Pattern(regexp = Params.CODE) @Size(max = Params.CODE_MAX) @PathParam("period") String period,
+            @Valid @NotNull SegmentPeriod body) {
         if (!scope.holds(Roles.INSTRUMENT_ADMIN)) {
             throw ProblemException.forbidden("This is for NHS England administrators (instrument-admin at X24)");
         }
@@ -110,7 +110,8 @@ public class OversightSegmentResource {
     @Path("{frameworkId}/{period}")
     @Authenticated
     @Operation(summary = "The segments held for one framework and period")
-    public Uni<List<SegmentView>> list(@Pattern(regexp = Params.CODE) @Size(max = Params.CODE_MAX) @PathParam("frameworkId") String frameworkId, @Pattern(regexp = Params.CODE) @Size(max = Params.CODE_MAX) @PathParam("period") String period) {
+    public Uni<List<SegmentView>> list(@Pattern(regexp = Params.CODE) @Size(max = Params.CODE_MAX) @PathParam("frameworkId") String frameworkId,
+            @Pattern(regexp = Params.CODE) @Size(max = Params.CODE_MAX) @PathParam("period") String period) {
         return Panache.withSession(() -> OversightSegment.<OversightSegment>list("frameworkId = ?1 and period = ?2 order by odsCode",
                 frameworkId, period)).map(rows -> rows.stream().map(OversightSegmentResource::view).toList());
     }

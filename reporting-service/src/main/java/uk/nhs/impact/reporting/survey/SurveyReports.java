@@ -1,31 +1,30 @@
 package uk.nhs.impact.reporting.survey;
 
-import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import uk.nhs.impact.platform.hierarchy.OrgLevel;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
 import uk.nhs.impact.platform.problem.ProblemException;
-import io.vertx.mutiny.sqlclient.RowSet;
 import uk.nhs.impact.reporting.access.ReportAccessTable;
 import uk.nhs.impact.reporting.access.Viewer;
 import uk.nhs.impact.reporting.figures.DisclosureConfig;
 import uk.nhs.impact.reporting.figures.DisclosureGuard;
-import uk.nhs.impact.reporting.query.QueryFamily;
 import uk.nhs.impact.reporting.figures.Figure;
+import uk.nhs.impact.reporting.query.QueryFamily;
 import uk.nhs.impact.reporting.query.Segmentation;
 import uk.nhs.impact.reporting.query.Snapshot;
-
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Set;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Survey figures from the stored responses. Option codes are short identifiers; other text answers are comments.
@@ -55,8 +54,8 @@ public class SurveyReports {
 
     private static Uni<LocalDate> referenceDate(SqlClient db, String runId) {
         return db.preparedQuery("""
-                        select (select reference_date from survey_run where run_id = $1),
-                               exists(select 1 from survey_run where run_id = $1) or exists(select 1 from survey_response where run_id = $1)""")
+                select (select reference_date from survey_run where run_id = $1),
+                       exists(select 1 from survey_run where run_id = $1) or exists(select 1 from survey_response where run_id = $1)""")
                 .execute(Tuple.of(runId)).map(rows -> {
                     Row row = rows.iterator().next();
                     if (!row.getBoolean(1)) {
@@ -73,7 +72,7 @@ public class SurveyReports {
      * @param combine question code → option codes whose counts are added, e.g. {@code Q2_trust_alignment → [fully, mostly]}
      */
     public Uni<SurveyResults> results(Viewer viewer, String runId, String area, String trustType, String segment,
-                                      Map<String, List<String>> combine) {
+            Map<String, List<String>> combine) {
         return snapshot.read(db -> referenceDate(db, runId).chain(date -> {
             Segmentation seg = new Segmentation(access.area(viewer, area, date), null, trustType, segment, date);
             seg.appendTo(new StringBuilder(), new ArrayList<>(), "sr");
@@ -175,8 +174,8 @@ public class SurveyReports {
     }
 
     private SurveyResults build(String runId, Segmentation seg, long respondents, long trusts, Map<String, Long> answered,
-                                Map<String, Map<String, Long>> counts, Map<String, String> kinds, Map<String, List<String>> comments,
-                                Map<String, List<String>> combine, Map<String, String> suppressed) {
+            Map<String, Map<String, Long>> counts, Map<String, String> kinds, Map<String, List<String>> comments,
+            Map<String, List<String>> combine, Map<String, String> suppressed) {
         List<SurveyResults.Question> questions = new ArrayList<>();
         for (String q : kinds.keySet()) {
             long n = answered.getOrDefault(q, 0L);

@@ -1,11 +1,10 @@
 package uk.nhs.impact.reporting.survey;
 
-import uk.nhs.impact.reporting.csv.CsvTable;
-import uk.nhs.impact.reporting.figures.Figure;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import uk.nhs.impact.reporting.csv.CsvTable;
+import uk.nhs.impact.reporting.figures.Figure;
 
 /**
  * Per question, the share of respondents choosing each option (multi-choice shares sum past 100), with combined
@@ -13,14 +12,15 @@ import java.util.List;
  * comment shown is a row of kind {@code comment} with the text in the option column.
  */
 public record SurveyResults(String runId, String area, LocalDate referenceDate, String unit, Meta meta, List<Question> questions)
-        implements CsvTable {
+        implements
+            CsvTable {
 
     /** Respondents, distinct trusts, and trusts covered out of all trusts in the area on the reference date. */
     public record Meta(long respondents, long trusts, Figure coverage) {
     }
 
     public record Question(String code, String kind, Figure answered, List<Option> options, List<Option> combined,
-                           List<String> comments) {
+            List<String> comments) {
     }
 
     public record Option(String code, Figure figure) {

@@ -1,12 +1,11 @@
 package uk.nhs.impact.reporting.survey;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import uk.nhs.impact.contracts.OrganisationRef;
 import uk.nhs.impact.contracts.survey.ResponseSubmitted;
 import uk.nhs.impact.contracts.survey.RunChanged;
 import uk.nhs.impact.reporting.ingest.EventFields;
-
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 
 /**
  * The rows survey events write, read from their contract records without touching the database. Answers are stored as the
@@ -17,11 +16,11 @@ final class SurveyRows {
     }
 
     record Response(String runId, String respondentId, String odsCode, String trustType, String icbCode, String regionCode,
-                    String respondentRole, int revision, String answers) {
+            String respondentRole, int revision, String answers) {
     }
 
     record Run(String runId, String instrumentId, int instrumentVersion, LocalDate referenceDate, OffsetDateTime opensAt,
-               OffsetDateTime closesAt, boolean closed) {
+            OffsetDateTime closesAt, boolean closed) {
     }
 
     static Response response(ResponseSubmitted e) {

@@ -1,12 +1,11 @@
 package uk.nhs.impact.reporting.trend;
 
-import uk.nhs.impact.reporting.csv.CsvTable;
-import uk.nhs.impact.reporting.figures.Figure;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import uk.nhs.impact.reporting.csv.CsvTable;
+import uk.nhs.impact.reporting.figures.Figure;
 
 /** One measure across collections or cycles, oldest first. */
 public record Trend(String measure, String area, List<Point> points) implements CsvTable {

@@ -1,20 +1,12 @@
 package uk.nhs.impact.reporting.trend;
 
-import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import uk.nhs.impact.reporting.access.ReportAccessTable;
-import uk.nhs.impact.reporting.access.Viewer;
-import uk.nhs.impact.reporting.assessment.AssessmentDisclosure;
-import uk.nhs.impact.reporting.assessment.LevelDistribution;
-import uk.nhs.impact.reporting.figures.Figure;
-import uk.nhs.impact.reporting.query.Segmentation;
-import uk.nhs.impact.reporting.query.Snapshot;
-
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,6 +15,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import uk.nhs.impact.reporting.access.ReportAccessTable;
+import uk.nhs.impact.reporting.access.Viewer;
+import uk.nhs.impact.reporting.assessment.AssessmentDisclosure;
+import uk.nhs.impact.reporting.assessment.LevelDistribution;
+import uk.nhs.impact.reporting.figures.Figure;
+import uk.nhs.impact.reporting.query.Segmentation;
+import uk.nhs.impact.reporting.query.Snapshot;
 
 /** The trend queries: one measure per collection or cycle, oldest first, from the read models. */
 @ApplicationScoped
@@ -61,8 +60,8 @@ public class Trends {
     /** Every cycle's point read through {@code db}, one snapshot, so the cycles listed are the cycles measured. */
     private Uni<Trend> selfAssessment(SqlClient db, Viewer viewer, String component, ReportAccessTable.Area area) {
         return db.preparedQuery("""
-                        select cycle, max(reference_date) from assessment_record where status = 'SUBMITTED'
-                        group by cycle order by max(reference_date), cycle""").execute().chain(rows -> {
+                select cycle, max(reference_date) from assessment_record where status = 'SUBMITTED'
+                group by cycle order by max(reference_date), cycle""").execute().chain(rows -> {
             List<Uni<Trend.Point>> points = new ArrayList<>();
             for (Row r : rows) {
                 LocalDate date = r.getLocalDate(1) == null ? LocalDate.now() : r.getLocalDate(1);
@@ -89,7 +88,8 @@ public class Trends {
                     levels.merge(r.getInteger(0), 1L, Long::sum);
                     orgs.add(r.getString(1));
                 }
-                return orgs.isEmpty() ? null
+                return orgs.isEmpty()
+                        ? null
                         : new Trend.Point(cycle, seg.asOf(), null, hide ? null : LevelDistribution.of(levels).median(), (long) orgs.size());
             });
         });

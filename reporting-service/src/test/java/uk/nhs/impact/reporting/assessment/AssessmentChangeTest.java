@@ -1,5 +1,10 @@
 package uk.nhs.impact.reporting.assessment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.OffsetDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import uk.nhs.impact.contracts.EventSamples;
 import uk.nhs.impact.contracts.EventTypes;
@@ -7,12 +12,6 @@ import uk.nhs.impact.contracts.OrganisationRef;
 import uk.nhs.impact.contracts.assessment.AssessmentChanged;
 import uk.nhs.impact.contracts.assessment.AssessmentSubmitted;
 import uk.nhs.impact.reporting.ingest.PoisonEventException;
-
-import java.time.OffsetDateTime;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What each assessment event does to the read model, read from the pinned samples and variations of them. */
 class AssessmentChangeTest {
@@ -28,7 +27,7 @@ class AssessmentChangeTest {
         assertThat(change.row()).isEqualTo(new AssessmentChange.Row("5b0e8d52-6c1e-4f4a-9a3e-0d7f2b9c1a10", "RHA", "trust",
                 "mental_health", "QT1", "Y60", "2023-24", SUBMITTED.referenceDate(), "nhs-impact-self-assessment", 1, 1, "NATIONAL",
                 """
-                {"Q1":{"component":"C1","level":1,"levelCode":"starting"},"Q2":{"component":"C1","level":2,"levelCode":"developing"}}""",
+                        {"Q1":{"component":"C1","level":1,"levelCode":"starting"},"Q2":{"component":"C1","level":2,"levelCode":"developing"}}""",
                 OffsetDateTime.parse("2023-09-29T10:00:00Z")));
         assertThat(change.row().answers()).doesNotContain("Evidence", "evidence", "actions", "Board paper");
     }

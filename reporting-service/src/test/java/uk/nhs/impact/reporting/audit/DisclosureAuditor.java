@@ -2,18 +2,6 @@ package uk.nhs.impact.reporting.audit;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import uk.nhs.impact.platform.hierarchy.OrgLevel;
-import uk.nhs.impact.platform.hierarchy.Organisation;
-import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
-import uk.nhs.impact.platform.problem.ProblemException;
-import uk.nhs.impact.platform.security.OrgScope;
-import uk.nhs.impact.platform.security.SharingLevel;
-import uk.nhs.impact.reporting.assessment.AssessmentDistribution;
-import uk.nhs.impact.reporting.assessment.LevelDistribution;
-import uk.nhs.impact.reporting.assessment.ProviderPosition;
-import uk.nhs.impact.reporting.figures.Figure;
-import uk.nhs.impact.reporting.survey.SurveyResults;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,6 +14,16 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import uk.nhs.impact.platform.hierarchy.OrgLevel;
+import uk.nhs.impact.platform.hierarchy.Organisation;
+import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
+import uk.nhs.impact.platform.problem.ProblemException;
+import uk.nhs.impact.platform.security.OrgScope;
+import uk.nhs.impact.platform.security.SharingLevel;
+import uk.nhs.impact.reporting.assessment.AssessmentDistribution;
+import uk.nhs.impact.reporting.assessment.LevelDistribution;
+import uk.nhs.impact.reporting.assessment.ProviderPosition;
+import uk.nhs.impact.reporting.survey.SurveyResults;
 
 /**
  * Tries to break the disclosure rules: enumerates every query each caller can make ({@link QueryEnumerator}), explains each
@@ -70,8 +68,11 @@ public final class DisclosureAuditor {
         if (family.startsWith("sa:")) {
             return "self-assessment levels";
         }
-        return family.endsWith(":options") ? "survey option counts" : family.endsWith(":text") ? "survey free text"
-                : family.endsWith(":answered") ? "survey answered counts (item response)" : family;
+        return family.endsWith(":options")
+                ? "survey option counts"
+                : family.endsWith(":text")
+                        ? "survey free text"
+                        : family.endsWith(":answered") ? "survey answered counts (item response)" : family;
     }
 
     public <V> AuditReport audit(ReportPolicy<V> policy, List<Caller> callers) {
@@ -135,7 +136,9 @@ public final class DisclosureAuditor {
     // ------------------------------------------------------------------------------------------------------------------
     // The access table: which areas' views a caller may read (report-access.csv, as the brief states it)
 
-    private enum Reach { NONE, OWN, WITHIN, ALL }
+    private enum Reach {
+        NONE, OWN, WITHIN, ALL
+    }
 
     private Reach reach(OrgScope scope) {
         OrgLevel level = hierarchy.find(scope.orgCode()).map(Organisation::level).orElse(null);
@@ -223,7 +226,7 @@ public final class DisclosureAuditor {
     }
 
     private void levels(CallerAudit audit, Query q, String area, long count, Map<String, LevelDistribution> items,
-                        java.util.function.Function<Predicate<Population.Assessment>, List<List<Population.Assessment>>> select) {
+            java.util.function.Function<Predicate<Population.Assessment>, List<List<Population.Assessment>>> select) {
         audit.cells++;
         Set<String> published = new TreeSet<>();
         items.forEach((code, d) -> {
@@ -238,8 +241,7 @@ public final class DisclosureAuditor {
         }
         List<Population.Assessment> explained = null;
         String how = null;
-        search:
-        for (Map.Entry<String, Predicate<Population.Assessment>> candidate : candidates(audit.scope)) {
+        search : for (Map.Entry<String, Predicate<Population.Assessment>> candidate : candidates(audit.scope)) {
             for (List<Population.Assessment> set : select.apply(candidate.getValue())) {
                 if (set.size() == count && sameLevels(set, items)) {
                     explained = set;
@@ -341,7 +343,7 @@ public final class DisclosureAuditor {
             if (answeredShown) {
                 boolean consistent = (question.answered().numerator() == null || question.answered().numerator() == answering.size())
                         && figures.stream().allMatch(o -> o.figure().denominator() == null || o.figure().denominator() == 0
-                        || o.figure().denominator() == answering.size());
+                                || o.figure().denominator() == answering.size());
                 if (!consistent) {
                     audit.unexplained.add(q + ": " + code + " answered count not explained");
                     continue;
@@ -503,8 +505,8 @@ public final class DisclosureAuditor {
 
         public String summary() {
             return String.format(java.util.Locale.ROOT, "SUITE SUMMARY disclosure-auditor: rules=%s callers=%d queries=%d (200: %d, 404: %d, 400: %d) "
-                            + "cells audited=%d published figures=%d derivable values=%d small atoms=%d violations=%d unexplained=%d "
-                            + "access mismatches=%d runtime=%.1fs",
+                    + "cells audited=%d published figures=%d derivable values=%d small atoms=%d violations=%d unexplained=%d "
+                    + "access mismatches=%d runtime=%.1fs",
                     policy, callers.size(), queries(), sum(c -> c.ok), sum(c -> c.notFound), sum(c -> c.invalid), cells(),
                     sum(CallerAudit::publishedFigures), derivable(), smallAtoms(), violations().size(), unexplained().size(),
                     accessMismatches().size(), runtime.toMillis() / 1000.0);

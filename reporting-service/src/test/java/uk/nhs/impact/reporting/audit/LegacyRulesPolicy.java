@@ -1,6 +1,15 @@
 package uk.nhs.impact.reporting.audit;
 
 import io.smallrye.mutiny.Uni;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 import uk.nhs.impact.platform.hierarchy.OrgLevel;
 import uk.nhs.impact.platform.hierarchy.Organisation;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
@@ -13,16 +22,6 @@ import uk.nhs.impact.reporting.assessment.LevelDistribution;
 import uk.nhs.impact.reporting.assessment.ProviderPosition;
 import uk.nhs.impact.reporting.figures.Figure;
 import uk.nhs.impact.reporting.survey.SurveyResults;
-
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.Supplier;
 
 /**
  * A test fixture: the reporting rules as they stood before the access and disclosure rewrite (commit d89eb74:
@@ -70,7 +69,8 @@ public final class LegacyRulesPolicy implements ReportPolicy<OrgScope> {
     }
 
     private Area require(OrgScope scope, String requested) {
-        String code = requested == null || requested.isBlank() ? scope.aggregateArea().orElseGet(scope::orgCode)
+        String code = requested == null || requested.isBlank()
+                ? scope.aggregateArea().orElseGet(scope::orgCode)
                 : requested.trim().toUpperCase(Locale.ROOT);
         Organisation org = hierarchy.find(code).orElseThrow(() -> ProblemException.notFound("Area " + code));
         boolean own = scope.isOwn(code) && (scope.has(Roles.VIEWER) || scope.has(Roles.SUBMITTER) || scope.has(Roles.ICB_OVERSIGHT));
@@ -166,7 +166,7 @@ public final class LegacyRulesPolicy implements ReportPolicy<OrgScope> {
 
     @Override
     public Uni<SurveyResults> survey(OrgScope scope, String runId, String area, String trustType, String segment,
-                                     Map<String, List<String>> combine) {
+            Map<String, List<String>> combine) {
         return answer(() -> {
             Area a = require(scope, area);
             boolean national = a.level() == OrgLevel.NATIONAL;
@@ -229,7 +229,7 @@ public final class LegacyRulesPolicy implements ReportPolicy<OrgScope> {
     }
 
     private static ProviderPosition.Item item(String code, String component, BigDecimal own, Map<Integer, Long> peerCounts,
-                                              boolean suppress, String reason) {
+            boolean suppress, String reason) {
         if (suppress) {
             return new ProviderPosition.Item(code, component, own,
                     LevelDistribution.suppressed(peerCounts.values().stream().mapToLong(Long::longValue).sum(), reason), null);

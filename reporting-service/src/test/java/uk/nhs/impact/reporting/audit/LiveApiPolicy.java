@@ -1,6 +1,8 @@
 package uk.nhs.impact.reporting.audit;
 
 import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.Map;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.reporting.access.ReportAccessTable;
 import uk.nhs.impact.reporting.access.Viewer;
@@ -10,9 +12,6 @@ import uk.nhs.impact.reporting.assessment.PositionReports;
 import uk.nhs.impact.reporting.assessment.ProviderPosition;
 import uk.nhs.impact.reporting.survey.SurveyReports;
 import uk.nhs.impact.reporting.survey.SurveyResults;
-
-import java.util.List;
-import java.util.Map;
 
 /** The live API, exactly the code paths the HTTP resources call (the beans, without HTTP). */
 public final class LiveApiPolicy implements ReportPolicy<Viewer> {
@@ -50,7 +49,7 @@ public final class LiveApiPolicy implements ReportPolicy<Viewer> {
 
     @Override
     public Uni<SurveyResults> survey(Viewer viewer, String runId, String area, String trustType, String segment,
-                                     Map<String, List<String>> combine) {
+            Map<String, List<String>> combine) {
         return Uni.createFrom().deferred(() -> surveys.results(viewer, runId, area, trustType, segment, combine));
     }
 }

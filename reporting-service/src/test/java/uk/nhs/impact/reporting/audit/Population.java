@@ -4,11 +4,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import uk.nhs.impact.platform.hierarchy.OrgLevel;
-import uk.nhs.impact.platform.hierarchy.Organisation;
-import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
-import uk.nhs.impact.platform.security.SharingLevel;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -25,6 +20,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import uk.nhs.impact.platform.hierarchy.OrgLevel;
+import uk.nhs.impact.platform.hierarchy.Organisation;
+import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
+import uk.nhs.impact.platform.security.SharingLevel;
 
 /**
  * The auditor's ground truth: a seeded random population of self-assessments, survey responses and oversight segments for
@@ -58,7 +57,7 @@ public final class Population {
 
     /** One organisation's submitted self-assessment of the cycle: its level (1..5) per question. */
     public record Assessment(String id, String odsCode, String orgType, String trustType, String icbCode, String regionCode,
-                             SharingLevel sharing, Map<String, Integer> levels) {
+            SharingLevel sharing, Map<String, Integer> levels) {
         /** After the data-minimisation change, only shared answers reach reporting. */
         public boolean inReporting() {
             return sharing != SharingLevel.PRIVATE;
@@ -245,7 +244,7 @@ public final class Population {
     }
 
     private static Assessment assessment(Random random, Builder b, String ods, String orgType, String trustType, String icb, String region,
-                                         SharingLevel sharing) {
+            SharingLevel sharing) {
         Map<String, Integer> levels = new LinkedHashMap<>();
         b.componentOf.keySet().forEach(q -> levels.put(q, 1 + random.nextInt(5)));
         return new Assessment("audit-" + ods, ods, orgType, trustType, icb, region, sharing, levels);
@@ -272,7 +271,8 @@ public final class Population {
             a.put(S_BARRIERS, chosen);
         }
         if (random.nextDouble() < 0.35) {
-            a.put(S_COMMENTS, random.nextBoolean() ? COMMENT_POOL.get(random.nextInt(COMMENT_POOL.size()))
+            a.put(S_COMMENTS, random.nextBoolean()
+                    ? COMMENT_POOL.get(random.nextInt(COMMENT_POOL.size()))
                     : "Respondent " + n + " says our improvement work is unique to us.");
         }
         return a;
@@ -325,33 +325,34 @@ public final class Population {
                     "nhs-impact-self-assessment", 1, 1, "SUBMITTED", a.sharing().name(), answers, submitted));
         }
         pool.preparedQuery("""
-                        insert into assessment_record(assessment_id, ods_code, org_type, trust_type, icb_code, region_code, cycle,
-                            reference_date, instrument_id, instrument_version, revision, status, sharing, answers, submitted_at)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)""")
+                insert into assessment_record(assessment_id, ods_code, org_type, trust_type, icb_code, region_code, cycle,
+                    reference_date, instrument_id, instrument_version, revision, status, sharing, answers, submitted_at)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)""")
                 .executeBatch(rows).await().atMost(wait);
 
         pool.preparedQuery("""
-                        insert into survey_run(run_id, instrument_id, instrument_version, reference_date, opens_at, closes_at, closed)
-                        values ($1, 'audit-improvement-survey', 1, $2, $3, $4, true)""")
+                insert into survey_run(run_id, instrument_id, instrument_version, reference_date, opens_at, closes_at, closed)
+                values ($1, 'audit-improvement-survey', 1, $2, $3, $4, true)""")
                 .execute(Tuple.of(runId, AS_OF, submitted.minusDays(30), submitted)).await().atMost(wait);
         List<Tuple> responses = new ArrayList<>();
         for (Respondent r : respondents) {
             JsonObject answers = new JsonObject();
-            r.answers().forEach((question, value) -> answers.put(question, value instanceof List<?> list ? new JsonArray(new ArrayList<>(list))
+            r.answers().forEach((question, value) -> answers.put(question, value instanceof List<?> list
+                    ? new JsonArray(new ArrayList<>(list))
                     : question.equals(S_COMMENTS) ? new JsonObject().put("text", value) : value));
             responses.add(tuple(runId, r.id(), r.odsCode(), r.trustType(), r.icbCode(), r.regionCode(), "improvement_lead", 1, answers));
         }
         pool.preparedQuery("""
-                        insert into survey_response(run_id, respondent_id, ods_code, trust_type, icb_code, region_code, respondent_role,
-                            revision, answers) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
+                insert into survey_response(run_id, respondent_id, ods_code, trust_type, icb_code, region_code, respondent_role,
+                    revision, answers) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
                 .executeBatch(responses).await().atMost(wait);
 
         List<Tuple> segmentRows = new ArrayList<>();
         segments.forEach((ods, segment) -> segmentRows.add(Tuple.of(ods, FRAMEWORK, "2023-24", segment, AS_OF.withDayOfMonth(1),
                 AS_OF.plusMonths(1))));
         pool.preparedQuery("""
-                        insert into oversight_segment(ods_code, framework_id, period, segment, effective_from, effective_to)
-                        values ($1, $2, $3, $4, $5, $6)""")
+                insert into oversight_segment(ods_code, framework_id, period, segment, effective_from, effective_to)
+                values ($1, $2, $3, $4, $5, $6)""")
                 .executeBatch(segmentRows).await().atMost(wait);
     }
 
@@ -404,7 +405,7 @@ public final class Population {
 
     /** Rows of an area (the ICB's own row included in an ICB's area), narrowed by the filters (null: not given). */
     public boolean selects(String area, String orgType, String trustType, String segment, String ods, String rowOrgType, String rowTrustType,
-                           String icb, String region) {
+            String icb, String region) {
         boolean inArea = switch (levelOf(area)) {
             case NATIONAL -> true;
             case REGION -> area.equals(region);

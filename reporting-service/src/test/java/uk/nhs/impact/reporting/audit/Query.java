@@ -5,7 +5,9 @@ import java.util.StringJoiner;
 /** One query a caller can make of a report view; null parameters are not given. */
 public record Query(View view, String area, String orgType, String trustType, String segment, String odsCode, String peers) {
 
-    public enum View { DISTRIBUTION, POSITION, SURVEY }
+    public enum View {
+        DISTRIBUTION, POSITION, SURVEY
+    }
 
     public static Query distribution(String area, String orgType, String trustType, String segment) {
         return new Query(View.DISTRIBUTION, area, orgType, trustType, segment, null, null);

@@ -1,10 +1,9 @@
 package uk.nhs.impact.reporting.audit;
 
-import uk.nhs.impact.platform.hierarchy.OrgLevel;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import uk.nhs.impact.platform.hierarchy.OrgLevel;
 
 /**
  * Every query the API offers a caller, over the population's areas and filter values.

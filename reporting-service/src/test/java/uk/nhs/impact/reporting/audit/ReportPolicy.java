@@ -1,13 +1,12 @@
 package uk.nhs.impact.reporting.audit;
 
 import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.Map;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.reporting.assessment.AssessmentDistribution;
 import uk.nhs.impact.reporting.assessment.ProviderPosition;
 import uk.nhs.impact.reporting.survey.SurveyResults;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * The report views as a caller reaches them: the live API, or the rules as they stood before (a fixture). A view the caller

@@ -1,14 +1,13 @@
 package uk.nhs.impact.reporting.audit;
 
-import uk.nhs.impact.reporting.audit.DisclosureAuditor.AuditReport;
-import uk.nhs.impact.reporting.audit.DisclosureAuditor.CallerAudit;
-import uk.nhs.impact.reporting.audit.DisclosureAuditor.Cell;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import uk.nhs.impact.reporting.audit.DisclosureAuditor.AuditReport;
+import uk.nhs.impact.reporting.audit.DisclosureAuditor.CallerAudit;
+import uk.nhs.impact.reporting.audit.DisclosureAuditor.Cell;
 
 /** The leaks reported against the old rules, as the auditor must find them in the population built for them. */
 public final class Reproductions {
@@ -25,7 +24,8 @@ public final class Reproductions {
                 .orElseThrow(() -> new AssertionError("Y60 staff received no region distribution narrowed to ambulance trusts"));
         assertThat(cell.hidden()).as("the narrowed region view rests on one trust the caller may not read").isEqualTo(Set.of(trust));
         assertThat(caller.determinedOrganisations().contains(trust)).as(trust + "'s levels follow for Y60 staff").isTrue();
-        assertThat(caller.derivable.stream().filter(f -> f.members().equals(Set.of(trust))).count()).as("all 22 question levels and 5 component distributions of " + trust).isEqualTo(27);
+        assertThat(caller.derivable.stream().filter(f -> f.members().equals(Set.of(trust))).count())
+                .as("all 22 question levels and 5 component distributions of " + trust).isEqualTo(27);
     }
 
     /** (b) National analyst, area=QYG&trustType=specialist: 4 organisations, 3 shared nationally, 1 only with its region. */

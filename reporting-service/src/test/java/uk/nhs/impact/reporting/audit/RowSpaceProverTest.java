@@ -1,12 +1,11 @@
 package uk.nhs.impact.reporting.audit;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import org.junit.jupiter.api.Test;
 
 /** The prover on hand-made incidence matrices, where the answer is known. */
 class RowSpaceProverTest {

@@ -1,6 +1,11 @@
 package uk.nhs.impact.reporting.baseline;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.OffsetDateTime;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.nhs.impact.contracts.EventSamples;
 import uk.nhs.impact.contracts.EventTypes;
@@ -8,12 +13,6 @@ import uk.nhs.impact.contracts.OrganisationRef;
 import uk.nhs.impact.contracts.baseline.CollectionChanged;
 import uk.nhs.impact.contracts.baseline.ReturnSubmitted;
 import uk.nhs.impact.reporting.ingest.PoisonEventException;
-
-import java.time.OffsetDateTime;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BaselineRowsTest {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,20 +1,19 @@
 package uk.nhs.impact.reporting.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import uk.nhs.impact.contracts.EventSamples;
 import uk.nhs.impact.contracts.EventTypes;
 import uk.nhs.impact.contracts.baseline.ReturnSubmitted;
-
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The consumer side of the contract: every pinned sample reads as its record, newer fields are ignored, the rest is poison. */
 class EventReaderTest {

@@ -1,5 +1,8 @@
 package uk.nhs.impact.reporting.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -7,14 +10,10 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * A report's queries read one snapshot: a response stored by another connection between two of them (as the event
@@ -60,9 +59,9 @@ class SnapshotTest {
     /** A response stored and committed on a connection of its own, as the event consumer stores one. */
     private Uni<Void> arrive(String respondent) {
         return pool.preparedQuery("""
-                        insert into survey_response(run_id, respondent_id, ods_code, trust_type, icb_code, region_code, respondent_role,
-                                                    revision, answers)
-                        values ($1, $2, 'RHA', 'mental_health', 'QT1', 'Y60', 'chair', 1, '{}'::jsonb)""")
+                insert into survey_response(run_id, respondent_id, ods_code, trust_type, icb_code, region_code, respondent_role,
+                                            revision, answers)
+                values ($1, $2, 'RHA', 'mental_health', 'QT1', 'Y60', 'chair', 1, '{}'::jsonb)""")
                 .execute(Tuple.of(run, respondent)).replaceWithVoid();
     }
 }

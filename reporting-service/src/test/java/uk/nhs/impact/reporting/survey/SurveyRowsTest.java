@@ -1,17 +1,16 @@
 package uk.nhs.impact.reporting.survey;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 import uk.nhs.impact.contracts.EventSamples;
 import uk.nhs.impact.contracts.EventTypes;
 import uk.nhs.impact.contracts.survey.ResponseSubmitted;
 import uk.nhs.impact.contracts.survey.RunChanged;
 import uk.nhs.impact.reporting.ingest.PoisonEventException;
-
-import java.time.OffsetDateTime;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SurveyRowsTest {
     private static final ObjectMapper JSON = new ObjectMapper();

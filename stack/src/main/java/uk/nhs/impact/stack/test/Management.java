@@ -12,7 +12,7 @@ public final class Management {
 
     /** {@code http://host:port} of the management interface, e.g. for {@code given().baseUri(Management.baseUri())}. */
     public static String baseUri() {
-        String url = ConfigProvider.getConfig().getValue("test.management.url", String.class);   // http://host:port/q
+        String url = ConfigProvider.getConfig().getValue("test.management.url", String.class); // http://host:port/q
         int root = url.indexOf('/', url.indexOf("://") + 3);
         return root < 0 ? url : url.substring(0, root);
     }

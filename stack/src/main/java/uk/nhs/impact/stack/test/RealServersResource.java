@@ -1,17 +1,16 @@
 package uk.nhs.impact.stack.test;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import uk.nhs.impact.stack.KafkaBroker;
-import uk.nhs.impact.stack.KeycloakServer;
-import uk.nhs.impact.stack.PostgresServer;
-import uk.nhs.impact.stack.Ports;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
+import uk.nhs.impact.stack.KafkaBroker;
+import uk.nhs.impact.stack.KeycloakServer;
+import uk.nhs.impact.stack.Ports;
+import uk.nhs.impact.stack.PostgresServer;
 
 /**
  * Starts the real servers a module's tests run against, in parallel, once per test JVM:

@@ -2,9 +2,6 @@ package uk.nhs.impact.stack.test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.eclipse.microprofile.config.ConfigProvider;
-import uk.nhs.impact.stack.KeycloakServer;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.ConfigProvider;
+import uk.nhs.impact.stack.KeycloakServer;
 
 /**
  * Access tokens minted by the real Keycloak the tests run against. A user for each (organisation, roles)

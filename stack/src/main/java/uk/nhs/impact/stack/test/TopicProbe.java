@@ -1,10 +1,5 @@
 package uk.nhs.impact.stack.test;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a topic of the real test broker from the beginning, for tests that check what a service published. */
 public final class TopicProbe {
@@ -20,7 +19,7 @@ public final class TopicProbe {
 
     /** Every record on {@code topic} matching {@code wanted}, waiting up to {@code timeout} until {@code count} have arrived. */
     public static List<ConsumerRecord<String, String>> await(String bootstrap, String topic, Predicate<ConsumerRecord<String, String>> wanted,
-                                                             int count, Duration timeout) {
+            int count, Duration timeout) {
         Map<String, Object> conf = Map.of("bootstrap.servers", bootstrap, "group.id", "probe-" + UUID.randomUUID(),
                 "auto.offset.reset", "earliest", "enable.auto.commit", "false");
         List<ConsumerRecord<String, String>> found = new ArrayList<>();

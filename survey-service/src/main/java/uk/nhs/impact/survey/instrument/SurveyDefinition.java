@@ -25,25 +25,29 @@ public record SurveyDefinition(
     public static final String QUESTION_CODE = "[A-Za-z][A-Za-z0-9_]{0,63}";
     public static final String OPTION_CODE = "[a-z0-9][a-z0-9_]{0,63}";
 
-    public enum Type { SINGLE_CHOICE, MULTI_CHOICE, LIKERT, FREE_TEXT }
+    public enum Type {
+        SINGLE_CHOICE, MULTI_CHOICE, LIKERT, FREE_TEXT
+    }
 
-    public enum Level { TRUST, PROVIDER_COLLABORATIVE }
+    public enum Level {
+        TRUST, PROVIDER_COLLABORATIVE
+    }
 
     public record Option(@NotBlank @Size(max = 64) @Pattern(regexp = OPTION_CODE, message = "must be lower-case letters, digits or _") String code,
-                         @NotBlank @Size(max = 500) String text,
-                         boolean provisional) {
+            @NotBlank @Size(max = 500) String text,
+            boolean provisional) {
     }
 
     public record Question(@NotBlank @Size(max = 64) @Pattern(regexp = QUESTION_CODE, message = "must be a letter then letters, digits or _") String code,
-                           @NotBlank @Size(max = 1000) String text,
-                           @NotNull Type type,
-                           @NotNull Level level,
-                           boolean required,
-                           boolean ordinal,
-                           @Size(max = 50) List<@Valid @NotNull Option> options,
-                           @Size(max = 64) String otherOptionCode,
-                           @Min(1) @Max(50) Integer maxChoices,
-                           @Min(1) @Max(20000) Integer maxLength) {
+            @NotBlank @Size(max = 1000) String text,
+            @NotNull Type type,
+            @NotNull Level level,
+            boolean required,
+            boolean ordinal,
+            @Size(max = 50) List<@Valid @NotNull Option> options,
+            @Size(max = 64) String otherOptionCode,
+            @Min(1) @Max(50) Integer maxChoices,
+            @Min(1) @Max(20000) Integer maxLength) {
 
         public boolean hasOption(String code) {
             return options != null && options.stream().anyMatch(o -> o.code().equals(code));

@@ -1,11 +1,10 @@
 package uk.nhs.impact.survey.instrument;
 
-import uk.nhs.impact.platform.problem.FieldError;
+import static uk.nhs.impact.platform.instrument.DefinitionChecks.uniqueCodes;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import static uk.nhs.impact.platform.instrument.DefinitionChecks.uniqueCodes;
+import uk.nhs.impact.platform.problem.FieldError;
 
 /** Consistency of a survey definition: unique codes, options only where they belong, limits that can be met. */
 public final class SurveyRules {

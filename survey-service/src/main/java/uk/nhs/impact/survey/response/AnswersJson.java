@@ -1,17 +1,17 @@
 package uk.nhs.impact.survey.response;
 
-import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-
+import jakarta.inject.Inject;
 import java.util.TreeMap;
 
 /** Answers as the database keeps them: one JSON object keyed by question code, in code order. */
 @ApplicationScoped
 public class AnswersJson {
-    private static final TypeReference<TreeMap<String, SurveyAnswer>> ANSWERS = new TypeReference<>() { };
+    private static final TypeReference<TreeMap<String, SurveyAnswer>> ANSWERS = new TypeReference<>() {
+    };
 
     @Inject
     ObjectMapper json;

@@ -1,8 +1,8 @@
 package uk.nhs.impact.survey.response;
 
-import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
@@ -28,8 +28,7 @@ public class CompletenessResource {
 
     @GET
     @RolesAllowed({Roles.INSTRUMENT_ADMIN, Roles.NATIONAL_ANALYST, Roles.REGION_ANALYST, Roles.ICB_OVERSIGHT})
-    @Operation(summary = "Respondents, distinct trusts, coverage of all trusts in England at the run's reference date, answers per question",
-            description = "Counts submitted responses only (the last submission of each). No individual response is shown.")
+    @Operation(summary = "Respondents, distinct trusts, coverage of all trusts in England at the run's reference date, answers per question", description = "Counts submitted responses only (the last submission of each). No individual response is shown.")
     @APIResponse(responseCode = "200", description = "Completeness of the run")
     @APIResponse(responseCode = "403", description = "Not an ICB, regional or national overseer, nor an administrator")
     @APIResponse(responseCode = "404", description = "No such run")

@@ -1,9 +1,14 @@
 package uk.nhs.impact.survey.response;
 
-import jakarta.inject.Inject;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import uk.nhs.impact.platform.hierarchy.OrgLevel;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
 import uk.nhs.impact.platform.problem.ProblemException;
@@ -12,12 +17,6 @@ import uk.nhs.impact.platform.security.Roles;
 import uk.nhs.impact.survey.instrument.SurveyDefinition;
 import uk.nhs.impact.survey.run.RunService;
 import uk.nhs.impact.survey.run.SurveyRun;
-
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /** Completeness of a run from its submitted responses (the last submission of each); no individual response is shown. */
 @ApplicationScoped
@@ -35,8 +34,8 @@ public class CompletenessService {
         if (!scope.holds(Roles.INSTRUMENT_ADMIN) && scope.aggregateArea().isEmpty()) {
             throw ProblemException.forbidden("Run completeness is for ICB, regional and national oversight");
         }
-        return Panache.withSession(() -> runs.find(runId).chain(run -> runs.definition(run).chain(def ->
-                SurveyResponse.<SurveyResponse>list("runId = ?1 and revision > 0", runId).map(submitted -> build(run, def, submitted)))));
+        return Panache.withSession(() -> runs.find(runId).chain(run -> runs.definition(run)
+                .chain(def -> SurveyResponse.<SurveyResponse>list("runId = ?1 and revision > 0", runId).map(submitted -> build(run, def, submitted)))));
     }
 
     private Completeness build(SurveyRun run, SurveyDefinition def, List<SurveyResponse> submitted) {

@@ -1,18 +1,16 @@
 package uk.nhs.impact.survey.response;
 
-import jakarta.inject.Inject;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.Roles;
 import uk.nhs.impact.platform.web.Keyset;
 import uk.nhs.impact.platform.web.Page;
 import uk.nhs.impact.survey.run.RunService;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /** Lists of a run's responses, a page at a time in creation order. */
 @ApplicationScoped
@@ -38,8 +36,7 @@ public class ResponseQuery {
             from.bind(params);
         }
         q.append(Keyset.ORDER);
-        return Panache.withSession(() -> runs.find(runId).chain(run ->
-                        SurveyResponse.<SurveyResponse>find(q.toString(), params).page(0, limit + 1).list()))
+        return Panache.withSession(() -> runs.find(runId).chain(run -> SurveyResponse.<SurveyResponse>find(q.toString(), params).page(0, limit + 1).list()))
                 .map(rows -> Page.byKeyset(rows, limit, SurveyResponse::place));
     }
 

@@ -1,13 +1,12 @@
 package uk.nhs.impact.survey.response;
 
-import jakarta.inject.Inject;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Max;
-import uk.nhs.impact.platform.web.Params;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -23,6 +22,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,12 +43,7 @@ import uk.nhs.impact.platform.security.Roles;
 import uk.nhs.impact.platform.web.Cursors;
 import uk.nhs.impact.platform.web.ETags;
 import uk.nhs.impact.platform.web.Page;
-
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import uk.nhs.impact.platform.web.Params;
 
 @Path("/api/v1/survey-runs/{runId}/responses")
 @Tag(name = "Survey responses", description = "Respondents' answers. A respondent (a person, or a trust system answering for a person it "
@@ -71,20 +70,19 @@ public class ResponseResource {
     JsonWebToken token;
 
     public record NewResponse(@NotBlank @Size(max = 50) @Pattern(regexp = ROLE, message = ROLE_MESSAGE) String respondentRole,
-                              @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]{1,100}", message = "must be 1 to 100 letters, digits or ._:-")
-                              String respondentReference,
-                              @Size(max = 12) @Pattern(regexp = "[A-Z0-9-]{3,12}", message = "must be an ODS code") String organisation) {
+            @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]{1,100}", message = "must be 1 to 100 letters, digits or ._:-") String respondentReference,
+            @Size(max = 12) @Pattern(regexp = "[A-Z0-9-]{3,12}", message = "must be an ODS code") String organisation) {
     }
 
     public record AnswersBody(@Size(max = 200) Map<@NotBlank @Size(max = 64) String, @Valid SurveyAnswer> answers,
-                              @Size(max = 50) @Pattern(regexp = ROLE, message = ROLE_MESSAGE) String respondentRole) {
+            @Size(max = 50) @Pattern(regexp = ROLE, message = ROLE_MESSAGE) String respondentRole) {
     }
 
     static final String ROLE = "[a-z][a-z_]{1,49}";
     static final String ROLE_MESSAGE = "must be a role code such as chief_executive, chair, director_of_improvement";
 
     public record ResponseView(String id, String runId, String organisation, String respondentRole, String status, int revision,
-                               Map<String, SurveyAnswer> answers, Instant createdAt, Instant updatedAt, Instant submittedAt, long etag) {
+            Map<String, SurveyAnswer> answers, Instant createdAt, Instant updatedAt, Instant submittedAt, long etag) {
         static ResponseView of(SurveyResponse r, AnswersJson stored) {
             return new ResponseView(r.id.toString(), r.runId, r.odsCode, r.respondentRole, r.status.name(), r.revision, stored.read(r.answers),
                     r.createdAt, r.updatedAt, r.submittedAt, r.version);
@@ -103,12 +101,13 @@ public class ResponseResource {
     @APIResponse(responseCode = "404", description = "No such run")
     @APIResponse(responseCode = "409", description = "Outside the run's window (dates given), or the respondent already has a response")
     @APIResponse(responseCode = "422", description = "The organisation's type may not respond to this run")
-    public Uni<Response> start(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId, @Size(max = Params.IDEMPOTENCY_KEY_MAX) @HeaderParam(IdempotentCreate.HEADER) String key,
-                               @Valid @NotNull NewResponse body) {
+    public Uni<Response> start(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId,
+            @Size(max = Params.IDEMPOTENCY_KEY_MAX) @HeaderParam(IdempotentCreate.HEADER) String key,
+            @Valid @NotNull NewResponse body) {
         String ods = body.organisation() == null ? scope.orgCode() : body.organisation();
         ResponseService.Respondent who = respondent(body.respondentReference());
-        return idempotent.create(key, who.key() + ":survey-responses", Map.of("run", runId, "body", body), () ->
-                service.start(scope, who, runId, ods, body.respondentRole()).map(l -> new Created(
+        return idempotent.create(key, who.key() + ":survey-responses", Map.of("run", runId, "body", body),
+                () -> service.start(scope, who, runId, ods, body.respondentRole()).map(l -> new Created(
                         URI.create("/api/v1/survey-runs/" + runId + "/responses/" + l.response().id), ResponseView.of(l.response(), stored),
                         l.response().version)));
     }
@@ -116,8 +115,10 @@ public class ResponseResource {
     @GET
     @Authenticated
     @Operation(summary = "Responses the caller may see, oldest first: its own, or all of its trust's for the trust's viewers")
-    public Uni<Page<ResponseView>> list(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId, @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference,
-                                        @Pattern(regexp = Params.CURSOR) @Size(max = Params.CURSOR_MAX) @QueryParam("after") String after, @Min(1) @Max(Params.LIMIT_MAX) @QueryParam("limit") Integer limit) {
+    public Uni<Page<ResponseView>> list(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId,
+            @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference,
+            @Pattern(regexp = Params.CURSOR) @Size(max = Params.CURSOR_MAX) @QueryParam("after") String after,
+            @Min(1) @Max(Params.LIMIT_MAX) @QueryParam("limit") Integer limit) {
         return query.visible(scope, respondent(reference), runId, after, Cursors.limit(limit))
                 .map(page -> page.map(r -> ResponseView.of(r, stored)));
     }
@@ -126,10 +127,10 @@ public class ResponseResource {
     @Path("{id}")
     @Authenticated
     @Operation(summary = "One response")
-    @APIResponse(responseCode = "200", description = "Found; the ETag header is its version, for If-Match", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = ResponseView.class)))
+    @APIResponse(responseCode = "200", description = "Found; the ETag header is its version, for If-Match", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResponseView.class)))
     @APIResponse(responseCode = "404", description = "No such response, or not visible to the caller")
-    public Uni<Response> read(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId, @PathParam("id") UUID id, @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference) {
+    public Uni<Response> read(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId, @PathParam("id") UUID id,
+            @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference) {
         return service.read(scope, respondent(reference), runId, id).map(this::ok);
     }
 
@@ -142,8 +143,9 @@ public class ResponseResource {
     @APIResponse(responseCode = "200", description = "Saved")
     @APIResponse(responseCode = "400", description = "Every answer that does not fit the survey, each field named")
     @APIResponse(responseCode = "409", description = "Outside the run's window")
-    public Uni<Response> save(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId, @PathParam("id") UUID id, @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference,
-                              @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull AnswersBody body) {
+    public Uni<Response> save(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId, @PathParam("id") UUID id,
+            @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference,
+            @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull AnswersBody body) {
         return service.save(scope, respondent(reference), runId, id, body.answers() == null ? Map.of() : body.answers(),
                 body.respondentRole(), ifMatch).map(this::ok);
     }
@@ -155,8 +157,9 @@ public class ResponseResource {
     @APIResponse(responseCode = "200", description = "Submitted")
     @APIResponse(responseCode = "400", description = "Required questions unanswered or answers that do not fit, every field listed")
     @APIResponse(responseCode = "409", description = "Outside the run's window, or nothing changed since the last submission")
-    public Uni<Response> submit(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId, @PathParam("id") UUID id, @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference,
-                                @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+    public Uni<Response> submit(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId, @PathParam("id") UUID id,
+            @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference,
+            @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         return service.submit(scope, respondent(reference), runId, id, ifMatch).map(this::ok);
     }
 
@@ -166,8 +169,9 @@ public class ResponseResource {
     @Operation(summary = "Every submission of the response, oldest first")
     @APIResponse(responseCode = "200", description = "Every revision, oldest first")
     @APIResponse(responseCode = "404", description = "No such response, or not visible to the caller")
-    public Uni<List<RevisionView>> history(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId, @PathParam("id") UUID id,
-                                           @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference) {
+    public Uni<List<RevisionView>> history(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId,
+            @PathParam("id") UUID id,
+            @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference) {
         return service.history(scope, respondent(reference), runId, id).map(list -> list.stream()
                 .map(r -> new RevisionView(r.revision, r.respondentRole, stored.read(r.answers), r.submittedAt)).toList());
     }

@@ -1,16 +1,15 @@
 package uk.nhs.impact.survey.response;
 
-import uk.nhs.impact.platform.problem.FieldError;
-import uk.nhs.impact.survey.instrument.SurveyDefinition;
-import uk.nhs.impact.survey.instrument.SurveyDefinition.Question;
-import uk.nhs.impact.survey.instrument.SurveyDefinition.Type;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import uk.nhs.impact.platform.problem.FieldError;
+import uk.nhs.impact.survey.instrument.SurveyDefinition;
+import uk.nhs.impact.survey.instrument.SurveyDefinition.Question;
+import uk.nhs.impact.survey.instrument.SurveyDefinition.Type;
 
 /** Answers checked against the survey version of the run; every failing field is reported, not just the first. */
 public final class ResponseRules {

@@ -1,9 +1,15 @@
 package uk.nhs.impact.survey.response;
 
-import jakarta.inject.Inject;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import uk.nhs.impact.contracts.EventTypes;
 import uk.nhs.impact.contracts.OrganisationRef;
 import uk.nhs.impact.contracts.Topics;
@@ -20,13 +26,6 @@ import uk.nhs.impact.platform.web.ETags;
 import uk.nhs.impact.survey.instrument.SurveyDefinition;
 import uk.nhs.impact.survey.run.RunService;
 import uk.nhs.impact.survey.run.SurveyRun;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * Responses: one per respondent per run, saved partially until submitted; a later submit amends it and every submission is
@@ -63,8 +62,8 @@ public class ResponseService {
             throw ProblemException.forbidden("A response can only be given for the respondent's own organisation");
         }
         return runs.acceptingResponses(runId).chain(run -> {
-            Organisation org = hierarchy.find(ods, run.referenceDate).orElseThrow(() ->
-                    ProblemException.unprocessable(ods + " was not an open organisation on " + run.referenceDate));
+            Organisation org = hierarchy.find(ods, run.referenceDate)
+                    .orElseThrow(() -> ProblemException.unprocessable(ods + " was not an open organisation on " + run.referenceDate));
             if (!run.organisationTypes().contains(org.orgType())) {
                 throw ProblemException.unprocessable("Survey run " + runId + " is for " + run.organisationTypes() + ", not " + org.orgType());
             }
@@ -152,8 +151,8 @@ public class ResponseService {
     }
 
     public Uni<List<ResponseRevision>> history(OrgScope scope, Respondent who, String runId, UUID id) {
-        return read(scope, who, runId, id).chain(l -> Panache.withSession(() ->
-                ResponseRevision.<ResponseRevision>list("responseId = ?1 order by revision", id)));
+        return read(scope, who, runId, id)
+                .chain(l -> Panache.withSession(() -> ResponseRevision.<ResponseRevision>list("responseId = ?1 order by revision", id)));
     }
 
     // ---- internals -------------------------------------------------------------------------------------------------------

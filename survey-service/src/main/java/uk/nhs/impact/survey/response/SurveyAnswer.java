@@ -13,9 +13,9 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SurveyAnswer(@Size(max = 64) String option,
-                           @Size(max = 50) List<@NotBlank @Size(max = 64) String> options,
-                           @Size(max = 1000) String otherText,
-                           @Size(max = 20000) String text) {
+        @Size(max = 50) List<@NotBlank @Size(max = 64) String> options,
+        @Size(max = 1000) String otherText,
+        @Size(max = 20000) String text) {
 
     @JsonIgnore
     public boolean isEmpty() {

@@ -1,15 +1,14 @@
 package uk.nhs.impact.survey.response;
 
-import uk.nhs.impact.platform.web.Keyset;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
-
 import java.time.Instant;
 import java.util.UUID;
+import uk.nhs.impact.platform.web.Keyset;
 
 /**
  * One respondent's response in one run. DRAFT while being written (or while an amendment is being written after a
@@ -17,7 +16,9 @@ import java.util.UUID;
  */
 @Entity
 public class SurveyResponse extends PanacheEntityBase {
-    public enum Status { DRAFT, SUBMITTED }
+    public enum Status {
+        DRAFT, SUBMITTED
+    }
 
     @Id
     public UUID id;

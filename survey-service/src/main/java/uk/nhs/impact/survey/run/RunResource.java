@@ -1,9 +1,9 @@
 package uk.nhs.impact.survey.run;
 
-import jakarta.inject.Inject;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,6 +20,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,11 +37,6 @@ import uk.nhs.impact.platform.web.Cursors;
 import uk.nhs.impact.platform.web.ETags;
 import uk.nhs.impact.platform.web.Page;
 import uk.nhs.impact.platform.web.Params;
-
-import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
 
 @Path("/api/v1/survey-runs")
 @Tag(name = "Survey runs", description = "Collection windows: a survey version, open and close times, and which organisation types may "
@@ -55,7 +54,7 @@ public class RunResource {
     }
 
     public record RunView(String id, String name, String instrumentId, int instrumentVersion, LocalDate referenceDate, Instant opensAt,
-                          Instant closesAt, boolean closed, List<String> organisationTypes, boolean acceptingResponses) {
+            Instant closesAt, boolean closed, List<String> organisationTypes, boolean acceptingResponses) {
         static RunView of(SurveyRun r) {
             return new RunView(r.id, r.name, r.instrumentId, r.instrumentVersion, r.referenceDate, r.opensAt, r.closesAt, r.closed,
                     r.organisationTypes(), r.acceptsResponsesAt(Instant.now()));
@@ -78,7 +77,8 @@ public class RunResource {
     @GET
     @Authenticated
     @Operation(summary = "Survey runs in order of id, a page at a time")
-    public Uni<Page<RunView>> list(@Pattern(regexp = Params.CURSOR) @Size(max = Params.CURSOR_MAX) @QueryParam("after") String after, @Min(1) @Max(Params.LIMIT_MAX) @QueryParam("limit") Integer limit) {
+    public Uni<Page<RunView>> list(@Pattern(regexp = Params.CURSOR) @Size(max = Params.CURSOR_MAX) @QueryParam("after") String after,
+            @Min(1) @Max(Params.LIMIT_MAX) @QueryParam("limit") Integer limit) {
         int size = Cursors.limit(limit);
         return runs.list(Cursors.decode(after), size)
                 .map(page -> page.map(RunView::of));
@@ -88,8 +88,7 @@ public class RunResource {
     @Path("{id}")
     @Authenticated
     @Operation(summary = "One run")
-    @APIResponse(responseCode = "200", description = "Found; the ETag header is its version, for If-Match", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = RunView.class)))
+    @APIResponse(responseCode = "200", description = "Found; the ETag header is its version, for If-Match", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "404", description = "No such run")
     public Uni<Response> read(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("id") String id) {
         return runs.read(id).map(RunResource::ok);
@@ -100,11 +99,11 @@ public class RunResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.INSTRUMENT_ADMIN)
     @Operation(summary = "Move the close date later (instrument-admin)")
-    @APIResponse(responseCode = "200", description = "Close date extended; new ETag", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = RunView.class)))
+    @APIResponse(responseCode = "200", description = "Close date extended; new ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "400", description = "closesAt is not later than the current close")
     @APIResponse(responseCode = "409", description = "The run is closed")
-    public Uni<Response> extend(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("id") String id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull Extension body) {
+    public Uni<Response> extend(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("id") String id,
+            @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull Extension body) {
         return runs.extend(scope, id, ifMatch, body.closesAt()).map(RunResource::ok);
     }
 
@@ -112,10 +111,10 @@ public class RunResource {
     @Path("{id}/close")
     @RolesAllowed(Roles.INSTRUMENT_ADMIN)
     @Operation(summary = "Close the run for good (instrument-admin)")
-    @APIResponse(responseCode = "200", description = "Closed; new ETag", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = RunView.class)))
+    @APIResponse(responseCode = "200", description = "Closed; new ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "409", description = "Already closed")
-    public Uni<Response> close(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("id") String id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+    public Uni<Response> close(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("id") String id,
+            @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         return runs.close(scope, id, ifMatch).map(RunResource::ok);
     }
 

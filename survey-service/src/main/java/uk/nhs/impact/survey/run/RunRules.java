@@ -1,11 +1,10 @@
 package uk.nhs.impact.survey.run;
 
-import uk.nhs.impact.platform.problem.ProblemException;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import uk.nhs.impact.platform.problem.ProblemException;
 
 /**
  * The rules of a run's collection window: a new window runs forward and names organisation types that exist; the close may
@@ -44,8 +43,9 @@ public final class RunRules {
 
     public static void requireAcceptingResponses(SurveyRun run, Instant now) {
         if (!run.acceptsResponsesAt(now)) {
-            throw ProblemException.conflict(run.closed ? "Survey run " + run.id + " is closed"
-                            : "Survey run " + run.id + " accepts responses only between " + run.opensAt + " and " + run.closesAt,
+            throw ProblemException.conflict(run.closed
+                    ? "Survey run " + run.id + " is closed"
+                    : "Survey run " + run.id + " accepts responses only between " + run.opensAt + " and " + run.closesAt,
                     Map.of("opensAt", run.opensAt.toString(), "closesAt", run.closesAt.toString(), "closed", run.closed));
         }
     }

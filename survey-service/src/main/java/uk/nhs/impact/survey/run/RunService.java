@@ -1,9 +1,11 @@
 package uk.nhs.impact.survey.run;
 
-import jakarta.inject.Inject;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.function.Function;
 import uk.nhs.impact.contracts.EventTypes;
 import uk.nhs.impact.contracts.Topics;
 import uk.nhs.impact.contracts.survey.RunChanged;
@@ -17,9 +19,6 @@ import uk.nhs.impact.platform.web.ETags;
 import uk.nhs.impact.platform.web.Page;
 import uk.nhs.impact.survey.instrument.SurveyCatalogue;
 import uk.nhs.impact.survey.instrument.SurveyDefinition;
-
-import java.time.Instant;
-import java.util.function.Function;
 
 /**
  * Survey runs: opened by NHS England administrators on a published survey version, extended, and closed for good. Every
