@@ -27,7 +27,11 @@ class MetricTemplatesTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final List<String> SERVICES = List.of("assessment-service", "survey-service", "baseline-service", "reporting-service");
     private static final Pattern HTTP_METHOD = Pattern.compile("@(GET|POST|PUT|PATCH|DELETE|HEAD)\\b");
-    private static final Pattern PATH = Pattern.compile("@Path\\(\\s*\"([^\"]*)\"\\s*\\)");
+    private static final Pattern PATH = Pattern.compile("@Path\\(\\s*(?:\"([^\"]*)\"|\\w+\\.(\\w+))\\s*\\)");
+    private static final Pattern CONSTANT = Pattern.compile("static final String (\\w+) = \"([^\"]*)\";");
+    /** Resources that extend it serve its methods under their own path. */
+    private static final Path INSTRUMENT_VERSIONS = ROOT
+            .resolve("platform/src/main/java/uk/nhs/impact/platform/instrument/InstrumentVersionsResource.java");
     private static final Pattern CLASS = Pattern.compile("(?m)^(public\\s+|final\\s+|abstract\\s+)*class\\s+\\w+");
     private static final Pattern SIGNATURE = Pattern.compile("\\n\\s*public\\s");
     private static final Pattern PARAM = Pattern.compile("\\{[^}]*}");
@@ -59,6 +63,7 @@ class MetricTemplatesTest {
     /** Every route template the services declare: class {@code @Path} joined with each resource method's own. */
     private static TreeSet<String> serviceTemplates() throws IOException {
         TreeSet<String> templates = new TreeSet<>();
+        String inherited = Files.readString(INSTRUMENT_VERSIONS);
         for (String service : SERVICES) {
             List<Path> sources;
             try (Stream<Path> files = Files.walk(ROOT.resolve(service + "/src/main/java"))) {
@@ -72,25 +77,54 @@ class MetricTemplatesTest {
                 if (classAt < 0 || !classPath.find() || classPath.start() > classAt) {
                     continue; // not a root resource
                 }
-                // each resource method: its HTTP method annotation, then its signature; its own @Path lies between the
-                // previous method's signature and its own
-                TreeSet<Integer> signatures = new TreeSet<>();
-                Matcher method = HTTP_METHOD.matcher(text);
-                Matcher sig = SIGNATURE.matcher(text);
-                while (method.find()) {
-                    if (method.start() > classAt && sig.find(method.end())) {
-                        signatures.add(sig.start());
-                    }
-                }
-                int from = classAt;
-                for (int at : signatures) {
-                    Matcher own = PATH.matcher(text.substring(from, at));
-                    templates.add(join(classPath.group(1), own.find() ? own.group(1) : ""));
-                    from = at + 1;
+                String base = path(classPath, sources);
+                methodTemplates(text, classAt, base, sources, templates);
+                if (text.contains("extends InstrumentVersionsResource")) {
+                    Matcher inheritedClass = CLASS.matcher(inherited);
+                    inheritedClass.find();
+                    methodTemplates(inherited, inheritedClass.start(), base, sources, templates);
                 }
             }
         }
         return templates;
+    }
+
+    /**
+     * Each resource method's template: its HTTP method annotation, then its signature; its own @Path lies between the
+     * previous method's signature and its own.
+     */
+    private static void methodTemplates(String text, int classAt, String base, List<Path> sources, TreeSet<String> templates)
+            throws IOException {
+        TreeSet<Integer> signatures = new TreeSet<>();
+        Matcher method = HTTP_METHOD.matcher(text);
+        Matcher sig = SIGNATURE.matcher(text);
+        while (method.find()) {
+            if (method.start() > classAt && sig.find(method.end())) {
+                signatures.add(sig.start());
+            }
+        }
+        int from = classAt;
+        for (int at : signatures) {
+            Matcher own = PATH.matcher(text.substring(from, at));
+            templates.add(join(base, own.find() ? path(own, sources) : ""));
+            from = at + 1;
+        }
+    }
+
+    /** The path a matched {@code @Path} names: a literal, or a {@code Class.CONSTANT} found in the service's sources. */
+    private static String path(Matcher path, List<Path> sources) throws IOException {
+        if (path.group(1) != null) {
+            return path.group(1);
+        }
+        for (Path source : sources) {
+            Matcher constant = CONSTANT.matcher(Files.readString(source));
+            while (constant.find()) {
+                if (constant.group(1).equals(path.group(2))) {
+                    return constant.group(2);
+                }
+            }
+        }
+        throw new AssertionError("no constant " + path.group(2) + " for " + path.group());
     }
 
     private static String join(String a, String b) {
