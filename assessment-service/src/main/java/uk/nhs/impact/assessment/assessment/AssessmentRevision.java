@@ -14,19 +14,7 @@ import java.util.UUID;
 @IdClass(AssessmentRevision.Key.class)
 public class AssessmentRevision extends PanacheEntityBase {
     /** The composite primary key. */
-    public static class Key implements Serializable {
-        public UUID assessmentId;
-        public int revision;
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.assessmentId.equals(assessmentId) && k.revision == revision;
-        }
-
-        @Override
-        public int hashCode() {
-            return assessmentId.hashCode() * 31 + revision;
-        }
+    public record Key(UUID assessmentId, int revision) implements Serializable {
     }
 
     @Id

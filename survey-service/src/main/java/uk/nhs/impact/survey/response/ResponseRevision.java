@@ -14,19 +14,7 @@ import java.util.UUID;
 @IdClass(ResponseRevision.Key.class)
 public class ResponseRevision extends PanacheEntityBase {
     /** The composite primary key. */
-    public static class Key implements Serializable {
-        public UUID responseId;
-        public int revision;
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.responseId.equals(responseId) && k.revision == revision;
-        }
-
-        @Override
-        public int hashCode() {
-            return responseId.hashCode() * 31 + revision;
-        }
+    public record Key(UUID responseId, int revision) implements Serializable {
     }
 
     @Id
