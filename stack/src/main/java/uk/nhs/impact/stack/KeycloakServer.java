@@ -37,6 +37,7 @@ public final class KeycloakServer implements AutoCloseable {
     private final String realm;
     private final boolean temporary;
     private Process process;
+    private Thread closeOnExit;
 
     private KeycloakServer(Path home, int port, String realm, boolean temporary) {
         this.home = home;
@@ -88,7 +89,8 @@ public final class KeycloakServer implements AutoCloseable {
         pb.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
         pb.redirectErrorStream(true).redirectOutput(logFile().toFile());
         process = pb.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(this::close));
+        closeOnExit = new Thread(this::close, "keycloak-stop");
+        Runtime.getRuntime().addShutdownHook(closeOnExit);
         awaitRealm(Duration.ofSeconds(180));
     }
 
@@ -98,6 +100,17 @@ public final class KeycloakServer implements AutoCloseable {
             close();
             throw new IllegalStateException("Keycloak realm " + realm + " did not answer within " + timeout + "; see " + logFile());
         }
+    }
+
+    /**
+     * Lets the server outlive this JVM: it is no longer stopped when the JVM exits, and whoever keeps its process id is
+     * responsible for stopping it.
+     *
+     * @return the id of the server's process
+     */
+    public synchronized long detach() {
+        Runtime.getRuntime().removeShutdownHook(closeOnExit);
+        return process.pid();
     }
 
     @Override

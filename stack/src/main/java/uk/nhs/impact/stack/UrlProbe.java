@@ -8,9 +8,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.IntFunction;
 
-/** Polls a URL until it answers 200, for as long as the process that serves it is alive. */
-final class UrlProbe {
+/** Polls a URL until it answers 200, for as long as the process that serves it (when known) is alive. */
+public final class UrlProbe {
     private UrlProbe() {
+    }
+
+    /** True once {@code url} answers 200, false if it has not within {@code timeout}. */
+    public static boolean answers(URI url, Duration timeout) {
+        return answers(null, url, timeout, Duration.ofSeconds(2), 200, exit -> "");
     }
 
     /**
@@ -23,7 +28,7 @@ final class UrlProbe {
         HttpRequest probe = HttpRequest.newBuilder(url).timeout(requestTimeout).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
+            if (process != null && !process.isAlive()) {
                 throw new IllegalStateException(whenExited.apply(process.exitValue()));
             }
             try {

@@ -8,14 +8,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 import uk.nhs.impact.stack.KafkaBroker;
-import uk.nhs.impact.stack.KeycloakServer;
 import uk.nhs.impact.stack.Ports;
 import uk.nhs.impact.stack.PostgresServer;
 
 /**
  * Starts the real servers a module's tests run against, in parallel, once per test JVM:
- * PostgreSQL (embedded binaries, or the server named by {@code IMPACT_TEST_JDBC_URL}), a KRaft Kafka broker
- * in-process, and Keycloak with the project realm. Init arg {@code database} names the module's database.
+ * PostgreSQL (embedded binaries, or the server named by {@code IMPACT_TEST_JDBC_URL}) and a KRaft Kafka broker
+ * in-process; Keycloak with the project realm is shared by every module of the build ({@link SharedKeycloak}).
+ * Init arg {@code database} names the module's database.
  */
 public class RealServersResource implements QuarkusTestResourceLifecycleManager {
     private static final Logger LOG = Logger.getLogger(RealServersResource.class.getName());
@@ -23,7 +23,7 @@ public class RealServersResource implements QuarkusTestResourceLifecycleManager 
 
     private PostgresServer postgres;
     private KafkaBroker kafka;
-    private KeycloakServer keycloak;
+    private String keycloakUrl;
     private String database = "impact";
 
     @Override
@@ -35,12 +35,12 @@ public class RealServersResource implements QuarkusTestResourceLifecycleManager 
     public Map<String, String> start() {
         CompletableFuture<PostgresServer> pg = CompletableFuture.supplyAsync(() -> timed("PostgreSQL", this::startPostgres));
         CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(() -> timed("Kafka", () -> KafkaBroker.temporary().start()));
-        CompletableFuture<KeycloakServer> kc = CompletableFuture.supplyAsync(() -> timed("Keycloak", this::startKeycloak));
+        CompletableFuture<String> kc = CompletableFuture.supplyAsync(() -> timed("Keycloak", this::keycloak));
         CompletableFuture.allOf(pg, broker, kc).exceptionally(t -> null).join();
         postgres = pg.getNow(null);
         kafka = broker.getNow(null);
-        keycloak = kc.getNow(null);
-        if (postgres == null || kafka == null || keycloak == null) {
+        keycloakUrl = kc.getNow(null);
+        if (postgres == null || kafka == null || keycloakUrl == null) {
             stop();
             throw new IllegalStateException("A test server did not start", firstFailure(pg, broker, kc));
         }
@@ -51,8 +51,8 @@ public class RealServersResource implements QuarkusTestResourceLifecycleManager 
         config.put("quarkus.datasource.username", postgres.user());
         config.put("quarkus.datasource.password", postgres.password());
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        config.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
-        config.put("impact.test.keycloak-url", keycloak.url());
+        config.put("quarkus.oidc.auth-server-url", keycloakUrl + "/realms/" + REALM);
+        config.put("impact.test.keycloak-url", keycloakUrl);
         config.put("impact.test.realm", REALM);
         return config;
     }
@@ -65,10 +65,11 @@ public class RealServersResource implements QuarkusTestResourceLifecycleManager 
         return server.createDatabase(database);
     }
 
-    private KeycloakServer startKeycloak() {
+    /** The build's shared Keycloak (see {@link SharedKeycloak}): the first module's tests start it. */
+    private String keycloak() {
         Path cache = Path.of(System.getProperty("impact.cache.dir", System.getProperty("user.home") + "/.cache/nhs-impact"));
         Path realm = repoRoot().resolve("deploy/keycloak/realm.json");
-        return KeycloakServer.start(cache, System.getProperty("keycloak.version", "26.7.3"), realm, REALM, Ports.free(), null);
+        return SharedKeycloak.url(cache, System.getProperty("keycloak.version", "26.7.3"), realm, REALM);
     }
 
     static Path repoRoot() {
@@ -85,9 +86,6 @@ public class RealServersResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public void stop() {
-        if (keycloak != null) {
-            keycloak.close();
-        }
         if (kafka != null) {
             kafka.close();
         }
