@@ -48,7 +48,11 @@ class SurveyReportTest {
         }
         Events.publish(Topics.SURVEY, EventTypes.SURVEY_RUN_OPENED, "X24", Map.of("runId", RUN, "instrumentId",
                 "nhsp-improvement-survey-2023", "instrumentVersion", 1, "referenceDate", REF.toString(),
-                "opensAt", "2023-08-01T00:00:00Z", "closesAt", "2023-08-31T23:59:59Z"));
+                "opensAt", "2023-08-01T00:00:00Z", "closesAt", "2023-08-31T23:59:59Z", "questions", List.of(
+                        Map.of("code", "Q1_trust_progress", "kind", "single_choice", "options", List.of("embedded_sustained", "underway_maturing",
+                                "just_underway", "committed_planning", "frontline_only", "no_plans_yet", "other")),
+                        Map.of("code", "Q13_asked_nobody_answered", "kind", "likert", "options", List.of("agree", "disagree")),
+                        Map.of("code", "Q14_free_text", "kind", "free_text", "options", List.of()))));
         List<Organisation> trusts = H.all(OrgLevel.TRUST, REF).subList(0, 95);
         List<String> q1 = new ArrayList<>();
         Q1.forEach((option, n) -> {
@@ -155,6 +159,27 @@ class SurveyReportTest {
         assertThat((Object) r.get("questions.find { it.code == 'Q1_trust_progress' }.answered.denominator")).isNull();
         assertThat((Object) r.get("questions.find { it.code == 'Q1_trust_progress' }.options[0].figure.denominator")).isNull();
         assertThat(r.getList("questions.find { it.code == 'Q14_free_text' }.comments")).isEqualTo(List.of());
+    }
+
+    @Test
+    void optionsNobodyChoseAndQuestionsNobodyAnsweredShowAsZero() {
+        JsonPath r = results(Tokens.bearer("X24", "national-analyst"), null);
+        String unchosen = "questions.find { it.code == 'Q1_trust_progress' }.options.find { it.code == 'no_plans_yet' }.figure";
+        assertThat(r.getInt(unchosen + ".numerator")).isZero();
+        assertThat(r.getInt(unchosen + ".denominator")).isEqualTo(129);
+        assertThat(r.getInt(unchosen + ".percentage")).isZero();
+        String unanswered = "questions.find { it.code == 'Q13_asked_nobody_answered' }";
+        assertThat(r.getString(unanswered + ".kind")).isEqualTo("single_choice");
+        assertThat(r.getInt(unanswered + ".answered.numerator")).isZero();
+        assertThat(r.getInt(unanswered + ".answered.denominator")).isEqualTo(129);
+        assertThat(r.getList(unanswered + ".options.code")).containsExactly("agree", "disagree");
+        assertThat(r.getList(unanswered + ".options.figure.numerator")).containsExactly(0, 0);
+
+        // In a cell too small to publish, the unanswered question is withheld with the rest.
+        String icb = H.icbOf(H.all(OrgLevel.TRUST, REF).get(0).odsCode(), REF).orElseThrow();
+        JsonPath small = results(Tokens.bearer(icb, "icb-oversight"), icb);
+        assertThat(small.getBoolean(unanswered + ".answered.suppressed")).isTrue();
+        assertThat(small.getList(unanswered + ".options.figure.suppressed")).containsExactly(true, true);
     }
 
     @Test

@@ -40,6 +40,32 @@ class ResponseRulesTest {
     }
 
     @Test
+    void theRespondentReferenceIsTakenFromTheQueryOnStartAsOnEveryOtherCall() {
+        String run = run();
+        var queryOnly = SurveyApi.as("RK5").contentType("application/json").queryParam("respondentReference", "query-only")
+                .body(Map.of("respondentRole", "chair")).when().post(SurveyApi.responses(run));
+        queryOnly.then().statusCode(201);
+        SurveyApi.Ref r = new SurveyApi.Ref(queryOnly.path("id"), queryOnly.header("ETag"));
+        SurveyApi.saved(run, "RK5", "query-only", r, Map.of("Q1_trust_progress", SurveyApi.option("underway_maturing")));
+        SurveyApi.as("RK5").queryParam("respondentReference", "another-person").when().get(SurveyApi.responses(run) + "/" + r.id())
+                .then().statusCode(404);
+
+        var bodyOnly = SurveyApi.as("RK5").contentType("application/json").body(Map.of("respondentRole", "chair", "respondentReference", "body-only"))
+                .when().post(SurveyApi.responses(run));
+        bodyOnly.then().statusCode(201);
+        SurveyApi.as("RK5").queryParam("respondentReference", "body-only").when().get(SurveyApi.responses(run) + "/" + bodyOnly.path("id"))
+                .then().statusCode(200).body("respondentRole", equalTo("chair"));
+
+        SurveyApi.as("RK5").contentType("application/json").queryParam("respondentReference", "one-person")
+                .body(Map.of("respondentRole", "chair", "respondentReference", "someone-else")).when().post(SurveyApi.responses(run))
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItems("respondentReference"));
+        SurveyApi.as("RK5").queryParam("respondentReference", "one-person").when().get(SurveyApi.responses(run)).then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty());
+        SurveyApi.as("RK5").queryParam("respondentReference", "someone-else").when().get(SurveyApi.responses(run)).then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void freeTextHasALimit() {
         String run = run();
         SurveyApi.Ref r = SurveyApi.start(run, "RK5", "long-text");

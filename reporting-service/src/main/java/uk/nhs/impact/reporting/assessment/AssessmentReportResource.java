@@ -12,12 +12,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.web.Params;
 import uk.nhs.impact.reporting.access.ReportAccessTable;
+import uk.nhs.impact.reporting.csv.CsvResponseDocs;
 import uk.nhs.impact.reporting.csv.CsvWriter;
 
 @Path("/api/v1/reports/self-assessment/{cycle}")
@@ -41,7 +43,7 @@ public class AssessmentReportResource {
             + "its assessment with them. Peers count as for every figure the caller reads: those it may read one by one, and "
             + "those shared nationally. The peer side is suppressed when fewer than 3 of the peers are ones the caller may not "
             + "read one by one, or when it would let such a group be found by difference with the caller's other figures.")
-    @APIResponse(responseCode = "200", description = "Position (JSON, or CSV with Accept: text/csv)", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.POSITION)))
+    @APIResponse(responseCode = "200", description = "Position (JSON, or CSV with Accept: text/csv)", extensions = @Extension(name = CsvResponseDocs.EXTENSION, value = "true"), content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.POSITION)))
     @APIResponse(responseCode = "400", description = "Unknown peer group")
     @APIResponse(responseCode = "404", description = "No submitted assessment, or not visible to the caller")
     public Uni<ProviderPosition> position(@Pattern(regexp = Params.CYCLE) @Size(max = Params.CYCLE_MAX) @PathParam("cycle") String cycle,
@@ -58,7 +60,7 @@ public class AssessmentReportResource {
             + "(`sharedAtLeast`). Detail is suppressed, at every level and with every filter, when fewer than 3 contributors "
             + "are ones the caller may not read one by one, or when it would let such a group be found by difference with "
             + "the caller's other figures; the number of organisations is always shown.")
-    @APIResponse(responseCode = "200", description = "Distribution (JSON, or CSV with Accept: text/csv)", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.DISTRIBUTION)))
+    @APIResponse(responseCode = "200", description = "Distribution (JSON, or CSV with Accept: text/csv)", extensions = @Extension(name = CsvResponseDocs.EXTENSION, value = "true"), content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.DISTRIBUTION)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such cycle, or an area the caller may not see")
     public Uni<AssessmentDistribution> distribution(@Pattern(regexp = Params.CYCLE) @Size(max = Params.CYCLE_MAX) @PathParam("cycle") String cycle,

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -21,6 +22,7 @@ import uk.nhs.impact.reporting.access.ReportAccessTable;
 import uk.nhs.impact.reporting.access.Viewer;
 import uk.nhs.impact.reporting.completeness.Completeness;
 import uk.nhs.impact.reporting.completeness.CompletenessCalculator;
+import uk.nhs.impact.reporting.csv.CsvResponseDocs;
 import uk.nhs.impact.reporting.csv.CsvWriter;
 import uk.nhs.impact.reporting.query.Segmentation;
 
@@ -45,7 +47,7 @@ public class BaselineReportResource {
     @Path("headline")
     @Operation(summary = "% yes per headline domain per organisation type (seed 002's table), and methods cited, ranked", description = "Each figure carries numerator, denominator and percentage rounded half up from the counts. "
             + "Counts of organisations are never suppressed. `area` defaults to the caller's own area.")
-    @APIResponse(responseCode = "200", description = "The table (JSON, or CSV with Accept: text/csv)", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.HEADLINE)))
+    @APIResponse(responseCode = "200", description = "The table (JSON, or CSV with Accept: text/csv)", extensions = @Extension(name = CsvResponseDocs.EXTENSION, value = "true"), content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.HEADLINE)))
     @APIResponse(responseCode = "400", description = "A segmentation parameter is not valid")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such collection, or an area the caller may not see")
@@ -61,7 +63,7 @@ public class BaselineReportResource {
     @GET
     @Path("completeness")
     @Operation(summary = "Who has and has not submitted, per organisation type, ICB and region, naming the non-submitters", description = "Expected organisations are those in the area on the collection's reference date.")
-    @APIResponse(responseCode = "200", description = "Completeness (JSON, or CSV with Accept: text/csv)", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.COMPLETENESS)))
+    @APIResponse(responseCode = "200", description = "Completeness (JSON, or CSV with Accept: text/csv)", extensions = @Extension(name = CsvResponseDocs.EXTENSION, value = "true"), content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.COMPLETENESS)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such collection, or an area the caller may not see")
     public Uni<Completeness> completeness(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId,

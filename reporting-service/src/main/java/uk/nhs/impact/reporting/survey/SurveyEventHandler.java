@@ -48,15 +48,16 @@ public class SurveyEventHandler implements EventHandler {
 
     private Uni<Void> run(SurveyRows.Run row) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                insert into survey_run(run_id, instrument_id, instrument_version, reference_date, opens_at, closes_at, closed)
-                values (:id, :instrument, :version, :refDate, :opens, :closes, :closed)
+                insert into survey_run(run_id, instrument_id, instrument_version, reference_date, opens_at, closes_at, closed, questions)
+                values (:id, :instrument, :version, :refDate, :opens, :closes, :closed, cast(cast(:questions as text) as jsonb))
                 on conflict (run_id) do update set
                     instrument_id = coalesce(excluded.instrument_id, survey_run.instrument_id),
                     instrument_version = coalesce(excluded.instrument_version, survey_run.instrument_version),
                     reference_date = coalesce(excluded.reference_date, survey_run.reference_date),
                     opens_at = coalesce(excluded.opens_at, survey_run.opens_at),
                     closes_at = coalesce(excluded.closes_at, survey_run.closes_at),
-                    closed = survey_run.closed or excluded.closed""")
+                    closed = survey_run.closed or excluded.closed,
+                    questions = coalesce(excluded.questions, survey_run.questions)""")
                 .setParameter("id", row.runId())
                 .setParameter("instrument", row.instrumentId())
                 .setParameter("version", row.instrumentVersion())
@@ -64,6 +65,7 @@ public class SurveyEventHandler implements EventHandler {
                 .setParameter("opens", row.opensAt())
                 .setParameter("closes", row.closesAt())
                 .setParameter("closed", row.closed())
+                .setParameter("questions", row.questions())
                 .executeUpdate()).replaceWithVoid();
     }
 }

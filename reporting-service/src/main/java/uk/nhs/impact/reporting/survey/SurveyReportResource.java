@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,6 +24,7 @@ import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.web.Params;
 import uk.nhs.impact.reporting.access.ReportAccessTable;
+import uk.nhs.impact.reporting.csv.CsvResponseDocs;
 import uk.nhs.impact.reporting.csv.CsvWriter;
 
 @Path("/api/v1/reports/survey/{runId}")
@@ -46,7 +48,7 @@ public class SurveyReportResource {
             + "level and with every filter, a question's figures are suppressed when fewer than 10 respondents answered it, "
             + "or when they would let such a group be found by difference with the caller's other figures (totals, sibling "
             + "segments, areas within areas); free text is shown only where the question's figures are.")
-    @APIResponse(responseCode = "200", description = "Results (JSON, or CSV with Accept: text/csv)", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.SURVEY)))
+    @APIResponse(responseCode = "200", description = "Results (JSON, or CSV with Accept: text/csv)", extensions = @Extension(name = CsvResponseDocs.EXTENSION, value = "true"), content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.SURVEY)))
     @APIResponse(responseCode = "400", description = "A parameter is not valid")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such run, or an area the caller may not see")

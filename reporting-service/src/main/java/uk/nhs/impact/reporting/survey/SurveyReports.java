@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import uk.nhs.impact.contracts.survey.RunChanged;
 import uk.nhs.impact.platform.hierarchy.OrgLevel;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
 import uk.nhs.impact.platform.problem.ProblemException;
@@ -52,16 +53,22 @@ public class SurveyReports {
     @Inject
     QueryFamily family;
 
-    private static Uni<LocalDate> referenceDate(SqlClient db, String runId) {
+    /** The run's reference date (today when not yet known) and the questions it asks (empty when its events do not say). */
+    private record RunInfo(LocalDate referenceDate, List<RunChanged.Question> questions) {
+    }
+
+    private static Uni<RunInfo> run(SqlClient db, String runId) {
         return db.preparedQuery("""
                 select (select reference_date from survey_run where run_id = $1),
-                       exists(select 1 from survey_run where run_id = $1) or exists(select 1 from survey_response where run_id = $1)""")
+                       exists(select 1 from survey_run where run_id = $1) or exists(select 1 from survey_response where run_id = $1),
+                       (select questions::text from survey_run where run_id = $1)""")
                 .execute(Tuple.of(runId)).map(rows -> {
                     Row row = rows.iterator().next();
                     if (!row.getBoolean(1)) {
                         throw ProblemException.notFound("Survey run " + runId);
                     }
-                    return row.getLocalDate(0) != null ? row.getLocalDate(0) : LocalDate.now();
+                    LocalDate date = row.getLocalDate(0) != null ? row.getLocalDate(0) : LocalDate.now();
+                    return new RunInfo(date, QuestionList.read(row.getString(2)));
                 });
     }
 
@@ -73,10 +80,11 @@ public class SurveyReports {
      */
     public Uni<SurveyResults> results(Viewer viewer, String runId, String area, String trustType, String segment,
             Map<String, List<String>> combine) {
-        return snapshot.read(db -> referenceDate(db, runId).chain(date -> {
+        return snapshot.read(db -> run(db, runId).chain(run -> {
+            LocalDate date = run.referenceDate();
             Segmentation seg = new Segmentation(access.area(viewer, area, date), null, trustType, segment, date);
             seg.appendTo(new StringBuilder(), new ArrayList<>(), "sr");
-            return suppressed(db, viewer, runId, seg).chain(reasons -> results(db, runId, seg, combine, reasons));
+            return suppressed(db, viewer, runId, seg).chain(reasons -> results(db, runId, seg, combine, reasons, run.questions()));
         }));
     }
 
@@ -86,7 +94,7 @@ public class SurveyReports {
      * question is theirs to keep: answered counts sum over all respondents), and, per question, weighted by those who
      * answered it (option counts and free text sum over them alone).
      */
-    private Uni<Map<String, String>> suppressed(SqlClient db, Viewer viewer, String runId, Segmentation seg) {
+    private Uni<Suppression> suppressed(SqlClient db, Viewer viewer, String runId, Segmentation seg) {
         Uni<RowSet<Row>> answered = db.preparedQuery("select sr.ods_code, sr.trust_type, sr.icb_code, sr.region_code, q.key, count(*) "
                 + "from survey_response sr, jsonb_each(sr.answers) q where sr.run_id = $1 and " + ANSWERED + " group by 1, 2, 3, 4, 5")
                 .execute(Tuple.of(runId));
@@ -116,8 +124,18 @@ public class SurveyReports {
                     reasons.put(question, reason);
                 }
             });
-            return reasons;
+            return new Suppression(cell, reasons);
         });
+    }
+
+    /**
+     * Why figures of the cell asked for are withheld: {@code cell} for the whole cell, {@code byQuestion} per question
+     * answered anywhere. A question nobody answered anywhere shares the cell's fate.
+     */
+    private record Suppression(String cell, Map<String, String> byQuestion) {
+        String reason(String question) {
+            return byQuestion.getOrDefault(question, cell);
+        }
     }
 
     private static String unitId(Row r) {
@@ -127,7 +145,8 @@ public class SurveyReports {
     /**
      * @param combine question code → option codes whose counts are added, e.g. {@code Q2_trust_alignment → [fully, mostly]}
      */
-    private Uni<SurveyResults> results(SqlClient db, String runId, Segmentation seg, Map<String, List<String>> combine, Map<String, String> suppressed) {
+    private Uni<SurveyResults> results(SqlClient db, String runId, Segmentation seg, Map<String, List<String>> combine, Suppression suppressed,
+            List<RunChanged.Question> asked) {
         List<Object> params = seg.newParams(runId);
         StringBuilder where = new StringBuilder(" where sr.run_id = $1");
         seg.appendTo(where, params, "sr");
@@ -169,18 +188,19 @@ public class SurveyReports {
                         counts.computeIfAbsent(q, k -> new TreeMap<>()).merge(value, r.getLong(3), Long::sum);
                     }
                     Row m = t.getItem3().iterator().next();
+                    QuestionList.addUnanswered(asked, counts, kinds);
                     return build(runId, seg, m.getLong(0), m.getLong(1), answeredBy, counts, kinds, comments, combine, suppressed);
                 });
     }
 
     private SurveyResults build(String runId, Segmentation seg, long respondents, long trusts, Map<String, Long> answered,
             Map<String, Map<String, Long>> counts, Map<String, String> kinds, Map<String, List<String>> comments,
-            Map<String, List<String>> combine, Map<String, String> suppressed) {
+            Map<String, List<String>> combine, Suppression suppressed) {
         List<SurveyResults.Question> questions = new ArrayList<>();
         for (String q : kinds.keySet()) {
             long n = answered.getOrDefault(q, 0L);
             List<SurveyResults.Option> options = new ArrayList<>();
-            String reason = suppressed.get(q);
+            String reason = suppressed.reason(q);
             counts.getOrDefault(q, Map.of()).forEach((opt, c) -> options.add(new SurveyResults.Option(opt, figure(c, n, reason))));
             List<SurveyResults.Option> combined = new ArrayList<>();
             if (combine.containsKey(q)) {

@@ -19,8 +19,9 @@ final class SurveyRows {
             String respondentRole, int revision, String answers) {
     }
 
+    /** {@code questions}: the run's questions and options as JSON, or null when the event does not list them. */
     record Run(String runId, String instrumentId, int instrumentVersion, LocalDate referenceDate, OffsetDateTime opensAt,
-            OffsetDateTime closesAt, boolean closed) {
+            OffsetDateTime closesAt, boolean closed, String questions) {
     }
 
     static Response response(ResponseSubmitted e) {
@@ -33,6 +34,7 @@ final class SurveyRows {
     /** Opened or {@code closed}: the type says which, whatever the payload's own flag. */
     static Run run(RunChanged e, boolean closed) {
         return new Run(EventFields.required(e.runId(), "runId"), e.instrumentId(), e.instrumentVersion(), e.referenceDate(),
-                EventFields.timestamp(e.opensAt()), EventFields.timestamp(e.closesAt()), closed);
+                EventFields.timestamp(e.opensAt()), EventFields.timestamp(e.closesAt()), closed,
+                e.questions() == null ? null : EventFields.json(e.questions()));
     }
 }

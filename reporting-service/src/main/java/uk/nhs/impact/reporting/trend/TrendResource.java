@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.impact.platform.problem.ProblemException;
@@ -19,6 +20,7 @@ import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.web.Params;
 import uk.nhs.impact.reporting.access.ReportAccessTable;
 import uk.nhs.impact.reporting.access.Viewer;
+import uk.nhs.impact.reporting.csv.CsvResponseDocs;
 import uk.nhs.impact.reporting.csv.CsvWriter;
 import uk.nhs.impact.reporting.query.Segmentation;
 
@@ -37,7 +39,7 @@ public class TrendResource {
     @GET
     @Path("baseline")
     @Operation(summary = "% yes to one baseline question for one organisation type, per collection (oldest first)")
-    @APIResponse(responseCode = "200", description = "The trend (JSON, or CSV with Accept: text/csv)", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.TREND)))
+    @APIResponse(responseCode = "200", description = "The trend (JSON, or CSV with Accept: text/csv)", extensions = @Extension(name = CsvResponseDocs.EXTENSION, value = "true"), content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.TREND)))
     @APIResponse(responseCode = "400", description = "question or orgType missing")
     @APIResponse(responseCode = "404", description = "An area the caller may not see")
     public Uni<Trend> baseline(@Pattern(regexp = Params.CODE) @Size(max = Params.CODE_MAX) @QueryParam("question") String question,
@@ -54,7 +56,7 @@ public class TrendResource {
     @Path("self-assessment")
     @Operation(summary = "Median maturity level of one component across cycles, from the assessments that count for the caller", description = "The caller's tier decides which assessments count, as in the distribution; a cycle whose figure the "
             + "disclosure guard suppresses shows only the number of organisations.")
-    @APIResponse(responseCode = "200", description = "The trend (JSON, or CSV with Accept: text/csv)", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.TREND)))
+    @APIResponse(responseCode = "200", description = "The trend (JSON, or CSV with Accept: text/csv)", extensions = @Extension(name = CsvResponseDocs.EXTENSION, value = "true"), content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.TREND)))
     @APIResponse(responseCode = "404", description = "An area the caller may not see")
     public Uni<Trend> selfAssessment(@Pattern(regexp = Params.CODE) @Size(max = Params.CODE_MAX) @QueryParam("component") String component,
             @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @QueryParam("area") String area) {

@@ -28,12 +28,16 @@ class SurveyRowsTest {
     }
 
     @Test
-    void runsTakeOpenOrClosedFromTheEventType() {
+    void runsTakeOpenOrClosedFromTheEventType() throws Exception {
         RunChanged opened = (RunChanged) EventSamples.payload(EventTypes.SURVEY_RUN_OPENED);
 
         assertThat(SurveyRows.run(opened, false)).isEqualTo(new SurveyRows.Run("nhsp-improvement-survey-2023", "nhsp-improvement-survey", 1,
-                opened.referenceDate(), OffsetDateTime.parse("2023-08-01T00:00:00Z"), OffsetDateTime.parse("2023-08-31T23:59:59Z"), false));
+                opened.referenceDate(), OffsetDateTime.parse("2023-08-01T00:00:00Z"), OffsetDateTime.parse("2023-08-31T23:59:59Z"), false,
+                SurveyRows.run(opened, false).questions()));
         assertThat(SurveyRows.run(opened, true).closed()).isTrue();
+        assertThat(JSON.readTree(SurveyRows.run(opened, false).questions())).isEqualTo(EventSamples.json(EventTypes.SURVEY_RUN_OPENED).get("questions"));
+        assertThat(SurveyRows.run(new RunChanged("r", null, null, 1, null, null, null, null, false, null), false).questions())
+                .as("events from before questions were listed").isNull();
     }
 
     @Test
@@ -47,7 +51,7 @@ class SurveyRowsTest {
                 .isInstanceOf(PoisonEventException.class).hasMessage("missing field organisation.odsCode");
         assertThatThrownBy(() -> SurveyRows.response(new ResponseSubmitted("run", null, 1, null, "x", null, r.organisation(), 1, null, null)))
                 .isInstanceOf(PoisonEventException.class).hasMessage("missing field answers");
-        assertThatThrownBy(() -> SurveyRows.run(new RunChanged(null, null, null, 1, null, null, null, null, false), false))
+        assertThatThrownBy(() -> SurveyRows.run(new RunChanged(null, null, null, 1, null, null, null, null, false, null), false))
                 .isInstanceOf(PoisonEventException.class).hasMessage("missing field runId");
     }
 }

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -79,6 +80,8 @@ public class ResponseResource {
     }
 
     static final String ROLE = "[a-z][a-z_]{1,49}";
+    static final String REFERENCE_DOC = "The person a trust system answers for, the same on every call for one response: "
+            + "the query parameter on every operation (on start, the body's respondentReference is accepted too, and must then agree)";
     static final String ROLE_MESSAGE = "must be a role code such as chief_executive, chair, director_of_improvement";
 
     public record ResponseView(String id, String runId, String organisation, String respondentRole, String status, int revision,
@@ -103,9 +106,10 @@ public class ResponseResource {
     @APIResponse(responseCode = "422", description = "The organisation's type may not respond to this run")
     public Uni<Response> start(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId,
             @Size(max = Params.IDEMPOTENCY_KEY_MAX) @HeaderParam(IdempotentCreate.HEADER) String key,
+            @Parameter(description = REFERENCE_DOC) @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference,
             @Valid @NotNull NewResponse body) {
         String ods = body.organisation() == null ? scope.orgCode() : body.organisation();
-        ResponseService.Respondent who = respondent(body.respondentReference());
+        ResponseService.Respondent who = respondent(oneReference(reference, body.respondentReference()));
         return idempotent.create(key, who.key() + ":survey-responses", Map.of("run", runId, "body", body),
                 () -> service.start(scope, who, runId, ods, body.respondentRole()).map(l -> new Created(
                         URI.create("/api/v1/survey-runs/" + runId + "/responses/" + l.response().id), ResponseView.of(l.response(), stored),
@@ -116,7 +120,7 @@ public class ResponseResource {
     @Authenticated
     @Operation(summary = "Responses the caller may see, oldest first: its own, or all of its trust's for the trust's viewers")
     public Uni<Page<ResponseView>> list(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId,
-            @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference,
+            @Parameter(description = REFERENCE_DOC) @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference,
             @Pattern(regexp = Params.CURSOR) @Size(max = Params.CURSOR_MAX) @QueryParam("after") String after,
             @Min(1) @Max(Params.LIMIT_MAX) @QueryParam("limit") Integer limit) {
         return query.visible(scope, respondent(reference), runId, after, Cursors.limit(limit))
@@ -130,7 +134,7 @@ public class ResponseResource {
     @APIResponse(responseCode = "200", description = "Found; the ETag header is its version, for If-Match", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResponseView.class)))
     @APIResponse(responseCode = "404", description = "No such response, or not visible to the caller")
     public Uni<Response> read(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId, @PathParam("id") UUID id,
-            @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference) {
+            @Parameter(description = REFERENCE_DOC) @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference) {
         return service.read(scope, respondent(reference), runId, id).map(this::ok);
     }
 
@@ -144,7 +148,7 @@ public class ResponseResource {
     @APIResponse(responseCode = "400", description = "Every answer that does not fit the survey, each field named")
     @APIResponse(responseCode = "409", description = "Outside the run's window")
     public Uni<Response> save(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId, @PathParam("id") UUID id,
-            @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference,
+            @Parameter(description = REFERENCE_DOC) @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference,
             @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull AnswersBody body) {
         return service.save(scope, respondent(reference), runId, id, body.answers() == null ? Map.of() : body.answers(),
                 body.respondentRole(), ifMatch).map(this::ok);
@@ -158,7 +162,7 @@ public class ResponseResource {
     @APIResponse(responseCode = "400", description = "Required questions unanswered or answers that do not fit, every field listed")
     @APIResponse(responseCode = "409", description = "Outside the run's window, or nothing changed since the last submission")
     public Uni<Response> submit(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId, @PathParam("id") UUID id,
-            @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference,
+            @Parameter(description = REFERENCE_DOC) @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference,
             @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         return service.submit(scope, respondent(reference), runId, id, ifMatch).map(this::ok);
     }
@@ -171,13 +175,21 @@ public class ResponseResource {
     @APIResponse(responseCode = "404", description = "No such response, or not visible to the caller")
     public Uni<List<RevisionView>> history(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("runId") String runId,
             @PathParam("id") UUID id,
-            @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference) {
+            @Parameter(description = REFERENCE_DOC) @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference) {
         return service.history(scope, respondent(reference), runId, id).map(list -> list.stream()
                 .map(r -> new RevisionView(r.revision, r.respondentRole, stored.read(r.answers), r.submittedAt)).toList());
     }
 
     private Response ok(ResponseService.Loaded l) {
         return Response.ok(ResponseView.of(l.response(), stored)).tag(ETags.of(l.response().version)).build();
+    }
+
+    /** The reference given on start, from the query or the body (older clients); both given must agree. */
+    static String oneReference(String query, String body) {
+        if (query != null && body != null && !query.equals(body)) {
+            throw ProblemException.validation("respondentReference", "the query parameter and the body name different respondents");
+        }
+        return query != null ? query : body;
     }
 
     private ResponseService.Respondent respondent(String reference) {

@@ -5,6 +5,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import uk.nhs.impact.contracts.EventTypes;
 import uk.nhs.impact.contracts.Topics;
@@ -63,7 +65,8 @@ public class RunService {
                     r.createdAt = Instant.now();
                     return r.<SurveyRun>persist();
                 })
-                .call(r -> outbox.append(Topics.SURVEY, EventTypes.SURVEY_RUN_OPENED, OrganisationHierarchy.NHS_ENGLAND, changed(r)))
+                .call(r -> definition(r)
+                        .chain(d -> outbox.append(Topics.SURVEY, EventTypes.SURVEY_RUN_OPENED, OrganisationHierarchy.NHS_ENGLAND, changed(r, d))))
                 .call(r -> audit.record(OrganisationHierarchy.NHS_ENGLAND, AUDIT_TYPE, r.id, "OPENED", null))
                 .call(r -> Panache.getSession().chain(s -> s.flush()));
     }
@@ -93,7 +96,8 @@ public class RunService {
         requireAdmin(scope);
         return change(id, ifMatch, "CLOSED", r -> {
             r.closed = true;
-            return outbox.append(Topics.SURVEY, EventTypes.SURVEY_RUN_CLOSED, OrganisationHierarchy.NHS_ENGLAND, changed(r)).replaceWithVoid();
+            return definition(r).chain(d -> outbox.append(Topics.SURVEY, EventTypes.SURVEY_RUN_CLOSED, OrganisationHierarchy.NHS_ENGLAND, changed(r, d)))
+                    .replaceWithVoid();
         });
     }
 
@@ -133,8 +137,13 @@ public class RunService {
         }
     }
 
-    private static RunChanged changed(SurveyRun r) {
+    /** The run's event, naming every question and option it asks so reports can show what nobody chose as 0. */
+    static RunChanged changed(SurveyRun r, SurveyDefinition definition) {
+        List<RunChanged.Question> questions = definition.questions().stream()
+                .map(q -> new RunChanged.Question(q.code(), q.type().name().toLowerCase(Locale.ROOT),
+                        q.options() == null ? List.of() : q.options().stream().map(SurveyDefinition.Option::code).toList()))
+                .toList();
         return new RunChanged(r.id, r.name, r.instrumentId, r.instrumentVersion, r.referenceDate, r.opensAt, r.closesAt,
-                r.organisationTypes(), r.closed);
+                r.organisationTypes(), r.closed, questions);
     }
 }
