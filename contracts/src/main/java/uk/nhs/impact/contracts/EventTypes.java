@@ -6,6 +6,7 @@ import uk.nhs.impact.contracts.assessment.AssessmentChanged;
 import uk.nhs.impact.contracts.assessment.AssessmentSubmitted;
 import uk.nhs.impact.contracts.baseline.CollectionChanged;
 import uk.nhs.impact.contracts.baseline.ReturnSubmitted;
+import uk.nhs.impact.contracts.organisation.HierarchyChanged;
 import uk.nhs.impact.contracts.survey.ResponseSubmitted;
 import uk.nhs.impact.contracts.survey.RunChanged;
 
@@ -31,6 +32,8 @@ public final class EventTypes {
     public static final String BASELINE_COLLECTION_OPENED = PREFIX + "baseline.collection-opened.v1";
     public static final String BASELINE_COLLECTION_CLOSED = PREFIX + "baseline.collection-closed.v1";
 
+    public static final String ORGANISATION_HIERARCHY_CHANGED = PREFIX + "organisation.hierarchy-changed.v1";
+
     /** The record each type's payload is read as. */
     private static final Map<String, Class<? extends Record>> PAYLOADS = Map.ofEntries(
             Map.entry(ASSESSMENT_SUBMITTED, AssessmentSubmitted.class),
@@ -44,7 +47,8 @@ public final class EventTypes {
             Map.entry(BASELINE_RETURN_SUBMITTED, ReturnSubmitted.class),
             Map.entry(BASELINE_RETURN_AMENDED, ReturnSubmitted.class),
             Map.entry(BASELINE_COLLECTION_OPENED, CollectionChanged.class),
-            Map.entry(BASELINE_COLLECTION_CLOSED, CollectionChanged.class));
+            Map.entry(BASELINE_COLLECTION_CLOSED, CollectionChanged.class),
+            Map.entry(ORGANISATION_HIERARCHY_CHANGED, HierarchyChanged.class));
 
     private EventTypes() {
     }

@@ -21,7 +21,7 @@ class EventTypesTest {
                 types.add(type);
             }
         }
-        assertThat(types).hasSize(12);
+        assertThat(types).hasSize(13);
         assertThat(EventTypes.all()).containsExactlyInAnyOrderElementsOf(types);
     }
 
@@ -36,6 +36,8 @@ class EventTypesTest {
     void everyTypeNamesTheRecordItsPayloadIsReadAs() {
         assertThat(EventTypes.payloadOf(EventTypes.ASSESSMENT_SUBMITTED)).isEqualTo(uk.nhs.impact.contracts.assessment.AssessmentSubmitted.class);
         assertThat(EventTypes.payloadOf(EventTypes.BASELINE_RETURN_AMENDED)).isEqualTo(uk.nhs.impact.contracts.baseline.ReturnSubmitted.class);
+        assertThat(EventTypes.payloadOf(EventTypes.ORGANISATION_HIERARCHY_CHANGED))
+                .isEqualTo(uk.nhs.impact.contracts.organisation.HierarchyChanged.class);
         assertThatThrownBy(() -> EventTypes.payloadOf("uk.nhs.impact.assessment.submitted.v2")).isInstanceOf(IllegalArgumentException.class);
     }
 }
