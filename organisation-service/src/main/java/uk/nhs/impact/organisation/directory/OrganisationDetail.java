@@ -24,7 +24,10 @@ public record OrganisationDetail(String odsCode, String name, String level, Stri
     static OrganisationDetail of(Organisation o, OrganisationHierarchy hierarchy, LocalDate asOf) {
         String code = o.odsCode();
         return new OrganisationDetail(code, o.name(), o.level().name().toLowerCase(Locale.ROOT), o.trustType(), o.validFrom(), o.validTo(),
-                hierarchy.parentOf(code, asOf).orElse(null), List.of(), List.of(), List.of());
+                hierarchy.parentOf(code, asOf).orElse(null),
+                hierarchy.parentLinksOf(code).stream().map(l -> new ParentPeriod(l.parent(), l.validFrom(), l.validTo())).toList(),
+                hierarchy.predecessorsOf(code).stream().map(s -> new Succession(s.predecessor(), s.effective())).toList(),
+                hierarchy.successorsOf(code).stream().map(s -> new Succession(s.successor(), s.effective())).toList());
     }
 
     /** A version for the ETag: changes whenever anything shown changes (records hash their values, never identities). */
