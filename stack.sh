@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole system on this machine, no Docker needed: PostgreSQL, Kafka, Keycloak, four services and the gateway.
+# The whole system on this machine, no Docker needed: PostgreSQL, Kafka, Keycloak, five services and the gateway.
 #   ./stack.sh start [--no-build] [--demo-data]
 #                                   build, start everything, wait until healthy; Ctrl-C stops it all;
 #                                   --demo-data then files a demo data set through the gateway

@@ -3,3 +3,4 @@ create database assessment;
 create database survey;
 create database baseline;
 create database reporting;
+create database organisation;

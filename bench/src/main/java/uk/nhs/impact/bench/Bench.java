@@ -41,6 +41,9 @@ public final class Bench {
     static final String JDBC = "jdbc:postgresql://127.0.0.1:15432/";
     static final int CONCURRENCY = 8;
     static final int REPEATS = 3;
+    /** The services the stack runs behind the gateway, by module name (their logs and processes carry it). */
+    static final List<String> SERVICES = List.of("assessment-service", "survey-service", "baseline-service", "reporting-service",
+            "organisation-service");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root;
@@ -405,7 +408,7 @@ public final class Bench {
 
     private void footprintStart() throws IOException {
         ObjectNode starts = results.putObject("startSeconds");
-        for (String service : List.of("assessment-service", "survey-service", "baseline-service", "reporting-service", "gateway")) {
+        for (String service : java.util.stream.Stream.concat(SERVICES.stream(), java.util.stream.Stream.of("gateway")).toList()) {
             Path log = root.resolve(".stack-data/logs/" + service + ".log");
             if (Files.exists(log)) {
                 Files.readAllLines(log).stream().filter(l -> l.contains(" started in ")).reduce((a, b) -> b).ifPresent(l -> {
@@ -423,21 +426,11 @@ public final class Bench {
             for (Path p : procs.filter(x -> x.getFileName().toString().matches("\\d+")).toList()) {
                 try {
                     String cmd = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
-                    String name = cmd.contains("assessment-service")
-                            ? "assessment-service"
-                            : cmd.contains("survey-service")
-                                    ? "survey-service"
-                                    : cmd.contains("baseline-service")
-                                            ? "baseline-service"
-                                            : cmd.contains("reporting-service")
-                                                    ? "reporting-service"
-                                                    : cmd.contains("gateway") && cmd.contains("quarkus-run")
-                                                            ? "gateway"
-                                                            : cmd.contains("keycloak") && cmd.contains("java")
-                                                                    ? "keycloak"
-                                                                    : cmd.contains("KafkaBroker")
-                                                                            ? "kafka"
-                                                                            : cmd.contains("postgres") && !cmd.contains("java") ? "postgresql" : null;
+                    String name = SERVICES.stream().filter(cmd::contains).findFirst().orElse(cmd.contains("gateway") && cmd.contains("quarkus-run")
+                            ? "gateway"
+                            : cmd.contains("keycloak") && cmd.contains("java")
+                                    ? "keycloak"
+                                    : cmd.contains("KafkaBroker") ? "kafka" : cmd.contains("postgres") && !cmd.contains("java") ? "postgresql" : null);
                     if (name == null) {
                         continue;
                     }

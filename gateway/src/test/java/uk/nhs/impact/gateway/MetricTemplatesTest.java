@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class MetricTemplatesTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final List<String> SERVICES = List.of("assessment-service", "survey-service", "baseline-service", "reporting-service");
+    private static final List<String> SERVICES = List.of("assessment-service", "survey-service", "baseline-service", "reporting-service",
+            "organisation-service");
     private static final Pattern HTTP_METHOD = Pattern.compile("@(GET|POST|PUT|PATCH|DELETE|HEAD)\\b");
     private static final Pattern PATH = Pattern.compile("@Path\\(\\s*(?:\"([^\"]*)\"|\\w+\\.(\\w+))\\s*\\)");
     private static final Pattern CONSTANT = Pattern.compile("static final String (\\w+) = \"([^\"]*)\";");
@@ -160,7 +161,8 @@ class MetricTemplatesTest {
         for (String path : List.of("/api/v1/assessments/ZQ9/nothing/RZQ9", "/api/v1/baseline-collections/ZQ9/returns/RZQ9/x/y",
                 "/api/v1/reports/ZQ9", "/api/v1/reports/survey/ZQ9", "/api/v1/ZQ9/RZQ9", "/api/v1/ZQ9", "/ZQ9/RZQ9", "/api/ZQ9",
                 "/api/v1/survey-runs/ZQ9/responses/RZQ9/submit/more", "/api/v1/assessment-instruments/ZQ9",
-                "/api/v1/survey-instruments/ZQ9", "/api/v1/baseline-question-sets/ZQ9")) {
+                "/api/v1/survey-instruments/ZQ9", "/api/v1/baseline-question-sets/ZQ9", "/api/v1/organisations/ZQ9/RZQ9",
+                "/api/v1/organisations/change-sets/ZQ9/RZQ9")) {
             String tag = tag(patterns, path);
             assertThat(tag).as(path + " is tagged with its raw self").doesNotContain("ZQ9");
         }

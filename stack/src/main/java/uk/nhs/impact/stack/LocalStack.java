@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole system on one machine without Docker: PostgreSQL (data kept in {@code .stack-data/postgres}), a Kafka broker
- * in its own JVM, Keycloak with the realm, the four services and the gateway. Runs until Ctrl-C or {@code stack.sh stop},
+ * in its own JVM, Keycloak with the realm, the five services and the gateway. Runs until Ctrl-C or {@code stack.sh stop},
  * then stops everything it started.
  */
 public final class LocalStack {
@@ -26,10 +26,11 @@ public final class LocalStack {
     static final int KEYCLOAK_PORT = 18180;
     static final int GATEWAY_PORT = 8080;
     static final Map<String, Integer> SERVICES = new LinkedHashMap<>(Map.of(
-            "assessment", 8081, "survey", 8082, "baseline", 8083, "reporting", 8084));
+            "assessment", 8081, "survey", 8082, "baseline", 8083, "reporting", 8084, "organisation", 8085));
     /** Management interfaces (health, metrics, each service's own OpenAPI document): loopback only, never routed. */
     static final int GATEWAY_MANAGEMENT_PORT = 9080;
-    static final Map<String, Integer> MANAGEMENT = Map.of("assessment", 9081, "survey", 9082, "baseline", 9083, "reporting", 9084);
+    static final Map<String, Integer> MANAGEMENT = Map.of("assessment", 9081, "survey", 9082, "baseline", 9083, "reporting", 9084, "organisation",
+            9085);
 
     private final Path root;
     private final Path data;
@@ -195,7 +196,7 @@ public final class LocalStack {
                   Gateway          http://127.0.0.1:8080/api/v1/...
                   Swagger UI       http://127.0.0.1:8080/q/swagger-ui   (one OpenAPI: /api/openapi.json)
                   Keycloak         http://127.0.0.1:18180               (realm nhs-impact)
-                  Management       127.0.0.1:9080 gateway, 9081-9084 services: /q/health, /q/metrics, /q/openapi
+                  Management       127.0.0.1:9080 gateway, 9081-9085 services: /q/health, /q/metrics, /q/openapi
                                    (loopback only; ./stack.sh status shows the gateway's readiness)
                   Logs             .stack-data/logs/
 

@@ -35,7 +35,7 @@ import uk.nhs.impact.stack.test.Tokens;
 
 /**
  * The access matrix on the running system, through the gateway: every caller in {@code access/matrix.csv} against every
- * resource kind of the four services, at every sharing step of the self-assessments, must get exactly the status in the
+ * resource kind of the five services, at every sharing step of the self-assessments, must get exactly the status in the
  * table. Then the tokens that must never get in, at the gateway and at each service directly (the gateway is never the
  * only check): missing, expired, from another issuer, for another audience, unsigned ({@code alg: none}), tampered.
  */
@@ -214,6 +214,11 @@ class AccessMatrixIT {
             case "survey.close-run" -> closeAsAdminOpened("/api/v1/survey-runs", token,
                     Bodies.surveyRun("mr-" + tag, "Closed by " + caller, now, now.plusSeconds(3600)));
             case "report.rebuild-status" -> get(token, "/api/v1/reports/admin/rebuild");
+            case "organisation.list" -> get(token, "/api/v1/organisations?level=icb&parent=Y60");
+            case "organisation.read RXK" -> get(token, "/api/v1/organisations/RXK");
+            case "organisation.change-sets" -> get(token, "/api/v1/organisations/change-sets");
+            case "organisation.load-change-set" -> json(token, null).header("Idempotency-Key", unique)
+                    .body(Bodies.openTrustIn2099(unique)).post("/api/v1/organisations/change-sets");
             default -> report(kind, token);
         };
     }
@@ -302,6 +307,7 @@ class AccessMatrixIT {
         doors.put("survey-service", "http://127.0.0.1:8082/api/v1/survey-runs");
         doors.put("baseline-service", "http://127.0.0.1:8083/api/v1/baseline-collections");
         doors.put("reporting-service", "http://127.0.0.1:8084/api/v1/reports/trends/self-assessment?component=C1");
+        doors.put("organisation-service", "http://127.0.0.1:8085/api/v1/organisations");
         List<String> kinds = List.of("missing", "garbage", "expired", "other-issuer", "other-audience", "alg-none", "tampered");
         return doors.entrySet().stream().flatMap(d -> kinds.stream().map(k -> Arguments.of(d.getKey(), d.getValue(), k)));
     }

@@ -31,6 +31,17 @@ final class Bodies {
                 "opensAt", opensAt.toString(), "closesAt", closesAt.toString(), "organisationTypes", List.of("trust"));
     }
 
+    /**
+     * A change set of the organisation hierarchy that opens one new trust under QT1 in 2099, far from any date a test reads
+     * the hierarchy at; its code and reference are made from {@code unique}, so each one can be loaded once.
+     */
+    static Map<String, Object> openTrustIn2099(String unique) {
+        String code = "Z" + "%4s".formatted(Integer.toString(Math.floorMod(unique.hashCode(), 36 * 36 * 36 * 36), 36))
+                .replace(' ', '0').toUpperCase(java.util.Locale.ROOT);
+        return Map.of("reference", "Access matrix " + unique, "changes", List.of(Map.of("kind", "OPEN", "odsCode", code,
+                "name", "Access matrix trust " + code, "level", "TRUST", "trustType", "acute", "parent", "QT1", "effective", "2099-01-01")));
+    }
+
     /** A board's sign-off of a self-assessment. */
     static final String SIGN_OFF = """
             {"approverName":"Dr A Chair","approverRole":"Chair","boardMeetingDate":"2023-09-28","minuteReference":"BM/1"}""";

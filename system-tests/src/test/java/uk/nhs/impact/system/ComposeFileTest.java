@@ -22,7 +22,9 @@ import org.yaml.snakeyaml.Yaml;
 class ComposeFileTest {
     private static final Path ROOT = Path.of(System.getProperty("impact.repo.root", "..")).toAbsolutePath().normalize();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+):([^}]*)}");
-    private static final List<String> APPS = List.of("assessment-service", "survey-service", "baseline-service", "reporting-service", "gateway");
+    private static final List<String> APPS = List.of("assessment-service", "survey-service", "baseline-service", "reporting-service",
+            "organisation-service", "gateway");
+    private static final List<String> SERVICES = List.of("assessment", "survey", "baseline", "reporting", "organisation");
 
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> services() throws IOException {
@@ -83,7 +85,7 @@ class ComposeFileTest {
     void gatewayReachesEachServiceOnItsPortAndDatabasesExist() throws IOException {
         Map<String, Object> gatewayEnv = (Map<String, Object>) services().get("gateway").get("environment");
         String init = Files.readString(ROOT.resolve("deploy/postgres/init.sql"));
-        for (String name : List.of("assessment", "survey", "baseline", "reporting")) {
+        for (String name : SERVICES) {
             Map<String, Object> env = (Map<String, Object>) services().get(name + "-service").get("environment");
             assertThat(gatewayEnv.get(name.toUpperCase() + "_URL")).isEqualTo("http://" + name + "-service:" + env.get("HTTP_PORT"));
             assertThat(env.get("DB_JDBC_URL").toString()).endsWith("/" + name);
@@ -116,7 +118,7 @@ class ComposeFileTest {
             assertThat(check).as(app.name() + " is not health-checked on its management port").contains("http://127.0.0.1:" + port + "/q/health/ready");
         }
         Map<String, Object> gatewayEnv = (Map<String, Object>) services().get("gateway").get("environment");
-        for (String name : List.of("assessment", "survey", "baseline", "reporting")) {
+        for (String name : SERVICES) {
             Map<String, Object> env = (Map<String, Object>) services().get(name + "-service").get("environment");
             assertThat(gatewayEnv.get(name.toUpperCase() + "_MANAGEMENT_URL")).as("the gateway reads " + name + "'s readiness and OpenAPI document elsewhere")
                     .isEqualTo("http://" + name + "-service:" + env.get("MANAGEMENT_PORT"));

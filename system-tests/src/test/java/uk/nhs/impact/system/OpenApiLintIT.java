@@ -32,8 +32,9 @@ class OpenApiLintIT {
     void theMergedDocumentPassesSpectralWithTheOwaspRuleset() throws Exception {
         Path lint = stack.root().resolve("openapi-lint");
         String document = given().baseUri(RunningStack.GATEWAY).get("/api/openapi.json").then().statusCode(200).extract().asString();
-        assertThat(document).as("the document covers all four services").contains("\"/api/v1/assessments\"",
-                "\"/api/v1/reports/survey/{runId}/results\"", "\"/api/v1/baseline-collections\"", "\"/api/v1/survey-runs\"");
+        assertThat(document).as("the document covers all five services").contains("\"/api/v1/assessments\"",
+                "\"/api/v1/reports/survey/{runId}/results\"", "\"/api/v1/baseline-collections\"", "\"/api/v1/survey-runs\"",
+                "\"/api/v1/organisations\"");
         Files.writeString(lint.resolve("merged-openapi.json"), document);
 
         Result install = run(lint, 600, "npm", "ci", "--no-audit", "--no-fund");

@@ -17,7 +17,9 @@ final class RunningStack {
     static final String KEYCLOAK = "http://127.0.0.1:18180";
     /** The gateway's management interface (health, metrics): loopback only, never routed. */
     static final String GATEWAY_MANAGEMENT = "http://127.0.0.1:9080";
-    static final int[] PORTS = {8080, 8081, 8082, 8083, 8084, 9080, 9081, 9082, 9083, 9084, 15432, 19092, 18180};
+    static final int[] PORTS = {8080, 8081, 8082, 8083, 8084, 8085, 9080, 9081, 9082, 9083, 9084, 9085, 15432, 19092, 18180};
+    /** The services' public ports (each one's management interface is 1000 above). */
+    static final int[] SERVICE_PORTS = {8081, 8082, 8083, 8084, 8085};
 
     /** A service's management interface, e.g. {@code management(8084)} for the reporting service's (9084). */
     static String management(int servicePort) {

@@ -38,7 +38,8 @@ class SystemIT {
                 .body("checks[0].data.assessment", equalTo("UP"))
                 .body("checks[0].data.survey", equalTo("UP"))
                 .body("checks[0].data.baseline", equalTo("UP"))
-                .body("checks[0].data.reporting", equalTo("UP"));
+                .body("checks[0].data.reporting", equalTo("UP"))
+                .body("checks[0].data.organisation", equalTo("UP"));
     }
 
     /** Health, metrics and OpenAPI documents are on the management interfaces only: not public, not routed. */
@@ -47,12 +48,12 @@ class SystemIT {
         String token = "Bearer " + DemoTokens.user("trust.lead", "dev-only-Trust-1");
         for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready", "/q/openapi")) {
             given().header("Authorization", token).when().get(path).then().statusCode(404);
-            for (int port : new int[]{8081, 8082, 8083, 8084}) {
+            for (int port : RunningStack.SERVICE_PORTS) {
                 given().baseUri("http://127.0.0.1:" + port).when().get(path).then().statusCode(anyOf(equalTo(401), equalTo(404)));
             }
         }
         given().baseUri(RunningStack.GATEWAY_MANAGEMENT).when().get("/q/metrics").then().statusCode(200);
-        for (int port : new int[]{8081, 8082, 8083, 8084}) {
+        for (int port : RunningStack.SERVICE_PORTS) {
             given().baseUri(RunningStack.management(port)).when().get("/q/health/ready").then().statusCode(200);
             given().baseUri(RunningStack.management(port)).accept("application/json").when().get("/q/openapi").then().statusCode(200);
         }
