@@ -21,7 +21,7 @@ class EventTypesTest {
                 types.add(type);
             }
         }
-        assertThat(types).hasSize(12);
+        assertThat(types).hasSize(14);
         assertThat(EventTypes.all()).containsExactlyInAnyOrderElementsOf(types);
     }
 
