@@ -105,6 +105,21 @@ final class AssessmentApi {
         return new Ref(a.id(), r.header("ETag"));
     }
 
+    /** An ICB review (or an attempt at one) by {@code org} holding {@code role}, with the ETag of {@code a}. */
+    static Response reviewRequest(Ref a, String org, String role, Object body) {
+        RequestSpecification s = given().header("Authorization", Tokens.bearer(org, role)).contentType("application/json").body(body);
+        if (a.etag() != null) {
+            s.header("If-Match", a.etag());
+        }
+        return s.when().post(BASE + "/" + a.id() + "/review");
+    }
+
+    static Ref review(Ref a, String org, String role, Object body) {
+        Response r = reviewRequest(a, org, role, body);
+        r.then().statusCode(200);
+        return new Ref(a.id(), r.header("ETag"));
+    }
+
     /** Creates, answers every question, signs off and submits. */
     static Ref file(String ods, String cycle, Map<String, String> levels) {
         Ref a = create(ods, cycle);

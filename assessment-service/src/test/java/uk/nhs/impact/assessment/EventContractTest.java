@@ -37,6 +37,7 @@ class EventContractTest {
         a = AssessmentApi.share(ODS, a, "NATIONAL");
         a = AssessmentApi.submit(ODS, AssessmentApi.signOff(ODS, a));
         a = AssessmentApi.share(ODS, a, "ICB");
+        a = AssessmentApi.review(a, "QUA", "icb-oversight", Map.of("outcome", "RETURNED", "comments", "Please check C2"));
         a = AssessmentApi.share(ODS, a, "PRIVATE");
         a = act(a, "reopen", "Board asked for changes");
         a = AssessmentApi.submit(ODS, AssessmentApi.signOff(ODS, a));
@@ -44,8 +45,8 @@ class EventContractTest {
 
         List<Outbox.Event> rows = Outbox.of(db, a.id());
         assertThat(rows).extracting(Outbox.Event::type).containsExactly(EventTypes.ASSESSMENT_SHARING_CHANGED,
-                EventTypes.ASSESSMENT_SUBMITTED, EventTypes.ASSESSMENT_SHARING_CHANGED, EventTypes.ASSESSMENT_SHARING_CHANGED,
-                EventTypes.ASSESSMENT_REOPENED, EventTypes.ASSESSMENT_SUBMITTED, EventTypes.ASSESSMENT_WITHDRAWN);
+                EventTypes.ASSESSMENT_SUBMITTED, EventTypes.ASSESSMENT_SHARING_CHANGED, EventTypes.ASSESSMENT_REVIEWED,
+                EventTypes.ASSESSMENT_SHARING_CHANGED, EventTypes.ASSESSMENT_REOPENED, EventTypes.ASSESSMENT_SUBMITTED, EventTypes.ASSESSMENT_WITHDRAWN);
         assertThat(rows).extracting(Outbox.Event::type).containsAll(EventSamples.typesOf("assessment"));
 
         // shared nationally while a draft: a sharing change with nothing of the content yet
@@ -53,12 +54,14 @@ class EventContractTest {
         // submitted while shared, and narrowed to the ICB while submitted: the whole content
         assertShape(rows.get(1), Set.of());
         assertShape(rows.get(2), Set.of());
+        // the ICB's review: who reviewed which revision, with its comments
+        assertShape(rows.get(3), Set.of());
         // narrowed to private: the retraction, with no content
-        assertShape(rows.get(3), CONTENT);
-        assertShape(rows.get(4), Set.of());
+        assertShape(rows.get(4), CONTENT);
+        assertShape(rows.get(5), Set.of());
         // submitted again while private: who submitted what, never the answers or the sign-off
-        assertShape(rows.get(5), EventSamples.paths(EventTypes.ASSESSMENT_SUBMITTED, "signOff", "answers"));
-        assertShape(rows.get(6), Set.of());
+        assertShape(rows.get(6), EventSamples.paths(EventTypes.ASSESSMENT_SUBMITTED, "signOff", "answers"));
+        assertShape(rows.get(7), Set.of());
     }
 
     /** No field the sample lacks, and of the sample's fields exactly {@code leftOut} missing. */

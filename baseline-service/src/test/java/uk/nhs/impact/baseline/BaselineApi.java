@@ -48,6 +48,21 @@ final class BaselineApi {
                 .when().post(path(collection, ods) + "/submit");
     }
 
+    /** The return's current ETag, as its organisation reads it. */
+    static String etag(String collection, String ods) {
+        return given().header("Authorization", Tokens.bearer(ods, "viewer")).when().get(path(collection, ods)).then().statusCode(200)
+                .extract().header("ETag");
+    }
+
+    /** An ICB review (or an attempt at one) by {@code org} holding {@code role}. */
+    static Response review(String collection, String ods, String org, String role, String etag, Object body) {
+        var request = given().header("Authorization", Tokens.bearer(org, role)).contentType("application/json").body(body);
+        if (etag != null) {
+            request.header("If-Match", etag);
+        }
+        return request.when().post(path(collection, ods) + "/review");
+    }
+
     /** Drafts then submits; returns the submitted return's ETag. */
     static String file(String collection, String ods, Object body) {
         String etag = save(collection, ods, body, null).then().statusCode(201).extract().header("ETag");

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,9 @@ class EventContractTest {
         String etag = BaselineApi.file(collection, "RHA", RETURN);
         etag = BaselineApi.save(collection, "RHA", RETURN.replace("\"BOTH\"", "\"TOP_DOWN\""), etag).then().statusCode(200)
                 .extract().header("ETag");
-        BaselineApi.submit(collection, "RHA", etag).then().statusCode(200);
+        etag = BaselineApi.submit(collection, "RHA", etag).then().statusCode(200).extract().header("ETag");
+        BaselineApi.review(collection, "RHA", "QT1", "icb-oversight", etag, Map.of("outcome", "RETURNED", "comments", "Please check governance"))
+                .then().statusCode(200);
         String version = given().header("Authorization", BaselineApi.admin()).when().get("/api/v1/baseline-collections/" + collection)
                 .then().statusCode(200).extract().header("ETag");
         given().header("Authorization", BaselineApi.admin()).header("If-Match", version)
@@ -47,7 +50,8 @@ class EventContractTest {
 
         List<String[]> events = outbox(collection);
         assertThat(events).extracting(e -> e[0]).containsExactly(EventTypes.BASELINE_COLLECTION_OPENED,
-                EventTypes.BASELINE_RETURN_SUBMITTED, EventTypes.BASELINE_RETURN_AMENDED, EventTypes.BASELINE_COLLECTION_CLOSED)
+                EventTypes.BASELINE_RETURN_SUBMITTED, EventTypes.BASELINE_RETURN_AMENDED, EventTypes.BASELINE_RETURN_REVIEWED,
+                EventTypes.BASELINE_COLLECTION_CLOSED)
                 .containsExactlyInAnyOrderElementsOf(EventSamples.typesOf("baseline"));
         for (String[] event : events) {
             EventSamples.Shape shape = EventSamples.compare(event[0], event[1]);

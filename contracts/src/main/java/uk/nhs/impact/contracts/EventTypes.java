@@ -3,8 +3,10 @@ package uk.nhs.impact.contracts;
 import java.util.Map;
 import java.util.Set;
 import uk.nhs.impact.contracts.assessment.AssessmentChanged;
+import uk.nhs.impact.contracts.assessment.AssessmentReviewed;
 import uk.nhs.impact.contracts.assessment.AssessmentSubmitted;
 import uk.nhs.impact.contracts.baseline.CollectionChanged;
+import uk.nhs.impact.contracts.baseline.ReturnReviewed;
 import uk.nhs.impact.contracts.baseline.ReturnSubmitted;
 import uk.nhs.impact.contracts.organisation.HierarchyChanged;
 import uk.nhs.impact.contracts.survey.ResponseSubmitted;
@@ -21,6 +23,7 @@ public final class EventTypes {
     public static final String ASSESSMENT_REOPENED = PREFIX + "assessment.reopened.v1";
     public static final String ASSESSMENT_WITHDRAWN = PREFIX + "assessment.withdrawn.v1";
     public static final String ASSESSMENT_SHARING_CHANGED = PREFIX + "assessment.sharing-changed.v1";
+    public static final String ASSESSMENT_REVIEWED = PREFIX + "assessment.reviewed.v1";
 
     public static final String SURVEY_RESPONSE_SUBMITTED = PREFIX + "survey.response-submitted.v1";
     public static final String SURVEY_RESPONSE_AMENDED = PREFIX + "survey.response-amended.v1";
@@ -31,6 +34,7 @@ public final class EventTypes {
     public static final String BASELINE_RETURN_AMENDED = PREFIX + "baseline.return-amended.v1";
     public static final String BASELINE_COLLECTION_OPENED = PREFIX + "baseline.collection-opened.v1";
     public static final String BASELINE_COLLECTION_CLOSED = PREFIX + "baseline.collection-closed.v1";
+    public static final String BASELINE_RETURN_REVIEWED = PREFIX + "baseline.return-reviewed.v1";
 
     public static final String ORGANISATION_HIERARCHY_CHANGED = PREFIX + "organisation.hierarchy-changed.v1";
 
@@ -40,6 +44,7 @@ public final class EventTypes {
             Map.entry(ASSESSMENT_REOPENED, AssessmentChanged.class),
             Map.entry(ASSESSMENT_WITHDRAWN, AssessmentChanged.class),
             Map.entry(ASSESSMENT_SHARING_CHANGED, AssessmentChanged.class),
+            Map.entry(ASSESSMENT_REVIEWED, AssessmentReviewed.class),
             Map.entry(SURVEY_RESPONSE_SUBMITTED, ResponseSubmitted.class),
             Map.entry(SURVEY_RESPONSE_AMENDED, ResponseSubmitted.class),
             Map.entry(SURVEY_RUN_OPENED, RunChanged.class),
@@ -48,7 +53,8 @@ public final class EventTypes {
             Map.entry(BASELINE_RETURN_AMENDED, ReturnSubmitted.class),
             Map.entry(BASELINE_COLLECTION_OPENED, CollectionChanged.class),
             Map.entry(BASELINE_COLLECTION_CLOSED, CollectionChanged.class),
-            Map.entry(ORGANISATION_HIERARCHY_CHANGED, HierarchyChanged.class));
+            Map.entry(ORGANISATION_HIERARCHY_CHANGED, HierarchyChanged.class),
+            Map.entry(BASELINE_RETURN_REVIEWED, ReturnReviewed.class));
 
     private EventTypes() {
     }

@@ -69,7 +69,8 @@ class EventSamplesTest {
     @Test
     void typesOfAnAggregateAreItsTypesOnly() {
         assertThat(EventSamples.typesOf("baseline")).containsExactlyInAnyOrder(EventTypes.BASELINE_RETURN_SUBMITTED,
-                EventTypes.BASELINE_RETURN_AMENDED, EventTypes.BASELINE_COLLECTION_OPENED, EventTypes.BASELINE_COLLECTION_CLOSED);
-        assertThat(EventSamples.typesOf("assessment")).hasSize(4).allMatch(t -> t.startsWith("uk.nhs.impact.assessment."));
+                EventTypes.BASELINE_RETURN_AMENDED, EventTypes.BASELINE_COLLECTION_OPENED, EventTypes.BASELINE_COLLECTION_CLOSED,
+                EventTypes.BASELINE_RETURN_REVIEWED);
+        assertThat(EventSamples.typesOf("assessment")).hasSize(5).allMatch(t -> t.startsWith("uk.nhs.impact.assessment."));
     }
 }

@@ -21,7 +21,7 @@ class EventTypesTest {
                 types.add(type);
             }
         }
-        assertThat(types).hasSize(13);
+        assertThat(types).hasSize(15);
         assertThat(EventTypes.all()).containsExactlyInAnyOrderElementsOf(types);
     }
 

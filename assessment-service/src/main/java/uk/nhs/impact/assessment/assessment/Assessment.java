@@ -42,6 +42,8 @@ public class Assessment extends PanacheEntityBase {
     public Instant updatedAt;
     public Instant submittedAt;
     public boolean everSubmitted;
+    /** Null until first submitted; AWAITING_REVIEW after each submission; ACCEPTED or RETURNED once the ICB reviews it. */
+    public String reviewState;
     @Version
     public long version;
 

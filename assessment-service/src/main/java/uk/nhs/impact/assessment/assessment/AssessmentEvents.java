@@ -8,6 +8,7 @@ import java.util.Map;
 import uk.nhs.impact.assessment.instrument.InstrumentDefinition;
 import uk.nhs.impact.contracts.OrganisationRef;
 import uk.nhs.impact.contracts.assessment.AssessmentChanged;
+import uk.nhs.impact.contracts.assessment.AssessmentReviewed;
 import uk.nhs.impact.contracts.assessment.AssessmentSubmitted;
 import uk.nhs.impact.platform.hierarchy.Organisation;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
@@ -60,11 +61,21 @@ public class AssessmentEvents {
                 a.sharing.name(), previous == null ? null : previous.name(), reason, Instant.now(), a.version, null, null, null, null, null);
     }
 
-    /** The organisation's attributes as at the reference date, so that consumers never call back. */
+    /** The ICB's review: who reviewed which revision and what it decided; never answers. */
+    public AssessmentReviewed reviewed(Assessment a, AssessmentReview r) {
+        return new AssessmentReviewed(a.id.toString(), a.cycle, a.referenceDate, organisation(a), r.revision, a.sharing.name(), r.outcome,
+                r.comments, organisation(r.reviewerOrg, a.referenceDate), r.reviewedAt, a.version);
+    }
+
     private OrganisationRef organisation(Assessment a) {
-        Organisation org = hierarchy.find(a.odsCode).orElseThrow();
-        return new OrganisationRef(org.odsCode(), org.name(), org.orgType(), org.trustType(),
-                hierarchy.icbOf(a.odsCode, a.referenceDate).orElse(null), hierarchy.regionOf(a.odsCode, a.referenceDate).orElse(null));
+        return organisation(a.odsCode, a.referenceDate);
+    }
+
+    /** The organisation's attributes as at the reference date, so that consumers never call back. */
+    private OrganisationRef organisation(String ods, java.time.LocalDate date) {
+        Organisation org = hierarchy.find(ods).orElseThrow();
+        return new OrganisationRef(org.odsCode(), org.name(), org.orgType(), org.trustType(), hierarchy.icbOf(ods, date).orElse(null),
+                hierarchy.regionOf(ods, date).orElse(null));
     }
 
     private AssessmentSubmitted.SignOff signOff(Assessment a) {

@@ -37,6 +37,8 @@ public class AssessmentLifecycle {
     AssessmentRevisions revisions;
     @Inject
     AssessmentEvents events;
+    @Inject
+    AssessmentViews views;
 
     /** Merges answers into a draft: each named question is replaced, or cleared when given as null. */
     public Uni<AssessmentView> answer(OrgScope scope, UUID id, Map<String, Answer> changes, String ifMatch) {
@@ -65,6 +67,8 @@ public class AssessmentLifecycle {
             a.status = Assessment.Status.SUBMITTED;
             a.submittedAt = Instant.now();
             a.everSubmitted = true;
+            // every submission, a revision after a return included, goes to the ICB for review
+            a.reviewState = ReviewRules.AWAITING_REVIEW;
             return revisions.submitted(a).chain(() -> publish(a, EventTypes.ASSESSMENT_SUBMITTED, events.submitted(a, def)));
         });
     }
@@ -128,7 +132,7 @@ public class AssessmentLifecycle {
                     })
                     .chain(() -> audit.record(a.odsCode, AssessmentService.AUDIT_TYPE, a.id.toString(), action, reason))
                     .replaceWith(() -> new Loaded(a, instrument.definition())));
-        })).map(l -> AssessmentView.of(l, stored));
+        })).chain(views::of);
     }
 
     /** Into the outbox in the caller's transaction, keyed by the organisation so that its events stay in order. */

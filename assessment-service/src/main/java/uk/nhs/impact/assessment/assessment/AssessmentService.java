@@ -39,6 +39,8 @@ public class AssessmentService {
     AssessmentQueries queries;
     @Inject
     AnswersJson stored;
+    @Inject
+    AssessmentViews views;
 
     public record NewAssessment(String organisation, String cycle, LocalDate referenceDate, String instrumentId, int instrumentVersion) {
     }
@@ -59,13 +61,13 @@ public class AssessmentService {
                             body.instrumentVersion(), Instant.now());
                     return a.<Assessment>persist().call(() -> Panache.getSession().chain(s -> s.flush()))
                             .call(saved -> audit.record(ods, AUDIT_TYPE, saved.id.toString(), "CREATED", "cycle " + body.cycle()))
-                            .map(saved -> view(new Loaded(saved, instrument.definition())));
+                            .map(saved -> AssessmentView.of(new Loaded(saved, instrument.definition()), stored, List.of()));
                 }));
     }
 
     /** The assessment if the caller may read it: its own organisation always; others only a submitted one shared with them. */
     public Uni<AssessmentView> read(OrgScope scope, UUID id) {
-        return readable(scope, id).map(this::view);
+        return readable(scope, id).chain(views::of);
     }
 
     /** The assessment with its instrument when it is the caller's own organisation's; 404 otherwise. */
@@ -135,9 +137,5 @@ public class AssessmentService {
 
     private Uni<Loaded> withInstrument(Assessment a) {
         return instruments.published(a.instrumentId, a.instrumentVersion, "instrumentVersion").map(i -> new Loaded(a, i.definition()));
-    }
-
-    private AssessmentView view(Loaded l) {
-        return AssessmentView.of(l, stored);
     }
 }

@@ -8,11 +8,22 @@ import java.util.List;
 import java.util.Map;
 import uk.nhs.impact.assessment.instrument.InstrumentDefinition;
 
-/** An assessment as the API shows it, with its completeness. */
+/**
+ * An assessment as the API shows it, with its completeness, and where it stands in its ICB's review: {@code reviewState}
+ * (null until first submitted, then AWAITING_REVIEW, ACCEPTED or RETURNED) and the {@code reviews}, oldest first. Whoever
+ * may read the assessment reads its reviews; narrowing the sharing below the ICB hides both from the ICB.
+ */
 public record AssessmentView(String id, String organisation, String orgType, String cycle, LocalDate referenceDate, String instrumentId,
         int instrumentVersion, String status, int revision, String sharing, Map<String, Answer> answers,
         SignOff signOff, Completeness completeness, Instant createdAt, Instant updatedAt,
-        Instant submittedAt, long etag) {
+        Instant submittedAt, long etag, String reviewState, List<Review> reviews) {
+
+    /** One review: the revision reviewed, the outcome, the ICB's comments, which ICB and when. */
+    public record Review(int revision, String outcome, String comments, String reviewerOrganisation, Instant reviewedAt) {
+        static Review of(AssessmentReview r) {
+            return new Review(r.revision, r.outcome, r.comments, r.reviewerOrg, r.reviewedAt);
+        }
+    }
 
     /** Questions with a level out of all questions; {@code percent} to one decimal place, half up. */
     public record Completeness(int questions, int answered, BigDecimal percent, List<String> unansweredQuestions) {
@@ -27,10 +38,10 @@ public record AssessmentView(String id, String organisation, String orgType, Str
 
     /** A line in a list of assessments. */
     public record Summary(String id, String organisation, String cycle, LocalDate referenceDate, String instrumentId, int instrumentVersion,
-            String status, int revision, String sharing, Instant submittedAt) {
+            String status, int revision, String sharing, Instant submittedAt, String reviewState) {
         static Summary of(Assessment a) {
             return new Summary(a.id.toString(), a.odsCode, a.cycle, a.referenceDate, a.instrumentId, a.instrumentVersion, a.status.name(),
-                    a.revision, a.sharing.name(), a.submittedAt);
+                    a.revision, a.sharing.name(), a.submittedAt, a.reviewState);
         }
     }
 
@@ -58,11 +69,12 @@ public record AssessmentView(String id, String organisation, String orgType, Str
     public record SharingChangeView(String from, String to, String reason, String changedBy, Instant changedAt) {
     }
 
-    static AssessmentView of(Loaded loaded, AnswersJson stored) {
+    static AssessmentView of(Loaded loaded, AnswersJson stored, List<AssessmentReview> reviews) {
         Assessment a = loaded.assessment();
         Map<String, Answer> answers = stored.answers(a.answers);
         return new AssessmentView(a.id.toString(), a.odsCode, a.orgType, a.cycle, a.referenceDate, a.instrumentId, a.instrumentVersion,
                 a.status.name(), a.revision, a.sharing.name(), answers, stored.signOff(a.signOff),
-                Completeness.of(loaded.definition(), answers), a.createdAt, a.updatedAt, a.submittedAt, a.version);
+                Completeness.of(loaded.definition(), answers), a.createdAt, a.updatedAt, a.submittedAt, a.version, a.reviewState,
+                reviews.stream().map(Review::of).toList());
     }
 }

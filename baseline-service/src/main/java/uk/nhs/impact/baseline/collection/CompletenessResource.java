@@ -29,7 +29,8 @@ public class CompletenessResource {
 
     @GET
     @Operation(summary = "Which organisations of each type have and have not submitted", description = "For ICB overseers their ICB and its trusts; for region analysts their region; for national analysts all. "
-            + "Expected organisations are those open in the area on the collection's reference date.")
+            + "Expected organisations are those open in the area on the collection's reference date. Each submitted return shows where it stands in "
+            + "its ICB's review (AWAITING_REVIEW, ACCEPTED, RETURNED), and `reviews` counts each.")
     @APIResponse(responseCode = "200", description = "Completeness figures")
     @APIResponse(responseCode = "404", description = "No such collection, or an area the caller may not oversee")
     public Uni<Completeness> completeness(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId,

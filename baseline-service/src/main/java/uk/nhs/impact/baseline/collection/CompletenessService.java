@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.nhs.impact.baseline.returns.BaselineReturn;
+import uk.nhs.impact.baseline.returns.ReviewRules;
 import uk.nhs.impact.platform.hierarchy.OrgLevel;
 import uk.nhs.impact.platform.hierarchy.Organisation;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
@@ -66,19 +67,23 @@ public class CompletenessService {
         expected.sort(Comparator.comparing(Organisation::odsCode));
         Map<String, long[]> counts = new TreeMap<>();
         List<Completeness.OrganisationStatus> statuses = new ArrayList<>();
+        Map<String, Long> reviews = new TreeMap<>();
         for (Organisation o : expected) {
             BaselineReturn r = submitted.get(o.odsCode());
             long[] n = counts.computeIfAbsent(o.orgType(), k -> new long[2]);
             n[1]++;
             if (r != null) {
                 n[0]++;
+                reviews.merge(String.valueOf(r.reviewState), 1L, Long::sum);
             }
             String icb = o.level() == OrgLevel.TRUST ? hierarchy.icbOf(o.odsCode(), date).orElse(null) : null;
             statuses.add(new Completeness.OrganisationStatus(o.odsCode(), o.name(), o.orgType(), icb, hierarchy.regionOf(o.odsCode(), date).orElse(null),
-                    r != null, r == null ? null : r.submittedAt));
+                    r != null, r == null ? null : r.submittedAt, r == null ? null : r.reviewState));
         }
         List<Completeness.TypeCount> byType = new ArrayList<>();
         counts.forEach((type, n) -> byType.add(new Completeness.TypeCount(type, n[0], n[1])));
-        return new Completeness(c.id, area, date, byType, statuses);
+        return new Completeness(c.id, area, date, byType, statuses, new Completeness.ReviewCounts(
+                reviews.getOrDefault(ReviewRules.AWAITING_REVIEW, 0L), reviews.getOrDefault(ReviewRules.ACCEPTED, 0L),
+                reviews.getOrDefault(ReviewRules.RETURNED, 0L)));
     }
 }

@@ -31,6 +31,8 @@ public class BaselineReturn extends PanacheEntityBase {
     public String answers;
     public Instant updatedAt;
     public Instant submittedAt;
+    /** Null until first submitted; then AWAITING_REVIEW after each submission, ACCEPTED or RETURNED once the ICB reviews it. */
+    public String reviewState;
     @Version
     public long version;
 

@@ -65,11 +65,11 @@ public class ReturnResource {
             @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @PathParam("odsCode") String odsCode,
             @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull ReturnDraft body) {
         String ods = odsCode.toUpperCase(Locale.ROOT);
-        return returns.saveDraft(scope, collectionId, ods, body.questionSetId(), body.answers(), ifMatch).map(saved -> {
+        return returns.saveDraft(scope, collectionId, ods, body.questionSetId(), body.answers(), ifMatch).chain(saved -> {
             Response.ResponseBuilder r = saved.created()
                     ? Response.created(URI.create("/api/v1/baseline-collections/" + collectionId + "/returns/" + ods))
                     : Response.ok();
-            return r.entity(returns.view(saved.value())).tag(ETags.of(saved.value().version)).build();
+            return returns.view(saved.value()).map(v -> r.entity(v).tag(ETags.of(saved.value().version)).build());
         });
     }
 
@@ -86,7 +86,7 @@ public class ReturnResource {
             @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         String by = token.getSubject() == null ? scope.orgCode() : token.getSubject();
         return returns.submit(scope, collectionId, odsCode.toUpperCase(Locale.ROOT), ifMatch, by)
-                .map(r -> Response.ok(returns.view(r)).tag(ETags.of(r.version)).build());
+                .chain(this::ok);
     }
 
     @GET
@@ -97,7 +97,12 @@ public class ReturnResource {
     public Uni<Response> read(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId,
             @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @PathParam("odsCode") String odsCode) {
         return returns.read(scope, collectionId, odsCode.toUpperCase(Locale.ROOT))
-                .map(r -> Response.ok(returns.view(r)).tag(ETags.of(r.version)).build());
+                .chain(this::ok);
+    }
+
+    /** The return as it now stands, with its ETag. */
+    private Uni<Response> ok(BaselineReturn r) {
+        return returns.view(r).map(v -> Response.ok(v).tag(ETags.of(r.version)).build());
     }
 
     @GET

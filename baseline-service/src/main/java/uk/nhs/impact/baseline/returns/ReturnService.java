@@ -110,6 +110,8 @@ public class ReturnService {
         r.revision++;
         r.status = BaselineReturn.Status.SUBMITTED;
         r.submittedAt = Instant.now();
+        // every submission, a revision after a return included, goes to the ICB for review
+        r.reviewState = ReviewRules.AWAITING_REVIEW;
         ReturnRevision rev = new ReturnRevision();
         rev.id = UUID.randomUUID();
         rev.returnId = r.id;
@@ -149,9 +151,11 @@ public class ReturnService {
                 .chain(r -> Panache.withSession(() -> ReturnRevision.<ReturnRevision>list("returnId = ?1 order by revision", r.id)));
     }
 
-    public ReturnView view(BaselineReturn r) {
-        return new ReturnView(r.collectionId, r.odsCode, r.orgType, r.questionSetId, r.questionSetVersion, r.status.name(), r.revision,
-                read(r.answers), r.updatedAt, r.submittedAt, r.version);
+    /** The return as the API shows it, with its reviews. */
+    public Uni<ReturnView> view(BaselineReturn r) {
+        return Panache.withSession(() -> ReturnReview.of(r.id)).map(reviews -> new ReturnView(r.collectionId, r.odsCode, r.orgType,
+                r.questionSetId, r.questionSetVersion, r.status.name(), r.revision, read(r.answers), r.updatedAt, r.submittedAt, r.version,
+                r.reviewState, reviews.stream().map(ReturnView.Review::of).toList()));
     }
 
     JsonNode read(String answers) {
@@ -197,10 +201,15 @@ public class ReturnService {
         return Panache.getSession().chain(s -> s.flush());
     }
 
+    /** The organisation's attributes as at the reference date, so that consumers never call back. */
+    OrganisationRef organisation(String ods, java.time.LocalDate date) {
+        Organisation org = hierarchy.find(ods).orElseThrow();
+        return new OrganisationRef(org.odsCode(), org.name(), org.orgType(), org.trustType(), hierarchy.icbOf(ods, date).orElse(null),
+                hierarchy.regionOf(ods, date).orElse(null));
+    }
+
     private ReturnSubmitted event(Collection c, BaselineReturn r, JsonNode answers) {
-        Organisation org = hierarchy.find(r.odsCode).orElseThrow();
-        OrganisationRef orgRef = new OrganisationRef(org.odsCode(), org.name(), org.orgType(), org.trustType(),
-                hierarchy.icbOf(org.odsCode(), c.referenceDate).orElse(null), hierarchy.regionOf(org.odsCode(), c.referenceDate).orElse(null));
+        OrganisationRef orgRef = organisation(r.odsCode, c.referenceDate);
         Map<String, ReturnSubmitted.Answer> values = json.convertValue(answers, new TypeReference<>() {
         });
         return new ReturnSubmitted(c.id, r.questionSetId, r.questionSetVersion, orgRef, c.referenceDate, r.revision, r.submittedAt, values);

@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import uk.nhs.impact.contracts.EventTypes;
 import uk.nhs.impact.contracts.assessment.AssessmentChanged;
+import uk.nhs.impact.contracts.assessment.AssessmentReviewed;
 import uk.nhs.impact.contracts.assessment.AssessmentSubmitted;
+import uk.nhs.impact.reporting.ingest.EventFields;
 import uk.nhs.impact.reporting.ingest.EventHandler;
 import uk.nhs.impact.reporting.ingest.EventRoute;
 
@@ -21,6 +23,9 @@ import uk.nhs.impact.reporting.ingest.EventRoute;
  *   to a shared level with the answers → the row is replaced at the new level; to a shared level without answers (events
  *   from before data minimisation) → the stored row, if any, takes the new level.</li>
  *   <li>{@code reopened}, {@code withdrawn} → the row is deleted until the assessment is submitted and shared again.</li>
+ *   <li>{@code reviewed} (an ICB's review; never answers) → checked and recorded as applied, no read model changes: no report
+ *   here is built from reviews, and it is not a change of the assessment's content, so it does not move
+ *   {@code assessment_last_event}.</li>
  * </ul>
  * Events of one organisation arrive in order (its ODS code is the record key). Each assessment's last applied event is kept
  * in {@code assessment_last_event} (no answers), so an event older than it, by the assessment's change sequence or, for
@@ -34,7 +39,12 @@ public class AssessmentEventHandler implements EventHandler {
     public List<EventRoute<?>> routes() {
         return List.of(EventRoute.of(EventTypes.ASSESSMENT_SUBMITTED, AssessmentSubmitted.class, e -> apply(AssessmentChange.of(e))),
                 changed(EventTypes.ASSESSMENT_REOPENED), changed(EventTypes.ASSESSMENT_WITHDRAWN),
-                changed(EventTypes.ASSESSMENT_SHARING_CHANGED));
+                changed(EventTypes.ASSESSMENT_SHARING_CHANGED),
+                EventRoute.of(EventTypes.ASSESSMENT_REVIEWED, AssessmentReviewed.class, e -> {
+                    EventFields.required(e.assessmentId(), "assessmentId");
+                    EventFields.required(e.outcome(), "outcome");
+                    return Uni.createFrom().voidItem();
+                }));
     }
 
     private EventRoute<AssessmentChanged> changed(String type) {

@@ -6,11 +6,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import uk.nhs.impact.contracts.EventTypes;
 import uk.nhs.impact.contracts.baseline.CollectionChanged;
+import uk.nhs.impact.contracts.baseline.ReturnReviewed;
 import uk.nhs.impact.contracts.baseline.ReturnSubmitted;
 import uk.nhs.impact.reporting.ingest.EventHandler;
 import uk.nhs.impact.reporting.ingest.EventRoute;
 
-/** Baseline collections and returns; an amendment replaces the organisation's return, never adds a second. */
+/**
+ * Baseline collections and returns; an amendment replaces the organisation's return, never adds a second. An ICB's review
+ * ({@code return-reviewed}) is checked and recorded as applied but changes no read model: no report here is built from
+ * reviews (the ICB reads where each return stands in baseline-service's completeness), and a reviewed return's answers are
+ * those of its submission event.
+ */
 @ApplicationScoped
 public class BaselineEventHandler implements EventHandler {
 
@@ -20,7 +26,11 @@ public class BaselineEventHandler implements EventHandler {
                 EventRoute.of(EventTypes.BASELINE_RETURN_SUBMITTED, ReturnSubmitted.class, e -> store(BaselineRows.of(e))),
                 EventRoute.of(EventTypes.BASELINE_RETURN_AMENDED, ReturnSubmitted.class, e -> store(BaselineRows.of(e))),
                 EventRoute.of(EventTypes.BASELINE_COLLECTION_OPENED, CollectionChanged.class, e -> store(BaselineRows.of(e, false))),
-                EventRoute.of(EventTypes.BASELINE_COLLECTION_CLOSED, CollectionChanged.class, e -> store(BaselineRows.of(e, true))));
+                EventRoute.of(EventTypes.BASELINE_COLLECTION_CLOSED, CollectionChanged.class, e -> store(BaselineRows.of(e, true))),
+                EventRoute.of(EventTypes.BASELINE_RETURN_REVIEWED, ReturnReviewed.class, e -> {
+                    BaselineRows.of(e);
+                    return Uni.createFrom().voidItem();
+                }));
     }
 
     private Uni<Void> store(BaselineRows.Return row) {

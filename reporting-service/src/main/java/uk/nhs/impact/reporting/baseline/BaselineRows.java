@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import uk.nhs.impact.contracts.OrganisationRef;
 import uk.nhs.impact.contracts.baseline.CollectionChanged;
+import uk.nhs.impact.contracts.baseline.ReturnReviewed;
 import uk.nhs.impact.contracts.baseline.ReturnSubmitted;
 import uk.nhs.impact.reporting.ingest.EventFields;
 
@@ -18,6 +19,16 @@ final class BaselineRows {
 
     record Collection(String collectionId, String name, LocalDate referenceDate, OffsetDateTime opensAt, OffsetDateTime closesAt,
             boolean closed) {
+    }
+
+    /** An ICB's review of one revision of a return. */
+    record Review(String collectionId, String odsCode, int revision, String outcome, String reviewerOdsCode) {
+    }
+
+    /** The review as reporting reads it; a review without its collection, organisation, outcome or reviewer is poison. */
+    static Review of(ReturnReviewed e) {
+        return new Review(EventFields.required(e.collectionId(), "collectionId"), EventFields.organisation(e.organisation()).odsCode(),
+                e.revision(), EventFields.required(e.outcome(), "outcome"), EventFields.organisation(e.reviewer()).odsCode());
     }
 
     /** The whole return; the headline counts yes by type ({@code true}), so answers are stored as the event sends them. */

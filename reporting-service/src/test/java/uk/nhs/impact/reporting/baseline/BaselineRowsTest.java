@@ -11,6 +11,7 @@ import uk.nhs.impact.contracts.EventSamples;
 import uk.nhs.impact.contracts.EventTypes;
 import uk.nhs.impact.contracts.OrganisationRef;
 import uk.nhs.impact.contracts.baseline.CollectionChanged;
+import uk.nhs.impact.contracts.baseline.ReturnReviewed;
 import uk.nhs.impact.contracts.baseline.ReturnSubmitted;
 import uk.nhs.impact.reporting.ingest.PoisonEventException;
 
@@ -28,6 +29,15 @@ class BaselineRowsTest {
                 {"leadership_exec_responsibility": true, "leadership_named_role": "Chief nurse", "tools_improvement_methods": false,
                  "tools_methods_used": ["QSIR", "OTHER"], "tools_methods_used_other_text": "Kaizen events",
                  "prioritisation_approach": "BOTH", "governance_reporting": null}"""));
+    }
+
+    @Test
+    void aReviewNamesTheReturnTheOutcomeAndTheReviewer() {
+        ReturnReviewed review = (ReturnReviewed) EventSamples.payload(EventTypes.BASELINE_RETURN_REVIEWED);
+
+        assertThat(BaselineRows.of(review)).isEqualTo(new BaselineRows.Review("baseline-2023", "RHA", 1, "RETURNED", "QT1"));
+        assertThatThrownBy(() -> BaselineRows.of(new ReturnReviewed(review.returnId(), review.collectionId(), review.organisation(), 1, null,
+                null, review.reviewer(), review.reviewedAt()))).isInstanceOf(PoisonEventException.class).hasMessageContaining("outcome");
     }
 
     @Test

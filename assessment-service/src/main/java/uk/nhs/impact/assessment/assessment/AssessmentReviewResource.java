@@ -1,0 +1,67 @@
+package uk.nhs.impact.assessment.assessment;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.nhs.impact.platform.security.OrgScope;
+import uk.nhs.impact.platform.web.ETags;
+import uk.nhs.impact.platform.web.Params;
+
+/** The ICB's review of a submitted assessment shared with it. */
+@Path(AssessmentResource.BASE)
+@Tag(name = AssessmentResource.TAG, description = AssessmentResource.TAG_DESCRIPTION)
+@Produces(MediaType.APPLICATION_JSON)
+public class AssessmentReviewResource {
+    private static final String EXAMPLE = """
+            {"outcome": "RETURNED", "comments": "The evidence for C2 does not support the level chosen: please review with the board."}""";
+
+    @Inject
+    AssessmentReviews reviews;
+    @Inject
+    OrgScope scope;
+    @Inject
+    JsonWebToken token;
+
+    public record ReviewBody(@NotNull @Pattern(regexp = "ACCEPTED|RETURNED", message = "must be ACCEPTED or RETURNED") String outcome,
+            @Size(max = ReviewRules.MAX_COMMENTS) String comments) {
+    }
+
+    @POST
+    @Path("{id}/review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Operation(summary = "The ICB accepts the submitted assessment, or returns it with comments (icb-oversight of the organisation's ICB)", description = "Only an assessment shared with the ICB or wider. A returned assessment is reopened, revised, signed off "
+            + "and resubmitted by the organisation, and then awaits review again. The ICB is the organisation's on the reference date.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "returned", value = EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Reviewed; the event is published")
+    @APIResponse(responseCode = "400", description = "An outcome other than ACCEPTED or RETURNED, comments missing on RETURNED or too long")
+    @APIResponse(responseCode = "403", description = "The caller may read the assessment but is not its ICB's oversight")
+    @APIResponse(responseCode = "404", description = AssessmentResource.NOT_VISIBLE)
+    @APIResponse(responseCode = "409", description = "The current revision is already reviewed")
+    public Uni<Response> review(@PathParam("id") UUID id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch,
+            @Valid @NotNull ReviewBody body) {
+        String name = token.getClaim("preferred_username");
+        String by = name != null ? name : token.getSubject() != null ? token.getSubject() : scope.orgCode();
+        return reviews.review(scope, id, ifMatch, new AssessmentReviews.Decision(body.outcome(), body.comments(), by)).map(AssessmentResource::ok);
+    }
+}
