@@ -29,6 +29,10 @@ public interface GatewayConfig {
     @WithDefault("30s")
     Duration requestTimeout();
 
+    /** How long a Server-Sent Events stream may stay silent (the services send heartbeats well within it). */
+    @WithDefault("60s")
+    Duration streamIdleTimeout();
+
     /** Largest request body forwarded; larger is 413. */
     @WithDefault("1M")
     MemorySize maxBodySize();

@@ -46,6 +46,13 @@ public class DownstreamStubResource implements QuarkusTestResourceLifecycleManag
             reply(ex, 200, """
                     {"slow":true}""");
         });
+        // a long-poll that answers after longer than the gateway's request timeout, and an SSE stream with a pause in it
+        server.createContext("/api/v1/echo/long-poll", ex -> {
+            sleep(3000);
+            reply(ex, 200, """
+                    {"items":[],"waited":true}""");
+        });
+        server.createContext("/api/v1/echo/stream", DownstreamStubResource::stream);
         server.createContext("/api/v1/echo", this::echo);
         server.createContext("/q/", ex -> reply(ex, 200, new JsonObject().put("marker", LEAKED).encode()));
         server.start();
@@ -74,6 +81,18 @@ public class DownstreamStubResource implements QuarkusTestResourceLifecycleManag
                 .encode();
         ex.getResponseHeaders().add("X-Downstream", "echo");
         reply(ex, 200, json);
+    }
+
+    private static void stream(HttpExchange ex) throws IOException {
+        ex.getResponseHeaders().add("Content-Type", "text/event-stream");
+        ex.sendResponseHeaders(200, 0);
+        var out = ex.getResponseBody();
+        out.write("id: 1\ndata: first\n\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        sleep(3000);
+        out.write("id: 2\ndata: second\n\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        ex.close();
     }
 
     private static String header(HttpExchange ex, String name) {

@@ -29,8 +29,9 @@ import uk.nhs.impact.gateway.ratelimit.RateLimiter;
 
 /**
  * Forwards {@code /api/v1/...} to the owning service after the token has been verified (signature, issuer, audience,
- * expiry) and the client's rate allows it. Bodies stream through in both directions; the caller's token and correlation
- * id go with the request.
+ * expiry) and the client's rate allows it. Bodies stream through in both directions (answers chunk by chunk as the service
+ * writes them, so a long-poll or an SSE stream reaches the caller as it happens); the caller's token and correlation id go
+ * with the request.
  */
 public class ProxyRoutes {
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
@@ -104,7 +105,8 @@ public class ProxyRoutes {
 
         URI base = downstreams.baseOf(service);
         RequestOptions options = new RequestOptions().setMethod(in.method()).setHost(base.getHost()).setPort(base.getPort())
-                .setURI(in.query() == null ? path : path + "?" + in.query()).setIdleTimeout(config.requestTimeout().toMillis());
+                .setURI(in.query() == null ? path : path + "?" + in.query())
+                .setIdleTimeout(WaitingRequests.idleTimeout(in, config.requestTimeout(), config.streamIdleTimeout()).toMillis());
         client.request(options).onComplete(opened -> {
             if (opened.failed()) {
                 downstreamFailure(ctx, service, opened.cause());

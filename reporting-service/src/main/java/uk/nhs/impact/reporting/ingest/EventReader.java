@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Reads an event's payload as its contract record, once per event, as a tolerant reader: fields this release does not
@@ -17,6 +18,11 @@ public final class EventReader {
     }
 
     public <T> T read(String data, Class<T> payload) {
+        return readTree(tree(data), payload);
+    }
+
+    /** The payload as a JSON object; a poison event when it is not one. */
+    public ObjectNode tree(String data) {
         JsonNode tree;
         try {
             tree = json.readTree(data == null ? "" : data);
@@ -26,6 +32,11 @@ public final class EventReader {
         if (tree == null || !tree.isObject()) {
             throw new PoisonEventException("payload is not a JSON object");
         }
+        return (ObjectNode) tree;
+    }
+
+    /** A payload already read as a JSON object, as its contract record. */
+    public <T> T readTree(ObjectNode tree, Class<T> payload) {
         try {
             return json.treeToValue(tree, payload);
         } catch (JsonProcessingException | IllegalArgumentException e) {

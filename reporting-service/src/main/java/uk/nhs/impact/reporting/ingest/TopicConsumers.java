@@ -9,7 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import uk.nhs.impact.platform.consumer.IncomingEvent;
 import uk.nhs.impact.platform.db.DatabaseFailures;
 
-/** Live consumers of the three return topics; each record is acknowledged once applied, skipped or dead-lettered. */
+/** Live consumers of the three return topics and the organisation topic (hierarchy changes, for the change feed); each record is acknowledged once applied, skipped or dead-lettered. */
 @ApplicationScoped
 public class TopicConsumers {
     @Inject
@@ -29,6 +29,11 @@ public class TopicConsumers {
 
     @Incoming("baseline-events")
     public Uni<Void> baseline(Message<String> message) {
+        return consume(message);
+    }
+
+    @Incoming("organisation-events")
+    public Uni<Void> organisation(Message<String> message) {
         return consume(message);
     }
 

@@ -4,10 +4,16 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The tables built from events (not the reference data), emptied before a rebuild together with the consumer log. */
+/**
+ * The tables built from events (not the reference data), emptied before a rebuild together with the consumer log. The
+ * change feed is not emptied: the replay finds each event's entry already there (by event id) and leaves it with its
+ * position, so every cursor callers hold stays valid; an event missing from it is appended. The assessments' current
+ * sharing, which decides who reads their entries, is rebuilt from the replay like the read models (until it is, their
+ * entries reach only their own organisation).
+ */
 @ApplicationScoped
 public class ReadModels {
-    static final String TABLES = "baseline_collection, baseline_return, survey_run, survey_response, assessment_record, assessment_last_event";
+    static final String TABLES = "baseline_collection, baseline_return, survey_run, survey_response, assessment_record, assessment_last_event, feed_assessment_sharing";
 
     /** Inside the caller's transaction. */
     public Uni<Void> clear() {

@@ -31,7 +31,7 @@ import uk.nhs.impact.reporting.ingest.EventIngestor;
 @ApplicationScoped
 public class RebuildService {
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
-    static final List<String> TOPICS = List.of(Topics.ASSESSMENT, Topics.SURVEY, Topics.BASELINE);
+    static final List<String> TOPICS = List.of(Topics.ASSESSMENT, Topics.SURVEY, Topics.BASELINE, Topics.ORGANISATION);
 
     private final EventIngestor ingestor;
     private final ReadModels readModels;
