@@ -22,6 +22,7 @@ import uk.nhs.impact.reporting.audit.Population;
 import uk.nhs.impact.reporting.audit.QueryEnumerator;
 import uk.nhs.impact.reporting.audit.ReportPolicy;
 import uk.nhs.impact.reporting.audit.Reproductions;
+import uk.nhs.impact.reporting.profile.ProfileReports;
 import uk.nhs.impact.reporting.survey.SurveyReports;
 
 /**
@@ -48,6 +49,8 @@ class DisclosureAuditTest {
     PositionReports positions;
     @Inject
     SurveyReports surveys;
+    @Inject
+    ProfileReports profiles;
 
     @BeforeEach
     void populateOnce() {
@@ -70,7 +73,7 @@ class DisclosureAuditTest {
 
     @Test
     void liveApiLetsNoGroupBelowKBeDerived() {
-        AuditReport report = audit(new LiveApiPolicy(access, assessments, positions, surveys));
+        AuditReport report = audit(new LiveApiPolicy(access, assessments, positions, surveys, profiles));
         assertSoftly(soft -> {
             soft.assertThat(head(report.unexplained())).as("every published figure explained by the ground truth").isEmpty();
             soft.assertThat(head(report.accessMismatches())).as("the access table").isEmpty();

@@ -232,8 +232,16 @@ class AccessMatrixIT {
             case "report.baseline" -> get(token, "/api/v1/reports/baseline/" + COLLECTION + "/headline?area=" + area);
             case "report.completeness" -> get(token, "/api/v1/reports/baseline/" + COLLECTION + "/completeness?area=" + area);
             case "report.distribution" -> get(token, "/api/v1/reports/self-assessment/" + CYCLE + "/distribution?area=" + area);
+            case "report.profile" -> get(token, "/api/v1/reports/organisations/" + area + "/profile?cycle=" + financialYear());
             default -> throw new IllegalArgumentException("no request for row kind '" + kind + "'");
         };
+    }
+
+    /** The financial year the matrix runs in, e.g. 2026-27 from 1 April 2026: the profile's cycle. */
+    private static String financialYear() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        int start = today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1;
+        return String.format(java.util.Locale.ROOT, "%d-%02d", start, (start + 1) % 100);
     }
 
     private static List<Row> load() throws IOException {

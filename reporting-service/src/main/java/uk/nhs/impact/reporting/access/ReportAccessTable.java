@@ -67,6 +67,31 @@ public class ReportAccessTable {
         return new Area(org.odsCode(), org.level());
     }
 
+    /**
+     * The organisation whose profile is asked for: a trust, ICB, region or directorate the viewer may read views of (its own
+     * provider view, or one within its area) as the hierarchy stood on {@code asOf}; 404 otherwise, unknown codes included.
+     */
+    public Organisation profile(Viewer viewer, String odsCode, LocalDate asOf) {
+        String code = odsCode == null ? "" : odsCode.trim().toUpperCase(Locale.ROOT);
+        Optional<Organisation> org = hierarchy.find(code).filter(o -> o.level() != OrgLevel.NATIONAL);
+        if (!viewer.readsReports() || org.isEmpty() || !mayRead(viewer, code, asOf)) {
+            throw ProblemException.notFound("Organisation profile " + code);
+        }
+        return org.get();
+    }
+
+    /** Every organisation whose profile the viewer may read on {@code asOf} (the peer groups it can compare against). */
+    public List<Organisation> profiles(Viewer viewer, LocalDate asOf) {
+        if (!viewer.readsReports()) {
+            return List.of();
+        }
+        List<Organisation> out = new ArrayList<>();
+        for (OrgLevel level : List.of(OrgLevel.REGION, OrgLevel.ICB, OrgLevel.TRUST, OrgLevel.DIRECTORATE)) {
+            hierarchy.all(level, asOf).stream().filter(o -> mayRead(viewer, o.odsCode(), asOf)).forEach(out::add);
+        }
+        return out;
+    }
+
     /** True when the viewer may read views of {@code area} as the hierarchy stood on {@code asOf}. */
     public boolean mayRead(Viewer viewer, String area, LocalDate asOf) {
         return switch (viewer.reach()) {

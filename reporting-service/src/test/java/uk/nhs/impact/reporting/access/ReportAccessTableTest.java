@@ -66,6 +66,43 @@ class ReportAccessTableTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} {1} reads the profile of {2}: {3}")
+    @CsvSource({
+            "RHA, viewer,                  RHA, true",
+            "RHA, submitter,               RHA, true",
+            "RHA, submitter+viewer,        RK5, false",
+            "RK5, viewer,                  RHA, false",
+            "QT1, icb-oversight,           RHA, true",
+            "QT1, icb-oversight,           QT1, true",
+            "QUA, icb-oversight,           RHA, false",
+            "Y60, region-analyst,          RHA, true",
+            "Y60, region-analyst,          QT1, true",
+            "Y60, region-analyst,          Y60, true",
+            "Y62, region-analyst,          RHA, false",
+            "X24, national-analyst,        RHA, true",
+            "X24, national-analyst,        Y62, true",
+            // X24 files nothing: it has no profile; unknown codes are 404 like a profile the caller may not read
+            "X24, national-analyst,        X24, false",
+            "X24, national-analyst,        ZZZ9, false",
+            "X24, instrument-admin,        RHA, false",
+            "RHA, region-analyst,          RHA, false",
+            "Y60, submitter+viewer,        RHA, false",
+            "QT1, submitter+viewer,        RHA, false",
+            "RHA, instrument-admin,        RHA, false",
+    })
+    void profiles(String org, String roles, String ods, boolean allowed) {
+        Viewer v = viewer(org, roles);
+        if (allowed) {
+            assertThat(TABLE.profile(v, ods.toLowerCase(java.util.Locale.ROOT), DATE).odsCode()).isEqualTo(ods);
+            assertThat(TABLE.profiles(v, DATE)).extracting(o -> o.odsCode()).contains(ods);
+        } else {
+            ProblemException e = catchThrowableOfType(ProblemException.class, () -> TABLE.profile(v, ods, DATE));
+            assertThat(e).isNotNull();
+            assertThat(e.status()).isEqualTo(404);
+            assertThat(TABLE.profiles(v, DATE)).extracting(o -> o.odsCode()).doesNotContain(ods);
+        }
+    }
+
     @Test
     void aDirectorateIsNotNational() {
         Viewer v = viewer(directorate(), "submitter+viewer+national-analyst");

@@ -23,6 +23,7 @@ import uk.nhs.impact.platform.security.SharingLevel;
 import uk.nhs.impact.reporting.assessment.AssessmentDistribution;
 import uk.nhs.impact.reporting.assessment.LevelDistribution;
 import uk.nhs.impact.reporting.assessment.ProviderPosition;
+import uk.nhs.impact.reporting.profile.OrganisationProfile;
 import uk.nhs.impact.reporting.survey.SurveyResults;
 
 /**
@@ -90,6 +91,7 @@ public final class DisclosureAuditor {
         CallerAudit audit = new CallerAudit(caller, scope);
         List<Outcome> outcomes = new ArrayList<>(run(policy, viewer, enumerator.probes()));
         List<Query> next = new ArrayList<>(enumerator.positions());
+        next.addAll(enumerator.profiles());
         for (Outcome o : outcomes) {
             next.addAll(enumerator.expand(o.query(), o.status() == 200));
         }
@@ -110,6 +112,7 @@ public final class DisclosureAuditor {
                 case DISTRIBUTION -> distribution(audit, o.query(), (AssessmentDistribution) o.body());
                 case POSITION -> position(audit, o.query(), (ProviderPosition) o.body());
                 case SURVEY -> survey(audit, o.query(), (SurveyResults) o.body());
+                case PROFILE -> new ProfileAudit(this, population).explain(audit, o.query(), (OrganisationProfile) o.body());
             }
         }
         audit.prove();
@@ -127,6 +130,7 @@ public final class DisclosureAuditor {
             case DISTRIBUTION -> policy.distribution(viewer, population.cycle, q.area(), q.orgType(), q.trustType(), q.segment());
             case POSITION -> policy.position(viewer, population.cycle, q.odsCode(), q.peers());
             case SURVEY -> policy.survey(viewer, population.runId, q.area(), q.trustType(), q.segment(), Population.COMBINE);
+            case PROFILE -> policy.profile(viewer, q.odsCode(), population.cycle);
         };
         return answer.map(body -> new Outcome(q, 200, body))
                 .onFailure(ProblemException.class).recoverWithItem(e -> new Outcome(q, ((ProblemException) e).status(), null))
@@ -163,7 +167,7 @@ public final class DisclosureAuditor {
         };
     }
 
-    private boolean readable(OrgScope scope, Population.Assessment a) {
+    boolean readable(OrgScope scope, Population.Assessment a) {
         return scope.mayRead(a.odsCode(), a.sharing(), Population.AS_OF);
     }
 
@@ -174,6 +178,13 @@ public final class DisclosureAuditor {
             Population.Assessment own = population.assessmentOf(q.odsCode()).orElseThrow();
             if (ok && !(mayReadArea(audit.scope, q.odsCode()) && readable(audit.scope, own))) {
                 audit.accessMismatches.add(q + " answered although the caller may not read " + q.odsCode() + "'s assessment");
+            }
+            return;
+        }
+        if (q.view() == Query.View.PROFILE) {
+            boolean readable = mayReadArea(audit.scope, q.odsCode());
+            if (ok != readable) {
+                audit.accessMismatches.add(q + " answered " + o.status() + ", the access table says " + (readable ? "200" : "404"));
             }
             return;
         }
@@ -225,7 +236,7 @@ public final class DisclosureAuditor {
         return new ArrayList<>(c.entrySet());
     }
 
-    private void levels(CallerAudit audit, Query q, String area, long count, Map<String, LevelDistribution> items,
+    void levels(CallerAudit audit, Query q, String area, long count, Map<String, LevelDistribution> items,
             java.util.function.Function<Predicate<Population.Assessment>, List<List<Population.Assessment>>> select) {
         audit.cells++;
         Set<String> published = new TreeSet<>();
@@ -385,7 +396,7 @@ public final class DisclosureAuditor {
         }
     }
 
-    private void publish(CallerAudit audit, Query q, String family, Set<String> hidden, Set<String> published) {
+    void publish(CallerAudit audit, Query q, String family, Set<String> hidden, Set<String> published) {
         if (!hidden.isEmpty() && hidden.size() < K_RESPONDENTS) {
             audit.violation(kindOf("survey:" + family), q + ": " + family + " published from " + hidden.size() + " respondent(s)");
         }

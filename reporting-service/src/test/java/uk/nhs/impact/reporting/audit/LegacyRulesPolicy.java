@@ -21,6 +21,7 @@ import uk.nhs.impact.reporting.assessment.AssessmentDistribution;
 import uk.nhs.impact.reporting.assessment.LevelDistribution;
 import uk.nhs.impact.reporting.assessment.ProviderPosition;
 import uk.nhs.impact.reporting.figures.Figure;
+import uk.nhs.impact.reporting.profile.OrganisationProfile;
 import uk.nhs.impact.reporting.survey.SurveyResults;
 
 /**
@@ -162,6 +163,12 @@ public final class LegacyRulesPolicy implements ReportPolicy<OrgScope> {
             return new ProviderPosition(cycle, odsCode, group, groupCode, audience.name(), peerRecords.size(), suppress, reason,
                     components, questions);
         });
+    }
+
+    /** The old rules had no organisation profile. */
+    @Override
+    public Uni<OrganisationProfile> profile(OrgScope scope, String odsCode, String cycle) {
+        return Uni.createFrom().failure(ProblemException.notFound("Report"));
     }
 
     @Override

@@ -10,6 +10,8 @@ import uk.nhs.impact.reporting.assessment.AssessmentDistribution;
 import uk.nhs.impact.reporting.assessment.AssessmentReports;
 import uk.nhs.impact.reporting.assessment.PositionReports;
 import uk.nhs.impact.reporting.assessment.ProviderPosition;
+import uk.nhs.impact.reporting.profile.OrganisationProfile;
+import uk.nhs.impact.reporting.profile.ProfileReports;
 import uk.nhs.impact.reporting.survey.SurveyReports;
 import uk.nhs.impact.reporting.survey.SurveyResults;
 
@@ -19,8 +21,11 @@ public final class LiveApiPolicy implements ReportPolicy<Viewer> {
     private final AssessmentReports assessments;
     private final PositionReports positions;
     private final SurveyReports surveys;
+    private final ProfileReports profiles;
 
-    public LiveApiPolicy(ReportAccessTable access, AssessmentReports assessments, PositionReports positions, SurveyReports surveys) {
+    public LiveApiPolicy(ReportAccessTable access, AssessmentReports assessments, PositionReports positions, SurveyReports surveys,
+            ProfileReports profiles) {
+        this.profiles = profiles;
         this.access = access;
         this.assessments = assessments;
         this.positions = positions;
@@ -45,6 +50,11 @@ public final class LiveApiPolicy implements ReportPolicy<Viewer> {
     @Override
     public Uni<ProviderPosition> position(Viewer viewer, String cycle, String odsCode, String peers) {
         return Uni.createFrom().deferred(() -> positions.position(viewer, cycle, odsCode, peers));
+    }
+
+    @Override
+    public Uni<OrganisationProfile> profile(Viewer viewer, String odsCode, String cycle) {
+        return Uni.createFrom().deferred(() -> profiles.profile(viewer, odsCode, cycle));
     }
 
     @Override

@@ -35,6 +35,11 @@ import uk.nhs.impact.platform.security.SharingLevel;
 public final class Population {
     /** The cycle's and the run's reference date; the segments are in force around it only, so other tests' views never see them. */
     public static final LocalDate AS_OF = LocalDate.of(2023, 11, 30);
+    /**
+     * The self-assessment cycle: a financial year, so that the organisation profile of 2023-24 finds these assessments (by
+     * cycle) and the survey run (its reference date, {@link #AS_OF}, falls within the year). No other test files under it.
+     */
+    public static final String CYCLE = "2023-24";
     public static final List<String> REGIONS = List.of("Y60", "Y61", "Y62");
     /** An oversight framework of the auditor's own, so that no other test's segments mix in. */
     public static final String FRAMEWORK = "audit-nof";
@@ -101,7 +106,7 @@ public final class Population {
     private Population(long seed, OrganisationHierarchy hierarchy, Builder b) {
         this.seed = seed;
         this.hierarchy = hierarchy;
-        this.cycle = "audit-" + seed;
+        this.cycle = CYCLE;
         this.runId = "audit-survey-" + seed;
         this.assessments = List.copyOf(b.assessments);
         this.respondents = List.copyOf(b.respondents);

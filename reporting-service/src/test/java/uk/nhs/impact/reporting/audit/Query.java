@@ -6,7 +6,7 @@ import java.util.StringJoiner;
 public record Query(View view, String area, String orgType, String trustType, String segment, String odsCode, String peers) {
 
     public enum View {
-        DISTRIBUTION, POSITION, SURVEY
+        DISTRIBUTION, POSITION, SURVEY, PROFILE
     }
 
     public static Query distribution(String area, String orgType, String trustType, String segment) {
@@ -19,6 +19,10 @@ public record Query(View view, String area, String orgType, String trustType, St
 
     public static Query position(String odsCode, String peers) {
         return new Query(View.POSITION, null, null, null, null, odsCode, peers);
+    }
+
+    public static Query profile(String odsCode) {
+        return new Query(View.PROFILE, null, null, null, null, odsCode, null);
     }
 
     public boolean unfiltered() {

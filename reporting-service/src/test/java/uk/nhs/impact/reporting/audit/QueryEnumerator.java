@@ -17,6 +17,7 @@ import uk.nhs.impact.platform.hierarchy.OrgLevel;
  *   when it is the default, X24 or a region, to show that no filter opens it.</li>
  *   <li>Positions: every organisation of the population (those keeping their assessment private included) × trust_type,
  *   icb, region.</li>
+ *   <li>Profiles: every trust, ICB and region of the population, for the population's cycle (and the one before).</li>
  * </ul>
  */
 public final class QueryEnumerator {
@@ -74,6 +75,15 @@ public final class QueryEnumerator {
                 out.add(Query.position(a.odsCode(), peers));
             }
         }
+        return out;
+    }
+
+    /** Every organisation's profile: each trust, ICB and region of the population (X24 has none). */
+    public List<Query> profiles() {
+        List<Query> out = new ArrayList<>();
+        population.trusts.forEach(o -> out.add(Query.profile(o)));
+        population.icbs.forEach(o -> out.add(Query.profile(o)));
+        population.regions.forEach(o -> out.add(Query.profile(o)));
         return out;
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.reporting.assessment.AssessmentDistribution;
 import uk.nhs.impact.reporting.assessment.ProviderPosition;
+import uk.nhs.impact.reporting.profile.OrganisationProfile;
 import uk.nhs.impact.reporting.survey.SurveyResults;
 
 /**
@@ -23,6 +24,8 @@ public interface ReportPolicy<V> {
     Uni<AssessmentDistribution> distribution(V viewer, String cycle, String area, String orgType, String trustType, String segment);
 
     Uni<ProviderPosition> position(V viewer, String cycle, String odsCode, String peers);
+
+    Uni<OrganisationProfile> profile(V viewer, String odsCode, String cycle);
 
     Uni<SurveyResults> survey(V viewer, String runId, String area, String trustType, String segment, Map<String, List<String>> combine);
 }
