@@ -46,7 +46,7 @@ public final class ViewExamples {
              "questions": []}""";
 
     public static final String TREND = """
-            {"measure": "C1 median level", "area": "X24",
+            {"measure": "C1 median level", "area": "X24", "predecessors": "as-filed",
              "points": [{"period": "2023-24", "referenceDate": "2023-08-31", "medianLevel": 1, "organisations": 36},
                         {"period": "2024-25", "referenceDate": "2024-08-31", "medianLevel": 2, "organisations": 41}]}""";
 
