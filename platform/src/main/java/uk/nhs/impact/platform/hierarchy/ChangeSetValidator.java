@@ -116,8 +116,9 @@ public final class ChangeSetValidator {
                 continue;
             }
             if (checkChanged(i, field, p, c.effective()) && level.isPresent() && levelOf(p).orElseThrow() != level.get()) {
-                error(i, field, p + " is " + levelOf(p).orElseThrow().name().toLowerCase() + ", the successor "
-                        + level.get().name().toLowerCase() + ": only organisations of one level merge");
+                error(i, field, p + " is " + article(levelOf(p).orElseThrow()) + " " + HierarchyIntegrity.describe(levelOf(p).orElseThrow())
+                        + ", the successor " + article(level.get()) + " " + HierarchyIntegrity.describe(level.get())
+                        + ": only organisations of one level merge");
             }
         }
     }
@@ -163,9 +164,8 @@ public final class ChangeSetValidator {
         }
         OrgLevel expected = HierarchyIntegrity.parentLevel(level);
         if (parentLevel.get() != expected) {
-            error(i, "parent", "a " + level.name().toLowerCase() + "'s parent must be " + (expected == OrgLevel.NATIONAL
-                    ? "X24"
-                    : "an " + expected.name()) + ", not " + parent);
+            error(i, "parent", article(level) + " " + HierarchyIntegrity.describe(level) + "'s parent must be "
+                    + (expected == OrgLevel.NATIONAL ? "" : article(expected) + " ") + HierarchyIntegrity.describe(expected) + ", not " + parent);
         } else if (!openOn(parent, from)) {
             error(i, "parent", parent + " is not open on " + from);
         }
@@ -192,6 +192,10 @@ public final class ChangeSetValidator {
 
     private void error(int i, String field, String message) {
         errors.add(new FieldError("changes[" + i + "]." + field, message));
+    }
+
+    private static String article(OrgLevel level) {
+        return level == OrgLevel.ICB ? "an" : "a";
     }
 
     private static boolean blank(String s) {

@@ -23,6 +23,15 @@ final class HierarchyIntegrity {
     private HierarchyIntegrity() {
     }
 
+    /** How messages name a level: trust, ICB, region, X24. */
+    static String describe(OrgLevel level) {
+        return switch (level) {
+            case ICB -> "ICB";
+            case NATIONAL -> "X24";
+            default -> level.name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
     /** The level an organisation of {@code level} reports to. */
     static OrgLevel parentLevel(OrgLevel level) {
         return switch (level) {
@@ -49,7 +58,7 @@ final class HierarchyIntegrity {
                     reported.add(o.odsCode());
                     String parent = after.parentOf(o.odsCode(), d).orElse(null);
                     errors.add(new FieldError(blame(set, o.odsCode(), parent), o.odsCode() + " would have no open "
-                            + parentLevel(o.level()).name().toLowerCase().replace("national", "X24") + " parent on " + d
+                            + describe(parentLevel(o.level())) + " on " + d
                             + (parent == null ? "" : " (" + parent + " is closed)") + ": move it in the same change set"));
                 }
                 List<String> cycle = cycle(after, o.odsCode(), d);

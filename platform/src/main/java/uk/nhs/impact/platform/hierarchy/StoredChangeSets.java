@@ -3,6 +3,7 @@ package uk.nhs.impact.platform.hierarchy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -26,14 +27,14 @@ public class StoredChangeSets {
 
     /** Stores the set unless one with its id is stored already; true when this call stored it. */
     public Uni<Boolean> insert(ChangeSet set) {
-        String payload;
+        JsonObject payload;
         try {
-            payload = json.writeValueAsString(set.toEvent());
+            payload = new JsonObject(json.writeValueAsString(set.toEvent()));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
         return pool.preparedQuery("""
-                insert into hierarchy_change_set(id, reference, loaded_by, loaded_at, payload) values ($1, $2, $3, $4, $5::jsonb)
+                insert into hierarchy_change_set(id, reference, loaded_by, loaded_at, payload) values ($1, $2, $3, $4, $5)
                 on conflict (id) do nothing""")
                 .execute(Tuple.of(set.id(), set.reference(), set.loadedBy(),
                         set.loadedAt() == null ? null : set.loadedAt().atOffset(ZoneOffset.UTC), payload))

@@ -7,8 +7,11 @@ import java.util.List;
 import uk.nhs.impact.reporting.csv.CsvTable;
 import uk.nhs.impact.reporting.figures.Figure;
 
-/** One measure across collections or cycles, oldest first. */
-public record Trend(String measure, String area, List<Point> points) implements CsvTable {
+/**
+ * One measure across collections or cycles, oldest first; {@code predecessors} says how organisations merged into others
+ * are counted ({@link Predecessors}: as-filed or successor).
+ */
+public record Trend(String measure, String area, String predecessors, List<Point> points) implements CsvTable {
 
     /** A baseline point carries a figure; a self-assessment point the median level and contributing organisations. */
     public record Point(String period, LocalDate referenceDate, Figure figure, BigDecimal medianLevel, Long organisations) {
@@ -17,7 +20,7 @@ public record Trend(String measure, String area, List<Point> points) implements 
     @Override
     public List<String> csvHeader() {
         return List.of("measure", "area", "period", "reference_date", "numerator", "denominator", "percentage", "median_level",
-                "organisations");
+                "organisations", "predecessors");
     }
 
     @Override
@@ -31,6 +34,7 @@ public record Trend(String measure, String area, List<Point> points) implements 
             row.add(p.figure() == null ? null : p.figure().percentage());
             row.add(p.medianLevel() == null ? null : p.medianLevel().toPlainString());
             row.add(p.organisations());
+            row.add(predecessors);
             rows.add(row);
         }
         return rows;
