@@ -49,6 +49,10 @@ class ReviewTest {
         assertThat(returned.getList("reviews.revision")).containsExactly(1);
         AssessmentApi.Ref r = new AssessmentApi.Ref(a.id(), etagAs(a, ODS, "viewer"));
         r = next(AssessmentApi.post(ODS, r, "reopen", AssessmentApi.reason("Returned by the ICB: C2 reviewed")), r);
+        // still returned for the ICB while the trust revises it
+        JsonPath status = reviewStatus(a);
+        assertThat(status.getString("organisations.find { it.odsCode == 'RHA' }.reviewState")).isEqualTo("RETURNED");
+        assertThat(status.getInt("counts.returned")).isEqualTo(1);
         r = AssessmentApi.answer(ODS, r, Map.of("Q05", "DEVELOPING"));
         r = AssessmentApi.submit(ODS, AssessmentApi.signOff(ODS, r));
         JsonPath again = read(r, "QT1", "icb-oversight");
@@ -62,6 +66,16 @@ class ReviewTest {
         assertThat(accepted.getList("reviews.revision")).containsExactly(1, 2);
         assertThat(accepted.getList("reviews.outcome")).containsExactly("RETURNED", "ACCEPTED");
         AssessmentApi.reviewRequest(r, "QT1", "icb-oversight", ACCEPTED).then().statusCode(409).contentType(PROBLEM);
+        status = reviewStatus(a);
+        assertThat(status.getString("organisations.find { it.odsCode == 'RHA' }.reviewState")).isEqualTo("ACCEPTED");
+        assertThat(status.getString("organisations.find { it.odsCode == 'RX1' }.reviewState")).isEqualTo("NOT_SHARED");
+        assertThat(status.getInt("counts.accepted")).isEqualTo(1);
+        assertThat(status.getInt("counts.returned") + status.getInt("counts.awaitingReview")).isZero();
+        assertThat(status.getInt("counts.notShared")).isEqualTo(status.getList("organisations").size() - 1);
+        for (String[] other : new String[][]{{"RHA", "viewer"}, {"Y60", "region-analyst"}, {"QT1", "viewer"}, {"X24", "national-analyst"}}) {
+            given().header("Authorization", Tokens.bearer(other[0], other[1])).queryParam("cycle", cycle(a)).when()
+                    .get(AssessmentApi.BASE + "/review-status").then().statusCode(404).contentType(PROBLEM);
+        }
 
         JsonPath trail = given().header("Authorization", AssessmentApi.submitter(ODS)).when()
                 .get(AssessmentApi.BASE + "/" + a.id() + "/audit").then().statusCode(200).extract().jsonPath();
@@ -142,6 +156,17 @@ class ReviewTest {
     private static void withdraw(AssessmentApi.Ref a) {
         AssessmentApi.Ref current = new AssessmentApi.Ref(a.id(), etagAs(a, ODS, "viewer"));
         AssessmentApi.post(ODS, current, "withdraw", AssessmentApi.reason("Test finished")).then().statusCode(200);
+    }
+
+    /** The ICB QT1's review status for the cycle of {@code a}. */
+    private static JsonPath reviewStatus(AssessmentApi.Ref a) {
+        return given().header("Authorization", Tokens.bearer("QT1", "icb-oversight")).queryParam("cycle", cycle(a)).when()
+                .get(AssessmentApi.BASE + "/review-status").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static String cycle(AssessmentApi.Ref a) {
+        return given().header("Authorization", AssessmentApi.submitter(ODS)).when().get(AssessmentApi.BASE + "/" + a.id()).then()
+                .statusCode(200).extract().path("cycle");
     }
 
     private static AssessmentApi.Ref next(io.restassured.response.Response r, AssessmentApi.Ref a) {

@@ -8,13 +8,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,7 +30,7 @@ import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.web.ETags;
 import uk.nhs.impact.platform.web.Params;
 
-/** The ICB's review of a submitted assessment shared with it. */
+/** The ICB's review of a submitted assessment shared with it, and where its trusts' assessments stand in review. */
 @Path(AssessmentResource.BASE)
 @Tag(name = AssessmentResource.TAG, description = AssessmentResource.TAG_DESCRIPTION)
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,12 +41,26 @@ public class AssessmentReviewResource {
     @Inject
     AssessmentReviews reviews;
     @Inject
+    ReviewStatusService status;
+    @Inject
     OrgScope scope;
     @Inject
     JsonWebToken token;
 
-    public record ReviewBody(@NotNull @Pattern(regexp = "ACCEPTED|RETURNED", message = "must be ACCEPTED or RETURNED") String outcome,
+    public record ReviewBody(@NotNull @Size(max = 8) @Pattern(regexp = "ACCEPTED|RETURNED", message = "must be ACCEPTED or RETURNED") String outcome,
             @Size(max = ReviewRules.MAX_COMMENTS) String comments) {
+    }
+
+    @GET
+    @Path("review-status")
+    @Authenticated
+    @Operation(summary = "Where the ICB's trusts' self-assessments for a cycle stand in its review (icb-oversight)", description = "Per trust: AWAITING_REVIEW, ACCEPTED or RETURNED for an assessment shared with the ICB or wider, "
+            + "NOT_SHARED otherwise (which does not say whether a private one exists); and the count of each.")
+    @APIResponse(responseCode = "200", description = "The ICB's trusts and their review states")
+    @APIResponse(responseCode = "400", description = "cycle is missing or not a cycle")
+    @APIResponse(responseCode = "404", description = "The caller is not an ICB's oversight")
+    public Uni<ReviewStatus> reviewStatus(@NotNull @Pattern(regexp = Params.CYCLE) @Size(max = Params.CYCLE_MAX) @QueryParam("cycle") String cycle) {
+        return status.of(scope, cycle, LocalDate.now());
     }
 
     @POST

@@ -43,7 +43,7 @@ public class ReviewResource {
     @Inject
     JsonWebToken token;
 
-    public record ReviewBody(@NotNull @Pattern(regexp = "ACCEPTED|RETURNED", message = "must be ACCEPTED or RETURNED") String outcome,
+    public record ReviewBody(@NotNull @Size(max = 8) @Pattern(regexp = "ACCEPTED|RETURNED", message = "must be ACCEPTED or RETURNED") String outcome,
             @Size(max = ReviewRules.MAX_COMMENTS) String comments) {
     }
 
