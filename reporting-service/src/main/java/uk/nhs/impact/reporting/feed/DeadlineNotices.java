@@ -48,10 +48,15 @@ public class DeadlineNotices {
     @Scheduled(every = "${impact.feed.deadline-check:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
-            VertxContextSupport.subscribeAndAwait(this::check);
+            checkNow();
         } catch (Throwable e) {
             LOG.warn("Deadline notices not checked this time", e);
         }
+    }
+
+    /** {@link #check()} from a thread that may block (the scheduler's, a test's). */
+    public int checkNow() throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(this::check);
     }
 
     /** Adds the notices due today; answers how many it looked at. */

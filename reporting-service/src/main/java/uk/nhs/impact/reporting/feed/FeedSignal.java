@@ -21,7 +21,8 @@ public class FeedSignal {
 
     /** Completes at the next {@link #changed()} or after {@code atMost}, whichever comes first. */
     public Uni<Void> await(Duration atMost) {
-        return Uni.createFrom().completionStage(next.get()).ifNoItem().after(atMost).recoverWithItem((Void) null)
+        // a stage of its own per waiter: a waiter that times out cancels only its stage, never the one the others wait on
+        return Uni.createFrom().completionStage(next.get().thenApply(v -> v)).ifNoItem().after(atMost).recoverWithItem((Void) null)
                 .replaceWithVoid();
     }
 }
