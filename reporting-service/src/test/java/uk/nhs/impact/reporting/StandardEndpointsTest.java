@@ -16,7 +16,7 @@ class StandardEndpointsTest extends StandardEndpointsChecks {
     private static final List<String> CSV_REPORTS = List.of("/api/v1/reports/trends/baseline", "/api/v1/reports/trends/self-assessment",
             "/api/v1/reports/self-assessment/{cycle}/position/{odsCode}", "/api/v1/reports/self-assessment/{cycle}/distribution",
             "/api/v1/reports/baseline/{collectionId}/headline", "/api/v1/reports/baseline/{collectionId}/completeness",
-            "/api/v1/reports/survey/{runId}/results");
+            "/api/v1/reports/survey/{runId}/results", "/api/v1/reports/organisations/{odsCode}/profile");
 
     @Override
     protected String apiTitle() {

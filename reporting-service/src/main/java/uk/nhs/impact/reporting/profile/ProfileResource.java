@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.web.Params;
 import uk.nhs.impact.reporting.access.ReportAccessTable;
+import uk.nhs.impact.reporting.csv.CsvResponseDocs;
 import uk.nhs.impact.reporting.csv.CsvWriter;
 
 @Path("/api/v1/reports/organisations/{odsCode}/profile")
@@ -63,9 +65,7 @@ public class ProfileResource {
 
     @GET
     @Operation(summary = "One organisation's returns for a cycle, beside its peers and the previous cycle", description = DESCRIPTION)
-    @APIResponse(responseCode = "200", description = "The profile (JSON, or CSV with Accept: text/csv: one row per figure, cells neutralised)", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example", value = ProfileExample.JSON)),
-            @Content(mediaType = CsvWriter.MEDIA_TYPE)})
+    @APIResponse(responseCode = "200", description = "The profile (JSON, or CSV with Accept: text/csv: one row per figure, cells neutralised)", extensions = @Extension(name = CsvResponseDocs.EXTENSION, value = "true"), content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example", value = ProfileExample.JSON)))
     @APIResponse(responseCode = "400", description = "cycle missing or not a financial year such as 2023-24")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such organisation, or one whose profile the caller may not read")
