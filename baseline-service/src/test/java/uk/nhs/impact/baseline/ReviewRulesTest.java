@@ -8,15 +8,16 @@ import org.junit.jupiter.api.Test;
 import uk.nhs.impact.baseline.returns.BaselineReturn;
 import uk.nhs.impact.baseline.returns.ReviewRules;
 import uk.nhs.impact.platform.problem.ProblemException;
+import uk.nhs.impact.platform.review.Reviews;
 
 class ReviewRulesTest {
     @Test
     void returningNeedsComments() {
-        assertThatThrownBy(() -> ReviewRules.checkComments("RETURNED", null)).isInstanceOfSatisfying(ProblemException.class,
+        assertThatThrownBy(() -> Reviews.checkComments("RETURNED", null)).isInstanceOfSatisfying(ProblemException.class,
                 p -> assertThat(p.errors()).extracting(e -> e.field()).containsExactly("comments"));
-        assertThatThrownBy(() -> ReviewRules.checkComments("RETURNED", " \n")).isInstanceOf(ProblemException.class);
-        assertThatCode(() -> ReviewRules.checkComments("RETURNED", "Please check C2")).doesNotThrowAnyException();
-        assertThatCode(() -> ReviewRules.checkComments("ACCEPTED", null)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> Reviews.checkComments("RETURNED", " \n")).isInstanceOf(ProblemException.class);
+        assertThatCode(() -> Reviews.checkComments("RETURNED", "Please check C2")).doesNotThrowAnyException();
+        assertThatCode(() -> Reviews.checkComments("ACCEPTED", null)).doesNotThrowAnyException();
     }
 
     @Test
@@ -28,9 +29,9 @@ class ReviewRulesTest {
                 p -> assertThat(p.status()).isEqualTo(409));
         r.status = BaselineReturn.Status.SUBMITTED;
         r.revision = 1;
-        r.reviewState = ReviewRules.AWAITING_REVIEW;
+        r.reviewState = Reviews.AWAITING_REVIEW;
         assertThatCode(() -> ReviewRules.requireAwaitingReview(r)).doesNotThrowAnyException();
-        for (String done : new String[]{ReviewRules.ACCEPTED, ReviewRules.RETURNED}) {
+        for (String done : new String[]{Reviews.ACCEPTED, Reviews.RETURNED}) {
             r.reviewState = done;
             assertThatThrownBy(() -> ReviewRules.requireAwaitingReview(r)).isInstanceOfSatisfying(ProblemException.class,
                     p -> assertThat(p.status()).isEqualTo(409));

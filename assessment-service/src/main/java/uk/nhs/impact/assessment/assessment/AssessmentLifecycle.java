@@ -14,6 +14,7 @@ import uk.nhs.impact.contracts.EventTypes;
 import uk.nhs.impact.contracts.Topics;
 import uk.nhs.impact.platform.audit.AuditTrail;
 import uk.nhs.impact.platform.outbox.Outbox;
+import uk.nhs.impact.platform.review.Reviews;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.SharingLevel;
 import uk.nhs.impact.platform.web.ETags;
@@ -68,7 +69,7 @@ public class AssessmentLifecycle {
             a.submittedAt = Instant.now();
             a.everSubmitted = true;
             // every submission, a revision after a return included, goes to the ICB for review
-            a.reviewState = ReviewRules.AWAITING_REVIEW;
+            a.reviewState = Reviews.AWAITING_REVIEW;
             return revisions.submitted(a).chain(() -> publish(a, EventTypes.ASSESSMENT_SUBMITTED, events.submitted(a, def)));
         });
     }

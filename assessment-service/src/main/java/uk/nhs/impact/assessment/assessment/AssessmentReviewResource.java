@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.nhs.impact.platform.review.Reviews;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.web.ETags;
 import uk.nhs.impact.platform.web.Params;
@@ -46,10 +47,6 @@ public class AssessmentReviewResource {
     OrgScope scope;
     @Inject
     JsonWebToken token;
-
-    public record ReviewBody(@NotNull @Size(max = 8) @Pattern(regexp = "ACCEPTED|RETURNED", message = "must be ACCEPTED or RETURNED") String outcome,
-            @Size(max = ReviewRules.MAX_COMMENTS) String comments) {
-    }
 
     @GET
     @Path("review-status")
@@ -76,7 +73,7 @@ public class AssessmentReviewResource {
     @APIResponse(responseCode = "404", description = AssessmentResource.NOT_VISIBLE)
     @APIResponse(responseCode = "409", description = "The current revision is already reviewed")
     public Uni<Response> review(@PathParam("id") UUID id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch,
-            @Valid @NotNull ReviewBody body) {
+            @Valid @NotNull Reviews.Outcome body) {
         String name = token.getClaim("preferred_username");
         String by = name != null ? name : token.getSubject() != null ? token.getSubject() : scope.orgCode();
         return reviews.review(scope, id, ifMatch, new AssessmentReviews.Decision(body.outcome(), body.comments(), by)).map(AssessmentResource::ok);

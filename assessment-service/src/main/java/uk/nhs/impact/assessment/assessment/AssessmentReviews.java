@@ -13,6 +13,7 @@ import uk.nhs.impact.platform.audit.AuditTrail;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
 import uk.nhs.impact.platform.outbox.Outbox;
 import uk.nhs.impact.platform.problem.ProblemException;
+import uk.nhs.impact.platform.review.Reviews;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.Roles;
 import uk.nhs.impact.platform.web.ETags;
@@ -42,7 +43,7 @@ public class AssessmentReviews {
     }
 
     public Uni<AssessmentView> review(OrgScope scope, UUID id, String ifMatch, Decision decision) {
-        ReviewRules.checkComments(decision.outcome(), decision.comments());
+        Reviews.checkComments(decision.outcome(), decision.comments());
         return Panache.withTransaction(() -> Assessment.<Assessment>findById(id).chain(found -> {
             Assessment a = AssessmentAccess.readable(scope, found, id);
             if (!mayReview(scope, a)) {

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import uk.nhs.impact.platform.hierarchy.Organisation;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
 import uk.nhs.impact.platform.problem.ProblemException;
+import uk.nhs.impact.platform.review.Reviews;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.Roles;
 import uk.nhs.impact.platform.security.SharingLevel;
@@ -34,7 +35,7 @@ public class ReviewStatusService {
         }
         String icb = scope.orgCode();
         return Panache.withSession(() -> Assessment.<Assessment>list("cycle = ?1 and sharing in ?2 and (status = ?3 or (reviewState = ?4 "
-                + "and status <> ?5))", cycle, SHARED_WITH_ICB, Assessment.Status.SUBMITTED, ReviewRules.RETURNED, Assessment.Status.WITHDRAWN))
+                + "and status <> ?5))", cycle, SHARED_WITH_ICB, Assessment.Status.SUBMITTED, Reviews.RETURNED, Assessment.Status.WITHDRAWN))
                 .map(shared -> build(icb, cycle, shared, today));
     }
 
@@ -51,8 +52,8 @@ public class ReviewStatusService {
         }
         Map<String, Long> counts = new TreeMap<>();
         lines.values().forEach(l -> counts.merge(String.valueOf(l.reviewState()), 1L, Long::sum));
-        return new ReviewStatus(icb, cycle, new ReviewStatus.Counts(counts.getOrDefault(ReviewRules.AWAITING_REVIEW, 0L),
-                counts.getOrDefault(ReviewRules.ACCEPTED, 0L), counts.getOrDefault(ReviewRules.RETURNED, 0L),
+        return new ReviewStatus(icb, cycle, new ReviewStatus.Counts(counts.getOrDefault(Reviews.AWAITING_REVIEW, 0L),
+                counts.getOrDefault(Reviews.ACCEPTED, 0L), counts.getOrDefault(Reviews.RETURNED, 0L),
                 counts.getOrDefault(ReviewStatus.NOT_SHARED, 0L)), new ArrayList<>(lines.values()));
     }
 }

@@ -14,11 +14,11 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.nhs.impact.baseline.returns.BaselineReturn;
-import uk.nhs.impact.baseline.returns.ReviewRules;
 import uk.nhs.impact.platform.hierarchy.OrgLevel;
 import uk.nhs.impact.platform.hierarchy.Organisation;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
 import uk.nhs.impact.platform.problem.ProblemException;
+import uk.nhs.impact.platform.review.Reviews;
 import uk.nhs.impact.platform.security.OrgScope;
 
 /**
@@ -83,7 +83,7 @@ public class CompletenessService {
         List<Completeness.TypeCount> byType = new ArrayList<>();
         counts.forEach((type, n) -> byType.add(new Completeness.TypeCount(type, n[0], n[1])));
         return new Completeness(c.id, area, date, byType, statuses, new Completeness.ReviewCounts(
-                reviews.getOrDefault(ReviewRules.AWAITING_REVIEW, 0L), reviews.getOrDefault(ReviewRules.ACCEPTED, 0L),
-                reviews.getOrDefault(ReviewRules.RETURNED, 0L)));
+                reviews.getOrDefault(Reviews.AWAITING_REVIEW, 0L), reviews.getOrDefault(Reviews.ACCEPTED, 0L),
+                reviews.getOrDefault(Reviews.RETURNED, 0L)));
     }
 }

@@ -27,6 +27,7 @@ import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
 import uk.nhs.impact.platform.outbox.Outbox;
 import uk.nhs.impact.platform.problem.FieldError;
 import uk.nhs.impact.platform.problem.ProblemException;
+import uk.nhs.impact.platform.review.Reviews;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.SharingLevel;
 import uk.nhs.impact.platform.web.ETags;
@@ -111,7 +112,7 @@ public class ReturnService {
         r.status = BaselineReturn.Status.SUBMITTED;
         r.submittedAt = Instant.now();
         // every submission, a revision after a return included, goes to the ICB for review
-        r.reviewState = ReviewRules.AWAITING_REVIEW;
+        r.reviewState = Reviews.AWAITING_REVIEW;
         ReturnRevision rev = new ReturnRevision();
         rev.id = UUID.randomUUID();
         rev.returnId = r.id;

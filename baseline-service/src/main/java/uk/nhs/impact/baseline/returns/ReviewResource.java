@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.nhs.impact.platform.review.Reviews;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.web.ETags;
 import uk.nhs.impact.platform.web.Params;
@@ -43,10 +44,6 @@ public class ReviewResource {
     @Inject
     JsonWebToken token;
 
-    public record ReviewBody(@NotNull @Size(max = 8) @Pattern(regexp = "ACCEPTED|RETURNED", message = "must be ACCEPTED or RETURNED") String outcome,
-            @Size(max = ReviewRules.MAX_COMMENTS) String comments) {
-    }
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
@@ -60,7 +57,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "409", description = "A draft, a revision already reviewed, or a closed collection")
     public Uni<Response> review(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId,
             @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @PathParam("odsCode") String odsCode,
-            @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull ReviewBody body) {
+            @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull Reviews.Outcome body) {
         String name = token.getClaim("preferred_username");
         String by = name != null ? name : token.getSubject() != null ? token.getSubject() : scope.orgCode();
         return reviews.review(scope, collectionId, odsCode.toUpperCase(Locale.ROOT), ifMatch,

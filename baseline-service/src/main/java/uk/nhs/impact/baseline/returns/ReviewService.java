@@ -16,6 +16,7 @@ import uk.nhs.impact.platform.audit.AuditTrail;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
 import uk.nhs.impact.platform.outbox.Outbox;
 import uk.nhs.impact.platform.problem.ProblemException;
+import uk.nhs.impact.platform.review.Reviews;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.Roles;
 import uk.nhs.impact.platform.security.SharingLevel;
@@ -42,7 +43,7 @@ public class ReviewService {
     }
 
     public Uni<BaselineReturn> review(OrgScope scope, String collectionId, String ods, String ifMatch, Decision decision) {
-        ReviewRules.checkComments(decision.outcome(), decision.comments());
+        Reviews.checkComments(decision.outcome(), decision.comments());
         return Panache.withTransaction(() -> Collection.<Collection>findById(collectionId).chain(c -> {
             requireReviewer(scope, c, collectionId, ods);
             return BaselineReturn.of(collectionId, ods).chain(r -> {
