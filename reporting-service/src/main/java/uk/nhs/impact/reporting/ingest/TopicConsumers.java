@@ -32,7 +32,7 @@ public class TopicConsumers {
         return consume(message);
     }
 
-    @Incoming("organisation-events")
+    @Incoming("organisation-feed")
     public Uni<Void> organisation(Message<String> message) {
         return consume(message);
     }
