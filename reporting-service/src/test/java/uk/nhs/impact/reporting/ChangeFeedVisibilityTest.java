@@ -30,7 +30,8 @@ class ChangeFeedVisibilityTest {
         String u = UUID.randomUUID().toString().substring(0, 8);
         String start = FeedReads.startMark();
         String baseline = BaselineFixtures.submit("feed-" + u, RHA, 1, BaselineFixtures.answers(0, new int[]{1, 1, 1, 1}, List.of("QSIR")));
-        Map<String, Object> reviewData = new LinkedHashMap<>(Map.of("collectionId", "feed-" + u, "organisation", RHA, "outcome", "ACCEPTED"));
+        Map<String, Object> reviewData = new LinkedHashMap<>(Map.of("collectionId", "feed-" + u, "organisation", RHA, "revision", 1,
+                "outcome", "ACCEPTED", "reviewer", org("QT1", "icb", null, null, "Y60")));
         String review = Events.publish(Topics.BASELINE, EventTypes.PREFIX + "baseline.return-reviewed.v1", "RHA", reviewData);
         String response = Events.publish(Topics.SURVEY, EventTypes.SURVEY_RESPONSE_SUBMITTED, "RHA", Map.of("runId", "feed-run-" + u,
                 "respondentId", "r-" + u, "organisation", RHA, "revision", 1, "answers", Map.of("Q1_trust_progress", "some")));

@@ -9,12 +9,25 @@ public final class Eventually {
     private Eventually() {
     }
 
+    /**
+     * Polls {@code probe} until {@code done} holds; a probe that throws (e.g. reading a figure before the first event has
+     * arrived) counts as not yet, and the last failure is reported if the time runs out.
+     */
     public static <T> T await(Duration timeout, Supplier<T> probe, Predicate<T> done) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        T last = probe.get();
-        while (!done.test(last)) {
+        while (true) {
+            RuntimeException failure = null;
+            T last = null;
+            try {
+                last = probe.get();
+                if (done.test(last)) {
+                    return last;
+                }
+            } catch (RuntimeException notYet) {
+                failure = notYet;
+            }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Condition not met within " + timeout + "; last value: " + last);
+                throw new AssertionError("Condition not met within " + timeout + "; last value: " + last, failure);
             }
             try {
                 Thread.sleep(100);
@@ -22,8 +35,6 @@ public final class Eventually {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
-            last = probe.get();
         }
-        return last;
     }
 }
