@@ -26,10 +26,10 @@ public record NewChangeSet(
 
     /** One change; kinds and levels in either case, ODS codes too (they are stored upper case). */
     public record Change(
-            @NotNull @Pattern(regexp = "(?i)OPEN|CLOSE|MERGE|MOVE", message = "must be OPEN, CLOSE, MERGE or MOVE") String kind,
+            @NotNull @Size(max = 5) @Pattern(regexp = "OPEN|CLOSE|MERGE|MOVE|open|close|merge|move", message = "must be OPEN, CLOSE, MERGE or MOVE") String kind,
             @NotBlank @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) String odsCode,
             @Size(max = 200) String name,
-            @Pattern(regexp = "(?i)TRUST|ICB|REGION", message = "must be TRUST, ICB or REGION") String level,
+            @Size(max = 6) @Pattern(regexp = "TRUST|ICB|REGION|trust|icb|region", message = "must be TRUST, ICB or REGION") String level,
             @Pattern(regexp = Params.TYPE) @Size(max = Params.TYPE_MAX) String trustType,
             @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) String parent,
             @Size(max = 50) List<@NotNull @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) String> predecessors,

@@ -31,6 +31,9 @@ import uk.nhs.impact.platform.web.Params;
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class OrganisationResource {
+    /** What an organisation's name is made of (names in the ODS data are plain letters, digits and punctuation). */
+    static final String NAME_PART = "[A-Za-z0-9 .,'&()-]{0,100}";
+
     /** An ISO date, checked again when parsed so that a well-shaped but impossible date (2023-02-30) is refused too. */
     static final String DATE = "\\d{4}-\\d{2}-\\d{2}";
 
@@ -46,7 +49,7 @@ public class OrganisationResource {
             @Parameter(description = "ODS code of the direct parent on asOf") @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @QueryParam("parent") String parent,
             @Parameter(description = "Trust type: acute, mental_health, community, ambulance or specialist") @Pattern(regexp = Params.TYPE) @Size(max = Params.TYPE_MAX) @QueryParam("type") String type,
             @Parameter(description = "The date the hierarchy is read at (ISO date; default today)") @Pattern(regexp = DATE) @Size(max = 10) @QueryParam("asOf") String asOf,
-            @Parameter(description = "Part of the name, any case") @Size(max = 100) @QueryParam("q") String q,
+            @Parameter(description = "Part of the name, any case") @Size(max = 100) @Pattern(regexp = NAME_PART, message = "must be letters, digits, spaces or .,'&()-") @QueryParam("q") String q,
             @Pattern(regexp = Params.CURSOR) @Size(max = Params.CURSOR_MAX) @QueryParam("after") String after,
             @Min(1) @Max(Params.LIMIT_MAX) @QueryParam("limit") Integer limit) {
         OrganisationFilter filter = OrganisationFilter.of(level, parent, type, asOf, q);

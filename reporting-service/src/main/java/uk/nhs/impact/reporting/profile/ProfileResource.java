@@ -70,7 +70,7 @@ public class ProfileResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such organisation, or one whose profile the caller may not read")
     public Uni<OrganisationProfile> profile(@Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @PathParam("odsCode") String odsCode,
-            @Parameter(description = "A financial year, e.g. 2023-24", required = true) @Size(max = Params.CYCLE_MAX) @QueryParam("cycle") String cycle) {
+            @Parameter(description = "A financial year, e.g. 2023-24", required = true) @Size(max = Params.CYCLE_MAX) @Pattern(regexp = "\\d{4}-\\d{2}", message = "must be a financial year such as 2023-24") @QueryParam("cycle") String cycle) {
         return profiles.profile(access.viewerOf(scope), odsCode, cycle);
     }
 }
