@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One change as the caller reads it: the CloudEvent the service published, and the cursor to resume after it. */
@@ -15,6 +14,6 @@ public record FeedEntry(
         String specversion, String id, String type, String source,
         @Schema(description = "The organisation's ODS code, or the window's id") String subject,
         OffsetDateTime time, String datacontenttype,
-        @Schema(type = SchemaType.OBJECT, description = "The event's payload, as published (self-assessment answers only where the caller may read them)") JsonNode data,
+        @Schema(description = "The event's payload, as published (self-assessment answers only where the caller may read them)") JsonNode data,
         @JsonIgnore long position) {
 }
