@@ -214,6 +214,7 @@ class AccessMatrixIT {
             case "survey.close-run" -> closeAsAdminOpened("/api/v1/survey-runs", token,
                     Bodies.surveyRun("mr-" + tag, "Closed by " + caller, now, now.plusSeconds(3600)));
             case "report.rebuild-status" -> get(token, "/api/v1/reports/admin/rebuild");
+            case "feed.changes" -> get(token, "/api/v1/changes?limit=5");
             case "organisation.list" -> get(token, "/api/v1/organisations?level=icb&parent=Y60");
             case "organisation.read RXK" -> get(token, "/api/v1/organisations/RXK");
             case "organisation.change-sets" -> get(token, "/api/v1/organisations/change-sets");
