@@ -1,17 +1,33 @@
 package uk.nhs.impact.platform.security;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import uk.nhs.impact.security.VerifiedTokenIdentityProvider;
 import uk.nhs.impact.stack.test.Tokens;
 
 /** Tokens minted by the real Keycloak are verified and their org_code and realm roles read. */
 @QuarkusTest
 class RealKeycloakTokenTest {
+    @Inject
+    VerifiedTokenIdentityProvider verifiedTokens;
+
+    @Test
+    void eachTokenIsVerifiedOnceForAllItsRequests() {
+        String token = Tokens.fromProbeClient("five-minute-probe", 300, true, "QT1", "icb-oversight", "viewer");
+        long before = verifiedTokens.verifications();
+        for (int i = 0; i < 4; i++) {
+            given().header("Authorization", "Bearer " + token).when().get("/api/v1/notes/whoami").then().statusCode(200)
+                    .body("orgCode", equalTo("QT1")).body("roles", hasItems("icb-oversight", "viewer"));
+        }
+        assertThat(verifiedTokens.verifications() - before).isEqualTo(1);
+    }
 
     @Test
     void personTokenCarriesOrgCodeAndRoles() {
