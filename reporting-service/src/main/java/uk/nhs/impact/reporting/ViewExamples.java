@@ -12,13 +12,34 @@ public final class ViewExamples {
              "methods": [{"rank": 1, "method": "QSIR", "figure": {"numerator": 120, "denominator": 190, "percentage": 63, "suppressed": false}}]}""";
 
     public static final String COMPLETENESS = """
-            {"collectionId": "baseline-2023", "area": "Y60", "referenceDate": "2023-08-31",
-             "byOrgType": [{"code": "trust", "name": "trust", "orgType": "trust",
-                            "submitted": {"numerator": 30, "denominator": 33, "percentage": 91, "suppressed": false}}],
+            {"collectionId": "baseline-2023", "area": "QT1", "referenceDate": "2023-08-31",
+             "total": {"code": "QT1", "name": "NHS Nottingham and Nottinghamshire ICB", "orgType": "icb",
+                       "submitted": {"numerator": 4, "denominator": 5, "percentage": 80, "suppressed": false},
+                       "awaitingReview": {"numerator": 1, "denominator": 4, "percentage": 25, "suppressed": false},
+                       "accepted": {"numerator": 2, "denominator": 4, "percentage": 50, "suppressed": false},
+                       "returned": {"numerator": 1, "denominator": 4, "percentage": 25, "suppressed": false}},
+             "byOrgType": [{"code": "icb", "orgType": "icb",
+                            "submitted": {"numerator": 1, "denominator": 1, "percentage": 100, "suppressed": false},
+                            "awaitingReview": {"numerator": 0, "denominator": 1, "percentage": 0, "suppressed": false},
+                            "accepted": {"numerator": 1, "denominator": 1, "percentage": 100, "suppressed": false},
+                            "returned": {"numerator": 0, "denominator": 1, "percentage": 0, "suppressed": false}},
+                           {"code": "trust", "orgType": "trust",
+                            "submitted": {"numerator": 3, "denominator": 4, "percentage": 75, "suppressed": false},
+                            "awaitingReview": {"numerator": 1, "denominator": 3, "percentage": 33, "suppressed": false},
+                            "accepted": {"numerator": 1, "denominator": 3, "percentage": 33, "suppressed": false},
+                            "returned": {"numerator": 1, "denominator": 3, "percentage": 33, "suppressed": false}}],
              "byIcb": [{"code": "QT1", "name": "NHS Nottingham and Nottinghamshire ICB", "orgType": "icb",
-                        "submitted": {"numerator": 4, "denominator": 5, "percentage": 80, "suppressed": false}}],
-             "byRegion": [], "notSubmitted": [{"odsCode": "RX9", "name": "East Midlands Ambulance Service NHS Trust", "orgType": "trust",
-                                               "icbOdsCode": "QT1", "regionOdsCode": "Y60"}]}""";
+                        "submitted": {"numerator": 4, "denominator": 5, "percentage": 80, "suppressed": false},
+                        "awaitingReview": {"numerator": 1, "denominator": 4, "percentage": 25, "suppressed": false},
+                        "accepted": {"numerator": 2, "denominator": 4, "percentage": 50, "suppressed": false},
+                        "returned": {"numerator": 1, "denominator": 4, "percentage": 25, "suppressed": false}}],
+             "byRegion": [],
+             "submitted": [{"odsCode": "QT1", "name": "NHS Nottingham and Nottinghamshire ICB", "orgType": "icb", "icbOdsCode": "QT1",
+                            "regionOdsCode": "Y60", "reviewState": "ACCEPTED"},
+                           {"odsCode": "RHA", "name": "Nottinghamshire Healthcare NHS Foundation Trust", "orgType": "trust",
+                            "icbOdsCode": "QT1", "regionOdsCode": "Y60", "reviewState": "RETURNED"}],
+             "notSubmitted": [{"odsCode": "RX9", "name": "East Midlands Ambulance Service NHS Trust", "orgType": "trust",
+                               "icbOdsCode": "QT1", "regionOdsCode": "Y60"}]}""";
 
     public static final String SURVEY = """
             {"runId": "improvement-2023", "area": "X24", "referenceDate": "2023-08-31", "unit": "respondents",

@@ -51,6 +51,27 @@ final class BaselineFixtures {
         return a;
     }
 
+    /** An ICB's review of one revision of the organisation's return, as {@code baseline.return-reviewed.v1} carries it. */
+    static Map<String, Object> reviewEvent(String collection, Map<String, Object> org, int revision, String outcome, String comments) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("returnId", "return-" + collection + "-" + org.get("odsCode"));
+        data.put("collectionId", collection);
+        data.put("organisation", org);
+        data.put("revision", revision);
+        data.put("outcome", outcome);
+        if (comments != null) {
+            data.put("comments", comments);
+        }
+        data.put("reviewer", org((String) org.get("icbOdsCode"), "icb", null, null, (String) org.get("regionOdsCode")));
+        data.put("reviewedAt", "2023-08-25T14:30:00Z");
+        return data;
+    }
+
+    static String review(String collection, Map<String, Object> org, int revision, String outcome, String comments) {
+        return Events.publish(Topics.BASELINE, EventTypes.BASELINE_RETURN_REVIEWED, (String) org.get("odsCode"),
+                reviewEvent(collection, org, revision, outcome, comments));
+    }
+
     static void collectionOpened(String collection) {
         Events.publish(Topics.BASELINE, EventTypes.BASELINE_COLLECTION_OPENED, "X24", Map.of("collectionId", collection,
                 "name", "Baseline for improvement " + collection, "referenceDate", "2023-08-31",

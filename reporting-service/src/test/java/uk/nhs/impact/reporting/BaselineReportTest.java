@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +32,9 @@ class BaselineReportTest {
     private static final int PROVIDERS = 200;
     private static final int ICB_RETURNS = 100;
     private static boolean loaded;
+
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
 
     @BeforeEach
     void fileTheReturnsOnce() {
@@ -188,6 +192,82 @@ class BaselineReportTest {
                 .isEqualTo(List.of("X24-DIR-TRANSFORMATION", "X24-DIR-WTE").stream().sorted().toList());
         assertThat(c.getInt("byOrgType.find { it.code == 'trust' }.submitted.numerator")).isEqualTo(PROVIDERS);
         assertThat(c.getInt("byOrgType.find { it.code == 'trust' }.submitted.denominator")).isEqualTo(210);
+    }
+
+    @Test
+    void completenessShowsEachReturnsReviewStateAndCountsEachState() {
+        String collection = "baseline-2023-review";
+        String url = "/api/v1/reports/baseline/" + collection + "/completeness";
+        String icb = Tokens.bearer("QT1", "icb-oversight");
+        String comments = "Governance reporting is answered no, but the board paper of June says yes";
+        BaselineFixtures.collectionOpened(collection);
+        // QT1's four trusts, then the ICB itself
+        List<Map<String, Object>> t = new java.util.ArrayList<>(H.trustsOfIcb("QT1", REF).stream()
+                .map(o -> org(o.odsCode(), "trust", o.trustType(), "QT1", "Y60")).toList());
+        t.add(org("QT1", "icb", null, null, "Y60"));
+        Map<String, Object> answers = BaselineFixtures.answers(0, new int[]{1, 1, 0, 0}, List.of("QSIR"));
+        // accepted, and the acceptance delivered twice
+        BaselineFixtures.submit(collection, t.get(0), 1, answers);
+        String accepted = BaselineFixtures.review(collection, t.get(0), 1, "ACCEPTED", null);
+        Events.publish(Topics.BASELINE, accepted, EventTypes.BASELINE_RETURN_REVIEWED, (String) t.get(0).get("odsCode"),
+                BaselineFixtures.reviewEvent(collection, t.get(0), 1, "ACCEPTED", null));
+        // returned with comments, then revised and resubmitted: awaits review again
+        BaselineFixtures.submit(collection, t.get(1), 1, answers);
+        BaselineFixtures.review(collection, t.get(1), 1, "RETURNED", comments);
+        String resubmitted = BaselineFixtures.submit(collection, t.get(1), 2, answers);
+        // returned, resubmitted and accepted; then a late review of the first revision and a late copy of its submission
+        BaselineFixtures.submit(collection, t.get(2), 1, answers);
+        BaselineFixtures.review(collection, t.get(2), 1, "RETURNED", comments);
+        BaselineFixtures.submit(collection, t.get(2), 2, answers);
+        BaselineFixtures.review(collection, t.get(2), 2, "ACCEPTED", null);
+        BaselineFixtures.review(collection, t.get(2), 1, "RETURNED", comments);
+        String lateSubmission = BaselineFixtures.submit(collection, t.get(2), 1, answers);
+        // returned and not yet resubmitted
+        BaselineFixtures.submit(collection, t.get(3), 1, answers);
+        String returned = BaselineFixtures.review(collection, t.get(3), 1, "RETURNED", comments);
+        // submitted, never reviewed
+        String waiting = BaselineFixtures.submit(collection, t.get(4), 1, answers);
+        for (String id : List.of(accepted, resubmitted, lateSubmission, returned, waiting)) {
+            Eventually.await(Duration.ofSeconds(30), () -> applied(id), a -> a);
+        }
+
+        JsonPath c = given().header("Authorization", icb).when().get(url).then().statusCode(200).extract().jsonPath();
+        List<String> states = t.stream().map(o -> c.getString("submitted.find { it.odsCode == '" + o.get("odsCode") + "' }.reviewState"))
+                .toList();
+        assertThat(states).isEqualTo(List.of("ACCEPTED", "AWAITING_REVIEW", "ACCEPTED", "RETURNED", "AWAITING_REVIEW"));
+        assertThat(c.getList("submitted")).hasSize(5);
+        assertThat(c.getList("notSubmitted")).isEmpty();
+        assertThat(figure(c, "total.submitted")).isEqualTo(List.of(5, 5, 100));
+        assertThat(figure(c, "total.awaitingReview")).isEqualTo(List.of(2, 5, 40));
+        assertThat(figure(c, "total.accepted")).isEqualTo(List.of(2, 5, 40));
+        assertThat(figure(c, "total.returned")).isEqualTo(List.of(1, 5, 20));
+        assertThat(figure(c, "byOrgType.find { it.code == 'trust' }.returned")).isEqualTo(List.of(1, 4, 25));
+        assertThat(figure(c, "byOrgType.find { it.code == 'trust' }.accepted")).isEqualTo(List.of(2, 4, 50));
+        assertThat(figure(c, "byOrgType.find { it.code == 'icb' }.awaitingReview")).isEqualTo(List.of(1, 1, 100));
+        assertThat(figure(c, "byIcb.find { it.code == 'QT1' }.accepted")).isEqualTo(List.of(2, 5, 40));
+        String json = given().header("Authorization", icb).when().get(url).asString();
+        assertThat(json).as("review comments stay between the trust and its ICB").doesNotContain("board paper").doesNotContain("comments");
+
+        String csv = given().header("Authorization", icb).accept("text/csv").when().get(url).then().statusCode(200).extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.get(0)).endsWith("grouping,code,name,org_type,submitted,expected,percentage,review_state,awaiting_review,"
+                + "awaiting_review_percentage,accepted,accepted_percentage,returned,returned_percentage");
+        String prefix = collection + ",QT1,2023-08-31,";
+        assertThat(lines).as(csv).anyMatch(l -> l.startsWith(prefix + "total,QT1,") && l.endsWith(",icb,5,5,100,,2,40,2,40,1,20"));
+        assertThat(lines).as(csv).anyMatch(l -> l.startsWith(prefix + "submitted," + t.get(3).get("odsCode") + ",")
+                && l.endsWith(",trust,1,1,100,RETURNED,0,0,0,0,1,100"));
+        assertThat(lines.stream().filter(l -> l.startsWith(prefix + "submitted,")).count()).isEqualTo(5);
+        assertThat(csv).doesNotContain("board paper");
+    }
+
+    private boolean applied(String eventId) {
+        return pool.preparedQuery("select count(*) from processed_event where consumer = 'reporting' and event_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(eventId)).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0) == 1;
+    }
+
+    private static List<Integer> figure(JsonPath c, String path) {
+        return Arrays.asList(c.getObject(path + ".numerator", Integer.class), c.getObject(path + ".denominator", Integer.class),
+                c.getObject(path + ".percentage", Integer.class));
     }
 
     @Test

@@ -66,6 +66,22 @@ class RebuildAndDeadLetterTest {
         // An amendment: the rebuilt view must keep revision 2, not the first submission.
         BaselineFixtures.submit(collection, org("RB-11", "trust", "acute", "QT1", "Y60"), 2,
                 BaselineFixtures.answers(0, new int[]{1, 1, 1, 1}, List.of("Lean")));
+        // ICB reviews of QT1's trusts: accepted; returned and resubmitted (awaits review again); returned, with a late review of
+        // the first revision after the second was accepted. The rebuilt completeness must show the same states.
+        Map<String, Object> rha = org("RHA", "trust", "mental_health", "QT1", "Y60");
+        Map<String, Object> rx1 = org("RX1", "trust", "acute", "QT1", "Y60");
+        Map<String, Object> rk5 = org("RK5", "trust", "acute", "QT1", "Y60");
+        Map<String, Object> noYes = BaselineFixtures.answers(20, new int[]{10, 6, 3, 1}, List.of("QSIR"));
+        BaselineFixtures.submit(collection, rha, 1, noYes);
+        BaselineFixtures.review(collection, rha, 1, "ACCEPTED", null);
+        BaselineFixtures.submit(collection, rx1, 1, noYes);
+        BaselineFixtures.review(collection, rx1, 1, "RETURNED", "Please check governance reporting");
+        BaselineFixtures.submit(collection, rx1, 2, noYes);
+        BaselineFixtures.submit(collection, rk5, 1, noYes);
+        BaselineFixtures.review(collection, rk5, 1, "RETURNED", "Please check governance reporting");
+        BaselineFixtures.submit(collection, rk5, 2, noYes);
+        BaselineFixtures.review(collection, rk5, 2, "ACCEPTED", null);
+        BaselineFixtures.review(collection, rk5, 1, "RETURNED", "Please check governance reporting");
         // Sharing changes: one assessment shared nationally and narrowed to its ICB, one shared and then retracted (its answers
         // stay on the topic, before the retraction), one reopened after sharing, one never shared. The rebuilt read model must
         // hold exactly what the live one holds: the first at ICB, nothing of the others.
@@ -93,6 +109,11 @@ class RebuildAndDeadLetterTest {
                 .getInt("orgTypes[0].measures[3].figure.numerator"), n -> n == 2);
         Eventually.await(Duration.ofSeconds(30), () -> given().header("Authorization", national()).get(distribution).jsonPath()
                 .getInt("organisations"), n -> n == 8);
+        String completeness = "/api/v1/reports/baseline/" + collection + "/completeness?area=QT1";
+        String states = "submitted.collect { it.odsCode + ':' + it.reviewState }";
+        Eventually.await(Duration.ofSeconds(30), () -> given().header("Authorization", national()).get(completeness).jsonPath().getList(states),
+                s -> s.equals(List.of("RHA:ACCEPTED", "RK5:ACCEPTED", "RX1:AWAITING_REVIEW")));
+        String beforeCompleteness = given().header("Authorization", national()).get(completeness).asString();
         String before = given().header("Authorization", national()).get(headline).asString();
         String beforeDistribution = given().header("Authorization", national()).get(distribution).asString();
 
@@ -107,6 +128,7 @@ class RebuildAndDeadLetterTest {
         assertThat(AssessmentFixtures.snapshot(pool, "rb-share-")).as("the assessment read model after the rebuild").isEqualTo(assessmentRows);
         assertThat(given().header("Authorization", national()).get(headline).asString()).isEqualTo(before);
         assertThat(given().header("Authorization", national()).get(distribution).asString()).isEqualTo(beforeDistribution);
+        assertThat(given().header("Authorization", national()).get(completeness).asString()).isEqualTo(beforeCompleteness);
     }
 
     private List<String> deadLetterReasons(int atLeast) {

@@ -36,7 +36,26 @@ public class AssessmentDisclosure {
         }
     }
 
-    private record Record(QueryFamily.Unit unit, SharingLevel sharing) {
+    /** A submitted, shared assessment of the cycle as the guard sees it: where its organisation sits and how widely it is shared. */
+    public interface Shared {
+        QueryFamily.Unit unit();
+
+        SharingLevel sharing();
+    }
+
+    private record Record(QueryFamily.Unit unit, SharingLevel sharing) implements Shared {
+    }
+
+    /**
+     * How a viewer sees a cycle's assessments: those that count for it, those of them it reads one by one, and the others
+     * (hidden, by ODS code, with their oversight segments), each hidden organisation weighing one.
+     */
+    public record Split<R extends Shared>(List<R> counted, List<R> readable, Map<String, QueryFamily.Unit> hidden) {
+        public Map<String, Long> weight() {
+            Map<String, Long> weight = new HashMap<>();
+            hidden.keySet().forEach(ods -> weight.put(ods, 1L));
+            return weight;
+        }
     }
 
     @Inject
@@ -67,32 +86,45 @@ public class AssessmentDisclosure {
     }
 
     private Contributors contributors(Viewer viewer, LocalDate asOf, List<Record> records, Map<String, Set<String>> segments) {
+        Split<Record> split = split(viewer, asOf, records, segments);
         Set<String> counted = new TreeSet<>();
-        List<QueryFamily.Unit> readable = new ArrayList<>();
+        split.counted().forEach(r -> counted.add(r.unit().odsCode()));
+        int k = disclosure.minSelfAssessmentOrganisations();
+        if (split.hidden().isEmpty()) {
+            return new Contributors(asOf, counted, DisclosureGuard.Plan.none(k));
+        }
+        return new Contributors(asOf, counted, DisclosureGuard.plan(cells(viewer, split, asOf), split.weight(), k));
+    }
+
+    /** Which of {@code records} count for the viewer, and which of those it reads one by one. */
+    public static <R extends Shared> Split<R> split(Viewer viewer, LocalDate asOf, List<R> records, Map<String, Set<String>> segments) {
+        List<R> counted = new ArrayList<>();
+        List<R> readable = new ArrayList<>();
         Map<String, QueryFamily.Unit> hidden = new LinkedHashMap<>();
-        for (Record r : records) {
+        for (R r : records) {
             String ods = r.unit().odsCode();
             if (!viewer.counts(ods, r.sharing(), asOf)) {
                 continue;
             }
-            counted.add(ods);
-            QueryFamily.Unit u = r.unit();
-            u = new QueryFamily.Unit(ods, u.orgType(), u.trustType(), u.icbCode(), u.regionCode(), segments.getOrDefault(ods, Set.of()));
+            counted.add(r);
             if (viewer.readsOneByOne(ods, r.sharing(), asOf)) {
-                readable.add(u);
+                readable.add(r);
             } else {
-                hidden.put(ods, u);
+                QueryFamily.Unit u = r.unit();
+                hidden.put(ods, new QueryFamily.Unit(ods, u.orgType(), u.trustType(), u.icbCode(), u.regionCode(), segments.getOrDefault(ods, Set.of())));
             }
         }
-        int k = disclosure.minSelfAssessmentOrganisations();
-        if (hidden.isEmpty()) {
-            return new Contributors(asOf, counted, DisclosureGuard.Plan.none(k));
-        }
-        List<DisclosureGuard.Cell> cells = new ArrayList<>(family.cells(viewer, hidden, true, asOf));
-        cells.addAll(peerCells(readable, hidden.values()));
-        Map<String, Long> weight = new HashMap<>();
-        hidden.keySet().forEach(ods -> weight.put(ods, 1L));
-        return new Contributors(asOf, counted, DisclosureGuard.plan(cells, weight, k));
+        return new Split<>(counted, readable, hidden);
+    }
+
+    /**
+     * Every cell of the self-assessment views the viewer can ask for, in the order they are decided: the distribution's
+     * areas × filters, then the peer groups of every position it may read.
+     */
+    public List<DisclosureGuard.Cell> cells(Viewer viewer, Split<?> split, LocalDate asOf) {
+        List<DisclosureGuard.Cell> cells = new ArrayList<>(family.cells(viewer, split.hidden(), true, asOf));
+        cells.addAll(peerCells(split.readable().stream().map(Shared::unit).toList(), split.hidden().values()));
+        return cells;
     }
 
     /** The peer groups of every position the viewer may read (its own organisation, or one it may read one by one). */

@@ -13,9 +13,9 @@ import uk.nhs.impact.reporting.ingest.EventRoute;
 
 /**
  * Baseline collections and returns; an amendment replaces the organisation's return, never adds a second. An ICB's review
- * ({@code return-reviewed}) is checked and recorded as applied but changes no read model: no report here is built from
- * reviews (the ICB reads where each return stands in baseline-service's completeness), and a reviewed return's answers are
- * those of its submission event.
+ * ({@code return-reviewed}) keeps the revision reviewed and the outcome per return, the highest revision winning, for
+ * completeness to show where each return stands; its comments are not kept, and a reviewed return's answers are those of
+ * its submission event.
  */
 @ApplicationScoped
 public class BaselineEventHandler implements EventHandler {
@@ -27,10 +27,7 @@ public class BaselineEventHandler implements EventHandler {
                 EventRoute.of(EventTypes.BASELINE_RETURN_AMENDED, ReturnSubmitted.class, e -> store(BaselineRows.of(e))),
                 EventRoute.of(EventTypes.BASELINE_COLLECTION_OPENED, CollectionChanged.class, e -> store(BaselineRows.of(e, false))),
                 EventRoute.of(EventTypes.BASELINE_COLLECTION_CLOSED, CollectionChanged.class, e -> store(BaselineRows.of(e, true))),
-                EventRoute.of(EventTypes.BASELINE_RETURN_REVIEWED, ReturnReviewed.class, e -> {
-                    BaselineRows.of(e);
-                    return Uni.createFrom().voidItem();
-                }));
+                EventRoute.of(EventTypes.BASELINE_RETURN_REVIEWED, ReturnReviewed.class, e -> store(BaselineRows.of(e))));
     }
 
     private Uni<Void> store(BaselineRows.Return row) {
@@ -54,6 +51,20 @@ public class BaselineEventHandler implements EventHandler {
                 .setParameter("revision", row.revision())
                 .setParameter("answers", row.answers())
                 .setParameter("submittedAt", row.submittedAt())
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /** The latest review per return; a review of an older revision than the one kept changes nothing. */
+    private Uni<Void> store(BaselineRows.Review row) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                insert into baseline_return_review(collection_id, ods_code, revision, outcome)
+                values (:collection, :ods, :revision, :outcome)
+                on conflict (collection_id, ods_code) do update set revision = excluded.revision, outcome = excluded.outcome
+                where baseline_return_review.revision <= excluded.revision""")
+                .setParameter("collection", row.collectionId())
+                .setParameter("ods", row.odsCode())
+                .setParameter("revision", row.revision())
+                .setParameter("outcome", row.outcome())
                 .executeUpdate()).replaceWithVoid();
     }
 

@@ -62,7 +62,11 @@ public class BaselineReportResource {
 
     @GET
     @Path("completeness")
-    @Operation(summary = "Who has and has not submitted, per organisation type, ICB and region, naming the non-submitters", description = "Expected organisations are those in the area on the collection's reference date.")
+    @Operation(summary = "Who has and has not submitted, per organisation type, ICB and region, naming the non-submitters, with each return's ICB review state", description = "Expected organisations are those in the area on the collection's reference date. "
+            + "Each submitted return has its `reviewState`: `AWAITING_REVIEW` (no ICB review since its latest submission; a resubmission after a return awaits review again), "
+            + "`ACCEPTED` or `RETURNED` (returned with comments for revision). `total` and every line count the returns in each state "
+            + "(`awaitingReview`, `accepted`, `returned`: numerator of the submitted returns in the group). Review comments are not part of any report. "
+            + "Counts of organisations are never suppressed.")
     @APIResponse(responseCode = "200", description = "Completeness (JSON, or CSV with Accept: text/csv)", extensions = @Extension(name = CsvResponseDocs.EXTENSION, value = "true"), content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "example", value = uk.nhs.impact.reporting.ViewExamples.COMPLETENESS)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such collection, or an area the caller may not see")
@@ -70,6 +74,6 @@ public class BaselineReportResource {
             @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @QueryParam("area") String area) {
         Viewer viewer = access.viewerOf(scope);
         return reports.submissions(collectionId).map(s -> completeness.calculate(collectionId,
-                access.area(viewer, area, s.referenceDate()), s.referenceDate(), s.submitters()));
+                access.area(viewer, area, s.referenceDate()), s.referenceDate(), s.reviewStates()));
     }
 }

@@ -8,13 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import uk.nhs.impact.platform.problem.ProblemException;
+import uk.nhs.impact.reporting.completeness.ReviewState;
 import uk.nhs.impact.reporting.figures.Figure;
 import uk.nhs.impact.reporting.query.Segmentation;
 import uk.nhs.impact.reporting.query.Snapshot;
@@ -37,8 +37,11 @@ public class BaselineReports {
     @Inject
     Snapshot snapshot;
 
-    /** The organisations with a return in the collection, as at the collection's reference date. */
-    public record Submissions(LocalDate referenceDate, Set<String> submitters) {
+    /**
+     * The organisations with a return in the collection, as at the collection's reference date, each with where its return
+     * stands in its ICB's review ({@link ReviewState}).
+     */
+    public record Submissions(LocalDate referenceDate, Map<String, String> reviewStates) {
     }
 
     /** The collection's reference date; 404 when nothing is known of it. */
@@ -63,13 +66,17 @@ public class BaselineReports {
                 .chain(date -> submitters(db, collectionId).map(submitted -> new Submissions(date, submitted))));
     }
 
-    /** The ODS codes of the organisations that have a return in the collection. */
-    private static Uni<Set<String>> submitters(SqlClient db, String collectionId) {
-        return db.preparedQuery("select ods_code from baseline_return where collection_id = $1").execute(Tuple.of(collectionId))
+    /** The ODS codes of the organisations that have a return in the collection, each with its review state. */
+    private static Uni<Map<String, String>> submitters(SqlClient db, String collectionId) {
+        return db.preparedQuery("""
+                select r.ods_code, r.revision, v.revision, v.outcome
+                from baseline_return r
+                left join baseline_return_review v on v.collection_id = r.collection_id and v.ods_code = r.ods_code
+                where r.collection_id = $1""").execute(Tuple.of(collectionId))
                 .map(rows -> {
-                    Set<String> submitted = new HashSet<>();
+                    Map<String, String> submitted = new HashMap<>();
                     for (Row r : rows) {
-                        submitted.add(r.getString(0));
+                        submitted.put(r.getString(0), ReviewState.of(r.getInteger(1), r.getInteger(2), r.getString(3)));
                     }
                     return submitted;
                 });

@@ -6,7 +6,9 @@ import uk.nhs.impact.contracts.OrganisationRef;
 import uk.nhs.impact.contracts.baseline.CollectionChanged;
 import uk.nhs.impact.contracts.baseline.ReturnReviewed;
 import uk.nhs.impact.contracts.baseline.ReturnSubmitted;
+import uk.nhs.impact.platform.review.Reviews;
 import uk.nhs.impact.reporting.ingest.EventFields;
+import uk.nhs.impact.reporting.ingest.PoisonEventException;
 
 /** The rows baseline events write, read from their contract records without touching the database. */
 final class BaselineRows {
@@ -25,10 +27,17 @@ final class BaselineRows {
     record Review(String collectionId, String odsCode, int revision, String outcome, String reviewerOdsCode) {
     }
 
-    /** The review as reporting reads it; a review without its collection, organisation, outcome or reviewer is poison. */
+    /**
+     * The review as reporting reads it (never its comments); a review without its collection, organisation, outcome or
+     * reviewer, or with an outcome other than ACCEPTED or RETURNED, is poison.
+     */
     static Review of(ReturnReviewed e) {
+        String outcome = EventFields.required(e.outcome(), "outcome");
+        if (!Reviews.ACCEPTED.equals(outcome) && !Reviews.RETURNED.equals(outcome)) {
+            throw new PoisonEventException("outcome must be ACCEPTED or RETURNED, not " + outcome);
+        }
         return new Review(EventFields.required(e.collectionId(), "collectionId"), EventFields.organisation(e.organisation()).odsCode(),
-                e.revision(), EventFields.required(e.outcome(), "outcome"), EventFields.organisation(e.reviewer()).odsCode());
+                e.revision(), outcome, EventFields.organisation(e.reviewer()).odsCode());
     }
 
     /** The whole return; the headline counts yes by type ({@code true}), so answers are stored as the event sends them. */

@@ -9,18 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import uk.nhs.impact.platform.hierarchy.Organisation;
 import uk.nhs.impact.platform.security.SharingLevel;
 import uk.nhs.impact.reporting.access.Viewer;
 import uk.nhs.impact.reporting.assessment.AssessmentDisclosure;
-import uk.nhs.impact.reporting.assessment.PositionReports;
 import uk.nhs.impact.reporting.figures.DisclosureConfig;
 import uk.nhs.impact.reporting.figures.DisclosureGuard;
 import uk.nhs.impact.reporting.profile.OrganisationProfile.Availability;
@@ -39,11 +35,13 @@ public class AssessmentSection {
     static final String NOT_AVAILABLE = "No self-assessment of this organisation for the cycle is available to the caller.";
 
     /** A submitted, shared assessment of the cycle as reporting holds it. */
-    private record Record(QueryFamily.Unit unit, SharingLevel sharing, JsonObject answers) {
+    private record Record(QueryFamily.Unit unit, SharingLevel sharing, JsonObject answers) implements AssessmentDisclosure.Shared {
     }
 
     @Inject
     QueryFamily family;
+    @Inject
+    AssessmentDisclosure assessments;
     @Inject
     DisclosureConfig disclosure;
     @Inject
@@ -69,59 +67,25 @@ public class AssessmentSection {
 
     private OrganisationProfile.Section section(Viewer viewer, Organisation org, String cycle, String period, LocalDate asOf, List<Record> all,
             Map<String, Set<String>> segments) {
-        List<Record> counted = new ArrayList<>();
-        List<QueryFamily.Unit> readable = new ArrayList<>();
-        Map<String, QueryFamily.Unit> hidden = new LinkedHashMap<>();
+        AssessmentDisclosure.Split<Record> split = AssessmentDisclosure.split(viewer, asOf, all, segments);
         Record own = null;
-        for (Record r : all) {
-            String ods = r.unit().odsCode();
-            if (!viewer.counts(ods, r.sharing(), asOf)) {
-                continue;
-            }
-            counted.add(r);
-            QueryFamily.Unit u = r.unit();
-            u = new QueryFamily.Unit(ods, u.orgType(), u.trustType(), u.icbCode(), u.regionCode(), segments.getOrDefault(ods, Set.of()));
-            if (viewer.readsOneByOne(ods, r.sharing(), asOf)) {
-                readable.add(u);
-                own = ods.equals(org.odsCode()) ? r : own;
-            } else {
-                hidden.put(ods, u);
-            }
+        for (Record r : split.readable()) {
+            own = r.unit().odsCode().equals(org.odsCode()) ? r : own;
         }
-        int k = disclosure.minSelfAssessmentOrganisations();
-        List<DisclosureGuard.Cell> existing = new ArrayList<>(family.cells(viewer, hidden, true, asOf));
-        existing.addAll(positionCells(readable, hidden.values()));
-        Map<String, Long> weight = new HashMap<>();
-        hidden.keySet().forEach(ods -> weight.put(ods, 1L));
-        DisclosureGuard.Plan plan = PeerGroup.plan(existing, peers.reachable(viewer, asOf), hidden, weight, k);
+        DisclosureGuard.Plan plan = PeerGroup.plan(assessments.cells(viewer, split, asOf), peers.reachable(viewer, asOf), split.hidden(),
+                split.weight(), disclosure.minSelfAssessmentOrganisations());
 
         List<Group> groups = new ArrayList<>();
         if (own != null) {
             groups.add(group("own", org.odsCode(), List.of(own), null));
         }
         for (PeerGroup g : peers.of(org, asOf)) {
-            List<Record> members = counted.stream().filter(r -> g.includes(r.unit().orgType(), r.unit().trustType(), r.unit().regionCode()))
+            List<Record> members = split.counted().stream().filter(r -> g.includes(r.unit().orgType(), r.unit().trustType(), r.unit().regionCode()))
                     .toList();
             groups.add(group(g.scope(), g.code(), members, plan.reason(g.key(), "organisations")));
         }
         return new OrganisationProfile.Section(KIND, period, cycle, cycle, asOf, own != null ? Availability.AVAILABLE : Availability.NOT_AVAILABLE,
                 own != null ? null : NOT_AVAILABLE, null, groups, null);
-    }
-
-    /** The peer cells of the position view, as AssessmentDisclosure builds them: part of the same family. */
-    private static List<DisclosureGuard.Cell> positionCells(List<QueryFamily.Unit> readable, java.util.Collection<QueryFamily.Unit> hidden) {
-        Map<String, DisclosureGuard.Cell> cells = new LinkedHashMap<>();
-        for (QueryFamily.Unit a : readable) {
-            for (PositionReports.PeerGroup group : PositionReports.PeerGroup.values()) {
-                String code = group.codeOf(a.trustType(), a.icbCode(), a.regionCode());
-                if (code != null) {
-                    cells.computeIfAbsent(AssessmentDisclosure.peerKey(group, code), key -> new DisclosureGuard.Cell(key, group.rank(),
-                            hidden.stream().filter(u -> Objects.equals(code, group.codeOf(u.trustType(), u.icbCode(), u.regionCode())))
-                                    .map(QueryFamily.Unit::odsCode).collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new))));
-                }
-            }
-        }
-        return new ArrayList<>(cells.values());
     }
 
     /** Levels per question (organisations at each level) and per component (answers at each level); only a count when suppressed. */

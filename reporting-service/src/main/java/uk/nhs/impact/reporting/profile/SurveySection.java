@@ -24,6 +24,7 @@ import uk.nhs.impact.reporting.profile.OrganisationProfile.Availability;
 import uk.nhs.impact.reporting.profile.OrganisationProfile.Group;
 import uk.nhs.impact.reporting.profile.OrganisationProfile.Line;
 import uk.nhs.impact.reporting.query.QueryFamily;
+import uk.nhs.impact.reporting.survey.SurveyContributors;
 
 /**
  * The survey part of a profile: the trust's own respondents, suppressed exactly as the survey view of its area is (the
@@ -34,15 +35,19 @@ import uk.nhs.impact.reporting.query.QueryFamily;
 @ApplicationScoped
 public class SurveySection {
     static final String KIND = "survey";
-    private static final String CODE = "^[A-Za-z0-9_.:-]{1,64}$";
-    private static final String ANSWERED = """
-            jsonb_typeof(q.value) <> 'null' and not (jsonb_typeof(q.value) = 'string' and q.value #>> '{}' = '')
-                and not (jsonb_typeof(q.value) = 'object' and coalesce(q.value ->> 'text', '') = '')""";
-    private static final String UNIT = "sr.ods_code, sr.trust_type, sr.icb_code, sr.region_code";
+    /**
+     * Counts per contributor (a trust's respondents with the same attributes), weighed as the survey view's guard weighs them,
+     * with the questions in the profile's order, their option counts per contributor and the trust's own free text.
+     */
+    private record Counts(SurveyContributors weights, Map<String, Map<String, Long>> answered, Map<String, Map<String, Map<String, Long>>> options,
+            List<String[]> ownTexts) {
+        Map<String, QueryFamily.Unit> units() {
+            return weights.units();
+        }
 
-    /** Counts per contributor (a trust's respondents with the same attributes), as the survey view's guard weighs them. */
-    private record Counts(Map<String, QueryFamily.Unit> units, Map<String, Long> respondents, Map<String, Map<String, Long>> answered,
-            Map<String, Map<String, Map<String, Long>>> options, List<String[]> ownTexts) {
+        Map<String, Long> respondents() {
+            return weights.respondents();
+        }
     }
 
     private final QueryFamily family;
@@ -61,63 +66,45 @@ public class SurveySection {
             return Uni.createFrom().item(new OrganisationProfile.Section(KIND, period, cycle, source.id(), source.referenceDate(),
                     Availability.NONE, "The survey is answered by trusts' staff.", null, List.of(), null));
         }
-        Tuple run = Tuple.of(source.id());
-        Uni<RowSet<Row>> respondents = db.preparedQuery("select " + UNIT + ", count(*) from survey_response sr where sr.run_id = $1 group by 1, 2, 3, 4")
-                .execute(run);
-        Uni<RowSet<Row>> answered = db.preparedQuery("select " + UNIT + ", q.key, count(*) from survey_response sr, jsonb_each(sr.answers) q "
-                + "where sr.run_id = $1 and " + ANSWERED + " group by 1, 2, 3, 4, 5").execute(run);
-        Uni<RowSet<Row>> options = db.preparedQuery("select " + UNIT + """
+        Uni<RowSet<Row>> options = db.preparedQuery("select " + SurveyContributors.UNIT + """
                 , q.key, jsonb_typeof(q.value), o.opt, count(*)
                 from survey_response sr, jsonb_each(sr.answers) q,
                      lateral (select jsonb_array_elements_text(q.value) as opt where jsonb_typeof(q.value) = 'array'
                               union all select q.value #>> '{}' where jsonb_typeof(q.value) in ('string', 'number', 'boolean')) o
-                where sr.run_id = $1 group by 1, 2, 3, 4, 5, 6, 7""").execute(run);
+                where sr.run_id = $1 group by 1, 2, 3, 4, 5, 6, 7""").execute(Tuple.of(source.id()));
         Uni<RowSet<Row>> texts = db.preparedQuery("""
                 select q.key, coalesce(q.value ->> 'text', q.value #>> '{}'), jsonb_typeof(q.value)
                 from survey_response sr, jsonb_each(sr.answers) q
                 where sr.run_id = $1 and sr.ods_code = $2 and jsonb_typeof(q.value) in ('object', 'string')""")
                 .execute(Tuple.of(source.id(), org.odsCode()));
-        return Uni.combine().all().unis(respondents, answered, options, texts, family.segmentsOn(db, source.referenceDate())).asTuple()
-                .map(t -> section(viewer, org, cycle, period, source, counts(t.getItem1(), t.getItem2(), t.getItem3(), t.getItem4(), t.getItem5())));
+        return Uni.combine().all().unis(SurveyContributors.read(db, family, source.id(), source.referenceDate()), options, texts).asTuple()
+                .map(t -> section(viewer, org, cycle, period, source, counts(t.getItem1(), t.getItem2(), t.getItem3())));
     }
 
-    private static Counts counts(RowSet<Row> respondents, RowSet<Row> answered, RowSet<Row> options, RowSet<Row> texts,
-            Map<String, Set<String>> segments) {
-        Counts c = new Counts(new HashMap<>(), new HashMap<>(), new TreeMap<>(ProfileLines.ITEM_ORDER), new TreeMap<>(ProfileLines.ITEM_ORDER),
-                new ArrayList<>());
-        for (Row r : respondents) {
-            c.units().put(id(r), new QueryFamily.Unit(r.getString(0), null, r.getString(1), r.getString(2), r.getString(3),
-                    segments.getOrDefault(r.getString(0), Set.of())));
-            c.respondents().put(id(r), r.getLong(4));
-        }
-        for (Row r : answered) {
-            c.answered().computeIfAbsent(r.getString(4), k -> new HashMap<>()).put(id(r), r.getLong(5));
-        }
+    private static Counts counts(SurveyContributors weights, RowSet<Row> options, RowSet<Row> texts) {
+        Counts c = new Counts(weights, new TreeMap<>(ProfileLines.ITEM_ORDER), new TreeMap<>(ProfileLines.ITEM_ORDER), new ArrayList<>());
+        c.answered().putAll(weights.answered());
         for (Row r : options) {
             String value = r.getString(6);
-            if (value != null && ("array".equals(r.getString(5)) || value.matches(CODE))) {
-                c.options().computeIfAbsent(r.getString(4), k -> new HashMap<>()).computeIfAbsent(id(r), k -> new TreeMap<>()).merge(value,
-                        r.getLong(7), Long::sum);
+            if (value != null && ("array".equals(r.getString(5)) || value.matches(SurveyContributors.CODE))) {
+                c.options().computeIfAbsent(r.getString(4), k -> new HashMap<>()).computeIfAbsent(SurveyContributors.unitId(r), k -> new TreeMap<>())
+                        .merge(value, r.getLong(7), Long::sum);
             }
         }
         for (Row r : texts) {
             String text = r.getString(1);
-            if (text != null && !text.isEmpty() && ("object".equals(r.getString(2)) || !text.matches(CODE))) {
+            if (text != null && !text.isEmpty() && ("object".equals(r.getString(2)) || !text.matches(SurveyContributors.CODE))) {
                 c.ownTexts().add(new String[]{r.getString(0), text});
             }
         }
         return c;
     }
 
-    private static String id(Row r) {
-        return r.getString(0) + "|" + r.getString(1) + "|" + r.getString(2) + "|" + r.getString(3);
-    }
-
     private OrganisationProfile.Section section(Viewer viewer, Organisation org, String cycle, String period, ProfileSources.Source source,
             Counts c) {
         LocalDate asOf = source.referenceDate();
         int k = disclosure.minSurveyRespondents();
-        List<DisclosureGuard.Cell> existing = family.cells(viewer, c.units(), false, asOf);
+        List<DisclosureGuard.Cell> existing = c.weights().cells(family, viewer, asOf);
         java.util.Collection<PeerGroup> reachable = peers.reachable(viewer, asOf);
         DisclosureGuard.Plan everyone = PeerGroup.plan(existing, reachable, c.units(), c.respondents(), k);
         Map<String, DisclosureGuard.Plan> byQuestion = new HashMap<>();

@@ -2,7 +2,6 @@ package uk.nhs.impact.reporting.survey;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import uk.nhs.impact.contracts.survey.RunChanged;
 import uk.nhs.impact.platform.hierarchy.OrgLevel;
@@ -36,12 +34,6 @@ import uk.nhs.impact.reporting.query.Snapshot;
  */
 @ApplicationScoped
 public class SurveyReports {
-    private static final String CODE = "^[A-Za-z0-9_.:-]{1,64}$";
-
-    private static final String ANSWERED = """
-            jsonb_typeof(q.value) <> 'null' and not (jsonb_typeof(q.value) = 'string' and q.value #>> '{}' = '')
-                and not (jsonb_typeof(q.value) = 'object' and coalesce(q.value ->> 'text', '') = '')""";
-
     @Inject
     Snapshot snapshot;
     @Inject
@@ -95,30 +87,13 @@ public class SurveyReports {
      * answered it (option counts and free text sum over them alone).
      */
     private Uni<Suppression> suppressed(SqlClient db, Viewer viewer, String runId, Segmentation seg) {
-        Uni<RowSet<Row>> answered = db.preparedQuery("select sr.ods_code, sr.trust_type, sr.icb_code, sr.region_code, q.key, count(*) "
-                + "from survey_response sr, jsonb_each(sr.answers) q where sr.run_id = $1 and " + ANSWERED + " group by 1, 2, 3, 4, 5")
-                .execute(Tuple.of(runId));
-        Uni<RowSet<Row>> respondents = db.preparedQuery("select ods_code, trust_type, icb_code, region_code, count(*) "
-                + "from survey_response where run_id = $1 group by 1, 2, 3, 4").execute(Tuple.of(runId));
-        return Uni.combine().all().unis(respondents, answered, family.segmentsOn(db, seg.asOf())).asTuple().map(t -> {
-            Map<String, QueryFamily.Unit> units = new HashMap<>();
-            Map<String, Long> everyone = new HashMap<>();
-            for (Row r : t.getItem1()) {
-                String id = unitId(r);
-                units.put(id, new QueryFamily.Unit(r.getString(0), null, r.getString(1), r.getString(2), r.getString(3),
-                        t.getItem3().getOrDefault(r.getString(0), Set.of())));
-                everyone.put(id, r.getLong(4));
-            }
-            Map<String, Map<String, Long>> answering = new TreeMap<>();
-            for (Row r : t.getItem2()) {
-                answering.computeIfAbsent(r.getString(4), k -> new HashMap<>()).put(unitId(r), r.getLong(5));
-            }
+        return SurveyContributors.read(db, family, runId, seg.asOf()).map(c -> {
             int k = disclosure.minSurveyRespondents();
-            List<DisclosureGuard.Cell> cells = family.cells(viewer, units, false, seg.asOf());
+            List<DisclosureGuard.Cell> cells = c.cells(family, viewer, seg.asOf());
             String key = seg.cellKey(false);
-            String cell = DisclosureGuard.plan(cells, everyone, k).reason(key, "respondents");
+            String cell = DisclosureGuard.plan(cells, c.respondents(), k).reason(key, "respondents");
             Map<String, String> reasons = new HashMap<>();
-            answering.forEach((question, weight) -> {
+            c.answered().forEach((question, weight) -> {
                 String reason = cell != null ? cell : DisclosureGuard.plan(cells, weight, k).reason(key, "respondents who answered");
                 if (reason != null) {
                     reasons.put(question, reason);
@@ -138,10 +113,6 @@ public class SurveyReports {
         }
     }
 
-    private static String unitId(Row r) {
-        return r.getString(0) + "|" + r.getString(1) + "|" + r.getString(2) + "|" + r.getString(3);
-    }
-
     /**
      * @param combine question code → option codes whose counts are added, e.g. {@code Q2_trust_alignment → [fully, mostly]}
      */
@@ -158,7 +129,7 @@ public class SurveyReports {
                               union all select q.value #>> '{}' where jsonb_typeof(q.value) in ('string', 'number', 'boolean')
                               union all select q.value ->> 'text' where jsonb_typeof(q.value) = 'object') o
                 group by 1, 2, 3""";
-        String answered = base + "select q.key, count(*) from r, jsonb_each(r.answers) q where " + ANSWERED + " group by 1";
+        String answered = base + "select q.key, count(*) from r, jsonb_each(r.answers) q where " + SurveyContributors.ANSWERED + " group by 1";
         String meta = base + "select count(*), count(distinct ods_code) from r";
         Tuple tuple = Tuple.from(params);
         return Uni.combine().all().unis(db.preparedQuery(options).execute(tuple), db.preparedQuery(answered).execute(tuple),
@@ -176,7 +147,7 @@ public class SurveyReports {
                         if (value == null) {
                             continue;
                         }
-                        if (text || !multi && !value.matches(CODE)) {
+                        if (text || !multi && !value.matches(SurveyContributors.CODE)) {
                             List<String> texts = comments.computeIfAbsent(q, k -> new ArrayList<>());
                             for (long c = 0; c < r.getLong(3); c++) {
                                 texts.add(value);

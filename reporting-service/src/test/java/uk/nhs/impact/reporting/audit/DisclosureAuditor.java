@@ -69,6 +69,9 @@ public final class DisclosureAuditor {
         if (family.startsWith("sa:")) {
             return "self-assessment levels";
         }
+        if (family.startsWith("baseline:")) {
+            return "baseline yes counts";
+        }
         return family.endsWith(":options")
                 ? "survey option counts"
                 : family.endsWith(":text")
@@ -158,7 +161,7 @@ public final class DisclosureAuditor {
         return Reach.NONE;
     }
 
-    private boolean mayReadArea(OrgScope scope, String area) {
+    boolean mayReadArea(OrgScope scope, String area) {
         return switch (reach(scope)) {
             case NONE -> false;
             case OWN -> scope.orgCode().equals(area);
@@ -447,7 +450,7 @@ public final class DisclosureAuditor {
                         .sorted(java.util.Comparator.comparing(Object::toString)).toList();
                 RowSpaceProver prover = bySignature.computeIfAbsent(signature, s -> new RowSpaceProver(s, Map.of()));
                 provers.put(family, prover);
-                long k = family.startsWith("sa:") ? K_ORGANISATIONS : K_RESPONDENTS;
+                long k = family.startsWith("sa:") || family.startsWith("baseline:") ? K_ORGANISATIONS : K_RESPONDENTS;
                 prover.derivableBelow(k).forEach(a -> derivable.add(new Finding(caller.name(), family, a.members(), a.weight())));
                 prover.smallAtoms(k).forEach(a -> smallAtoms.add(new Finding(caller.name(), family, a.members(), a.weight())));
             });

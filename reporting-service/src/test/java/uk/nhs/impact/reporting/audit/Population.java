@@ -76,8 +76,20 @@ public final class Population {
         }
     }
 
+    /** One organisation's baseline return: yes (true) or no (false) per headline question; a question left unanswered is absent. */
+    public record BaselineReturn(String odsCode, String orgType, String trustType, String icbCode, String regionCode,
+            Map<String, Boolean> answers) {
+    }
+
+    /** The baseline headline questions the returns answer yes or no. */
+    public static final List<String> BASELINE_QUESTIONS = List.of("leadership_exec_responsibility", "tools_improvement_methods",
+            "governance_reporting", "capability_staff_training");
+
     public final String cycle;
     public final String runId;
+    /** The baseline collection of the cycle (reference date {@link #AS_OF}), with the returns filed to it. */
+    public final String baselineCollection;
+    public final List<BaselineReturn> baselineReturns;
     public final long seed;
     public final List<Assessment> assessments;
     public final List<Respondent> respondents;
@@ -108,6 +120,8 @@ public final class Population {
         this.hierarchy = hierarchy;
         this.cycle = CYCLE;
         this.runId = "audit-survey-" + seed;
+        this.baselineCollection = "audit-baseline-" + seed;
+        this.baselineReturns = List.copyOf(b.baselineReturns);
         this.assessments = List.copyOf(b.assessments);
         this.respondents = List.copyOf(b.respondents);
         this.segments = Collections.unmodifiableMap(b.segments);
@@ -128,6 +142,7 @@ public final class Population {
     private static final class Builder {
         final List<Assessment> assessments = new ArrayList<>();
         final List<Respondent> respondents = new ArrayList<>();
+        final List<BaselineReturn> baselineReturns = new ArrayList<>();
         final Map<String, Integer> segments = new TreeMap<>();
         final Map<String, String> componentOf = new LinkedHashMap<>();
         final List<String> icbs = new ArrayList<>();
@@ -243,9 +258,52 @@ public final class Population {
                 }
             }
         }
+        baselineReturns(new Random(seed + 1), b, trusts, h);
         require(b.community.size() == 3, "three community respondents");
         require(b.nonAcuteNorthWest.size() > 0 && b.nonAcuteNorthWest.size() < 10, "fewer than 10 non-acute North West respondents");
         return new Population(seed, h, b);
+    }
+
+    /**
+     * Baseline returns (a random of their own, so the rest of the population stays as it was): about six in seven trusts and
+     * ICBs file, every ambulance trust files, and small groups of a kind exist in a region (East of England's two community
+     * trusts of three, the North West's one of two; single specialist and ambulance trusts), so that peer figures must be
+     * suppressed where they would single them out. How often each question is answered yes varies by kind, and a few
+     * returns leave a question unanswered.
+     */
+    private static void baselineReturns(Random random, Builder b, List<Organisation> trusts, OrganisationHierarchy h) {
+        Map<String, Boolean> files = new TreeMap<>();
+        for (Organisation t : trusts) {
+            files.put(t.odsCode(), "ambulance".equals(t.trustType()) || random.nextDouble() < 0.85);
+        }
+        List<String> eastCommunity = ofType(trusts, h, "Y61", null, "community");
+        require(eastCommunity.size() >= 3, "three community trusts in Y61");
+        eastCommunity.forEach(o -> files.put(o, eastCommunity.indexOf(o) < 2));
+        List<String> northWestCommunity = ofType(trusts, h, REPRODUCTION_REGION, null, "community");
+        require(northWestCommunity.size() >= 2, "two community trusts in Y62");
+        northWestCommunity.forEach(o -> files.put(o, northWestCommunity.indexOf(o) == 0));
+        for (Organisation t : trusts) {
+            if (files.get(t.odsCode())) {
+                String icb = h.icbOf(t.odsCode(), AS_OF).orElseThrow();
+                b.baselineReturns.add(new BaselineReturn(t.odsCode(), "trust", t.trustType(), icb, h.regionOf(icb, AS_OF).orElseThrow(),
+                        baselineAnswers(random, 0.5 + 0.1 * TRUST_TYPES.indexOf(t.trustType()))));
+            }
+        }
+        for (String icb : b.icbs) {
+            if (random.nextDouble() < 0.85) {
+                b.baselineReturns.add(new BaselineReturn(icb, "icb", null, null, h.regionOf(icb, AS_OF).orElseThrow(), baselineAnswers(random, 0.7)));
+            }
+        }
+    }
+
+    private static Map<String, Boolean> baselineAnswers(Random random, double yes) {
+        Map<String, Boolean> a = new LinkedHashMap<>();
+        for (String q : BASELINE_QUESTIONS) {
+            if (random.nextDouble() < 0.95) {
+                a.put(q, random.nextDouble() < yes);
+            }
+        }
+        return a;
     }
 
     private static Assessment assessment(Random random, Builder b, String ods, String orgType, String trustType, String icb, String region,
@@ -316,6 +374,8 @@ public final class Population {
         pool.preparedQuery("delete from survey_response where run_id = $1").execute(Tuple.of(runId)).await().atMost(wait);
         pool.preparedQuery("delete from survey_run where run_id = $1").execute(Tuple.of(runId)).await().atMost(wait);
         pool.preparedQuery("delete from oversight_segment where framework_id = $1").execute(Tuple.of(FRAMEWORK)).await().atMost(wait);
+        pool.preparedQuery("delete from baseline_return where collection_id = $1").execute(Tuple.of(baselineCollection)).await().atMost(wait);
+        pool.preparedQuery("delete from baseline_collection where collection_id = $1").execute(Tuple.of(baselineCollection)).await().atMost(wait);
 
         OffsetDateTime submitted = AS_OF.atStartOfDay().atOffset(ZoneOffset.UTC);
         List<Tuple> rows = new ArrayList<>();
@@ -351,6 +411,22 @@ public final class Population {
                 insert into survey_response(run_id, respondent_id, ods_code, trust_type, icb_code, region_code, respondent_role,
                     revision, answers) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
                 .executeBatch(responses).await().atMost(wait);
+
+        pool.preparedQuery("""
+                insert into baseline_collection(collection_id, name, reference_date, opens_at, closes_at, closed)
+                values ($1, 'Audit baseline', $2, $3, $4, true)""")
+                .execute(Tuple.of(baselineCollection, AS_OF, submitted.minusDays(30), submitted)).await().atMost(wait);
+        List<Tuple> returns = new ArrayList<>();
+        for (BaselineReturn r : baselineReturns) {
+            JsonObject answers = new JsonObject();
+            BASELINE_QUESTIONS.forEach(q -> answers.put(q, r.answers().get(q)));
+            returns.add(tuple(baselineCollection, r.odsCode(), r.orgType(), r.trustType(), r.icbCode(), r.regionCode(), AS_OF, 1, answers,
+                    submitted));
+        }
+        pool.preparedQuery("""
+                insert into baseline_return(collection_id, ods_code, org_type, trust_type, icb_code, region_code, reference_date, revision,
+                    answers, submitted_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""")
+                .executeBatch(returns).await().atMost(wait);
 
         List<Tuple> segmentRows = new ArrayList<>();
         segments.forEach((ods, segment) -> segmentRows.add(Tuple.of(ods, FRAMEWORK, "2023-24", segment, AS_OF.withDayOfMonth(1),
@@ -440,6 +516,12 @@ public final class Population {
 
     public java.util.Optional<Assessment> assessmentOf(String ods) {
         return assessments.stream().filter(a -> a.odsCode().equals(ods)).findFirst();
+    }
+
+    /** The baseline returns of an area of one kind (a trust type for trusts; null: any). */
+    public List<BaselineReturn> baselineReturns(String area, String orgType, String trustType) {
+        return baselineReturns.stream().filter(r -> selects(area, orgType, trustType, null, r.odsCode(), r.orgType(), r.trustType(),
+                r.icbCode(), r.regionCode())).toList();
     }
 
     /** Survey responses carry no org type: the orgType filter does not apply to them. */

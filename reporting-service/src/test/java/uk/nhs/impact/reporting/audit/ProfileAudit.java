@@ -20,8 +20,9 @@ import uk.nhs.impact.reporting.profile.OrganisationProfile.Section;
 /**
  * Explains an organisation profile's figures from the ground truth and adds them to the caller's families, so that the
  * proof covers them together with every other view: the self-assessment groups (own, region, national) as level
- * distributions, the survey groups as answered counts, option counts and free text. Baseline sections and cycles other
- * than the population's hold other tests' data, which the population does not describe: they are not audited here.
+ * distributions, the survey groups as answered counts, option counts and free text, the baseline groups as yes counts per
+ * question. Sections of other collections, runs and cycles than the population's hold other tests' data, which the
+ * population does not describe: they are not audited here.
  */
 final class ProfileAudit {
     private final DisclosureAuditor auditor;
@@ -43,6 +44,8 @@ final class ProfileAudit {
                 assessment(audit, q, p, s);
             } else if (s.kind().equals("survey") && population.runId.equals(s.source())) {
                 survey(audit, q, p, s);
+            } else if (s.kind().equals("baseline") && population.baselineCollection.equals(s.source())) {
+                baseline(audit, q, p, s);
             }
         }
     }
@@ -66,6 +69,41 @@ final class ProfileAudit {
                     ? List.of(population.assessmentOf(p.odsCode()).filter(which).stream().toList())
                     : List.of(population.assessments(areaOf(g.code()), p.orgType(), p.trustType(), null, which));
             auditor.levels(audit, q, "profile " + p.odsCode() + " " + g.code(), g.contributors(), items, select);
+        }
+    }
+
+    /**
+     * Each group's yes counts per question, explained by the returns of the group (the organisation's own, or those of its kind
+     * in the region or nationally); the returns the caller may not read one by one are its hidden contributors.
+     */
+    private void baseline(DisclosureAuditor.CallerAudit audit, Query q, OrganisationProfile p, Section s) {
+        for (Group g : s.groups()) {
+            if (g.suppressed() || g.lines().isEmpty()) {
+                continue;
+            }
+            List<Population.BaselineReturn> members = g.group().equals("own")
+                    ? population.baselineReturns.stream().filter(r -> r.odsCode().equals(p.odsCode())).toList()
+                    : population.baselineReturns(areaOf(g.code()), p.orgType(), p.trustType());
+            if (members.size() != g.contributors()) {
+                audit.unexplained.add(q + ": baseline group " + g.code() + " of " + g.contributors() + " returns not explained");
+                continue;
+            }
+            audit.cells++;
+            Set<String> hidden = members.stream().map(Population.BaselineReturn::odsCode).filter(ods -> !auditor.mayReadArea(audit.scope, ods))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            if (!hidden.isEmpty() && hidden.size() < DisclosureAuditor.K_ORGANISATIONS) {
+                audit.violation("baseline yes counts", q + ": baseline group " + g.code() + " published from " + hidden.size()
+                        + " return(s) the caller may not read: " + hidden);
+            }
+            for (Line l : g.lines()) {
+                List<Boolean> answers = members.stream().map(r -> r.answers().get(l.item())).filter(java.util.Objects::nonNull).toList();
+                long yes = answers.stream().filter(Boolean::booleanValue).count();
+                if (!l.option().equals("yes") || l.figure().numerator() == null || l.figure().numerator() != yes
+                        || l.figure().denominator() != answers.size()) {
+                    audit.unexplained.add(q + ": baseline " + g.code() + " " + l.item() + " not explained");
+                }
+                audit.row("baseline:" + l.item(), hidden);
+            }
         }
     }
 
