@@ -22,17 +22,15 @@ import uk.nhs.impact.platform.security.OrgScope;
  * The append-only audit trail of a service: who changed what, when, and why, in the same transaction as the change.
  * Rows form hash chains (each hash covers the row and the previous hash in its chain), so a row changed, removed from
  * within a chain or slipped into one is detected by {@link #verify()}. An entity's rows always go to the same one of
- * {@value #CHAINS} chains, chosen from the entity's identity; appends to a chain are serialised by a transaction-scoped
- * advisory lock held until commit, so changes to different entities rarely wait for each other (one chain for the whole
- * service would make every write of the service queue behind the previous one's commit).
+ * {@value #CHAINS} chains, chosen from the entity's identity; appends to a chain are serialised by the lock on its head row
+ * held until commit, so changes to different entities rarely wait for each other (one chain for the whole service would
+ * make every write of the service queue behind the previous one's commit).
  */
 @ApplicationScoped
 public class AuditTrail {
     public static final String GENESIS = "0".repeat(64);
     /** Number of chains; part of the stored data: changing it re-homes entities, which verification would still accept. */
     static final int CHAINS = 64;
-    /** Advisory lock of chain {@code n} is {@code LOCK_KEY + n}. */
-    private static final long LOCK_KEY = 7_151_002_024L;
     private static final int PAGE = 1_000;
 
     @Inject
@@ -49,30 +47,39 @@ public class AuditTrail {
     public record Verification(boolean intact, long checked, Long firstBrokenSeq, String detail) {
     }
 
-    /** Appends a change made by the current caller, inside the caller's transaction. */
+    /**
+     * Appends a change made by the current caller, inside the caller's transaction, in one statement: the chain's head row
+     * (table {@code audit_chain_head}) is updated to the new row's hash, which PostgreSQL computes from the newest committed
+     * head after taking that row's lock, and the row is inserted with the head it follows. The lock is held until commit, so
+     * appends to one chain queue and each sees the one before it.
+     */
     public Uni<Void> record(String ownerOrg, String entityType, String entityId, String action, String reason) {
         String actor = identity.isResolvable() && !identity.get().isAnonymous() ? identity.get().getPrincipal().getName() : "system";
         String actorOrg = scope.isResolvable() ? scope.get().orgCode() : null;
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int chain = chainOf(entityType, entityId);
-        return Panache.getSession().chain(s -> s.createNativeQuery("select 1 from pg_advisory_xact_lock(:key)", Integer.class)
-                .setParameter("key", LOCK_KEY + chain).getSingleResult()
-                .chain(() -> s.createNativeQuery("select hash from audit_event where chain = :chain order by seq desc limit 1", String.class)
-                        .setParameter("chain", chain).getResultList())
-                .chain(last -> {
-                    String prev = last.isEmpty() ? GENESIS : last.get(0);
-                    String hash = hash(prev, at, actor, actorOrg, ownerOrg, entityType, entityId, action, reason);
-                    return s.createNativeQuery("""
-                            insert into audit_event(chain, occurred_at, actor, actor_org, owner_org, entity_type, entity_id, action,
-                                reason, prev_hash, hash)
-                            values (:chain, :at, :actor, :actorOrg, :owner, :type, :id, :action, :reason, :prev, :hash)""")
-                            .setParameter("chain", chain).setParameter("at", at.atOffset(ZoneOffset.UTC)).setParameter("actor", actor)
-                            .setParameter("actorOrg", actorOrg).setParameter("owner", ownerOrg).setParameter("type", entityType)
-                            .setParameter("id", entityId).setParameter("action", action).setParameter("reason", reason)
-                            .setParameter("prev", prev).setParameter("hash", hash)
-                            .executeUpdate();
-                })).replaceWithVoid();
+        byte[] tail = ("\n" + tail(at, actor, actorOrg, ownerOrg, entityType, entityId, action, reason)).getBytes(StandardCharsets.UTF_8);
+        return Panache.getSession().chain(s -> s.createNativeQuery(APPEND)
+                .setParameter("chain", chain).setParameter("tail", tail).setParameter("at", at.atOffset(ZoneOffset.UTC))
+                .setParameter("actor", actor).setParameter("actorOrg", actorOrg).setParameter("owner", ownerOrg)
+                .setParameter("type", entityType).setParameter("id", entityId).setParameter("action", action)
+                .setParameter("reason", reason).executeUpdate())
+                .invoke(appended -> {
+                    if (appended != 1) {
+                        throw new IllegalStateException("audit chain " + chain + " has no head row");
+                    }
+                }).replaceWithVoid();
     }
+
+    /** The row's hash is SHA-256 over the previous hash and the row's fields, as {@link #hash} computes it for verification. */
+    private static final String APPEND = """
+            with head as (
+                update audit_chain_head set prev_hash = hash, hash = encode(sha256(convert_to(hash, 'UTF8') || :tail), 'hex')
+                where chain = :chain
+                returning prev_hash, hash)
+            insert into audit_event (chain, occurred_at, actor, actor_org, owner_org, entity_type, entity_id, action, reason,
+                prev_hash, hash)
+            select :chain, :at, :actor, :actorOrg, :owner, :type, :id, :action, :reason, head.prev_hash, head.hash from head""";
 
     /** The chain an entity's rows go to: stable for the entity (String.hashCode is fixed by the language), spread across entities. */
     static int chainOf(String entityType, String entityId) {
@@ -136,17 +143,21 @@ public class AuditTrail {
     }
 
     static String hash(String prev, Instant at, String... fields) {
-        List<String> parts = new ArrayList<>();
-        parts.add(prev);
-        parts.add(at.truncatedTo(ChronoUnit.MICROS).toString());
-        for (String f : fields) {
-            parts.add(f == null ? "\u0000" : f.replace("\\", "\\\\").replace("\n", "\\n"));
-        }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((prev + "\n" + tail(at, fields)).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What the hash covers after the previous hash: the time and each field, one per line, a missing field as NUL. */
+    static String tail(Instant at, String... fields) {
+        List<String> parts = new ArrayList<>();
+        parts.add(at.truncatedTo(ChronoUnit.MICROS).toString());
+        for (String f : fields) {
+            parts.add(f == null ? "\u0000" : f.replace("\\", "\\\\").replace("\n", "\\n"));
+        }
+        return String.join("\n", parts);
     }
 }

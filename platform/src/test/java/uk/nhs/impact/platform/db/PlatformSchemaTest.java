@@ -25,7 +25,8 @@ class PlatformSchemaTest {
     @Test
     void platformMigrationsHaveTheirOwnHistory() throws SQLException {
         assertThat(column("select script from platform_schema_history where success order by installed_rank"))
-                .containsExactly("V1__platform_tables.sql", "V2__instrument_version.sql", "V3__hierarchy_change_set.sql");
+                .containsExactly("V1__platform_tables.sql", "V2__instrument_version.sql", "V3__hierarchy_change_set.sql",
+                        "V4__audit_chain_head.sql");
     }
 
     @Test
@@ -38,7 +39,8 @@ class PlatformSchemaTest {
     @Test
     void platformTablesExist() throws SQLException {
         assertThat(column("select table_name from information_schema.tables where table_schema = current_schema() order by 1"))
-                .contains("outbox_event", "processed_event", "idempotency_key", "audit_event", "instrument_version", "hierarchy_change_set");
+                .contains("outbox_event", "processed_event", "idempotency_key", "audit_event", "audit_chain_head", "instrument_version",
+                        "hierarchy_change_set");
     }
 
     @Test

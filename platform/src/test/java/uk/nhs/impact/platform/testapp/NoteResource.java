@@ -25,6 +25,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import uk.nhs.impact.platform.audit.AuditTrail;
 import uk.nhs.impact.platform.idempotency.Created;
 import uk.nhs.impact.platform.idempotency.IdempotentCreate;
 import uk.nhs.impact.platform.outbox.Outbox;
@@ -59,6 +60,8 @@ public class NoteResource {
     Outbox outbox;
     @Inject
     OrgScope scope;
+    @Inject
+    AuditTrail audit;
 
     @POST
     @RolesAllowed("submitter")
@@ -105,6 +108,22 @@ public class NoteResource {
             n.level = body.level();
             return Panache.getSession().chain(s -> s.flush()).replaceWith(n);
         })).map(n -> Response.ok(NoteView.of(n)).tag(ETags.of(n.version)).build());
+    }
+
+    /** Records that the caller looked at a note, in the audit trail only (the note itself is unchanged). */
+    @POST
+    @Path("{id}/touch")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed("submitter")
+    public Uni<Void> touch(@PathParam("id") String id) {
+        return Panache.withTransaction(() -> audit.record(scope.orgCode(), "note", id, "TOUCHED", null));
+    }
+
+    @GET
+    @Path("/audit/verify")
+    @Authenticated
+    public Uni<AuditTrail.Verification> verifyAudit() {
+        return audit.verify();
     }
 
     @GET
