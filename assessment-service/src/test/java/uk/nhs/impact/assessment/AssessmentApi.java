@@ -6,6 +6,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import uk.nhs.impact.stack.test.ReviewChecks;
 import uk.nhs.impact.stack.test.Tokens;
 
 /** Steps of the self-assessment API as an organisation's own system would call them. */
@@ -107,11 +108,7 @@ final class AssessmentApi {
 
     /** An ICB review (or an attempt at one) by {@code org} holding {@code role}, with the ETag of {@code a}. */
     static Response reviewRequest(Ref a, String org, String role, Object body) {
-        RequestSpecification s = given().header("Authorization", Tokens.bearer(org, role)).contentType("application/json").body(body);
-        if (a.etag() != null) {
-            s.header("If-Match", a.etag());
-        }
-        return s.when().post(BASE + "/" + a.id() + "/review");
+        return ReviewChecks.post(BASE + "/" + a.id() + "/review", org, role, a.etag(), body);
     }
 
     static Ref review(Ref a, String org, String role, Object body) {

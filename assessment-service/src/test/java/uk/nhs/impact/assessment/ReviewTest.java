@@ -12,8 +12,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import uk.nhs.impact.contracts.EventTypes;
+import uk.nhs.impact.stack.test.ReviewChecks;
 import uk.nhs.impact.stack.test.Tokens;
 
 /**
@@ -106,18 +107,7 @@ class ReviewTest {
     }
 
     @ParameterizedTest(name = "{0} as {1} reviews RHA's nationally shared assessment -> {2}")
-    @CsvSource({
-            "QUA, icb-oversight,    404",
-            "QT1, viewer,           404",
-            "QT1, submitter,        404",
-            "RX1, viewer,           404",
-            "Y60, icb-oversight,    404",
-            "RHA, submitter,        403",
-            "RHA, viewer,           403",
-            "Y60, region-analyst,   403",
-            "X24, national-analyst, 403",
-            "X24, instrument-admin, 404",
-    })
+    @MethodSource("uk.nhs.impact.stack.test.ReviewChecks#othersThanTheIcb")
     void onlyTheTrustsOwnIcbReviews(String org, String role, int status) {
         AssessmentApi.Ref a = shared("NATIONAL");
         AssessmentApi.reviewRequest(a, org, role, ACCEPTED).then().statusCode(status).contentType(PROBLEM);
@@ -128,13 +118,7 @@ class ReviewTest {
     @Test
     void badInputNamesTheFieldAndChangesNothing() {
         AssessmentApi.Ref a = shared("ICB");
-        for (Object[] bad : new Object[][]{{Map.of("comments", "fine"), "outcome"}, {Map.of("outcome", "MAYBE"), "outcome"},
-                {Map.of("outcome", "RETURNED"), "comments"}, {Map.of("outcome", "RETURNED", "comments", " "), "comments"},
-                {Map.of("outcome", "RETURNED", "comments", "x".repeat(4001)), "comments"}}) {
-            List<String> fields = AssessmentApi.reviewRequest(a, "QT1", "icb-oversight", bad[0]).then().statusCode(400).contentType(PROBLEM)
-                    .extract().jsonPath().getList("errors.field");
-            assertThat(fields).as("%s", bad[0]).anyMatch(f -> f.endsWith((String) bad[1]));
-        }
+        ReviewChecks.refusesBadBodies(body -> AssessmentApi.reviewRequest(a, "QT1", "icb-oversight", body));
         AssessmentApi.reviewRequest(new AssessmentApi.Ref(a.id(), "\"999\""), "QT1", "icb-oversight", ACCEPTED).then().statusCode(412)
                 .contentType(PROBLEM);
         AssessmentApi.reviewRequest(new AssessmentApi.Ref(a.id(), null), "QT1", "icb-oversight", ACCEPTED).then().statusCode(428)

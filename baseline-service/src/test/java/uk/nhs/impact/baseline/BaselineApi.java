@@ -6,6 +6,7 @@ import io.restassured.response.Response;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import uk.nhs.impact.stack.test.ReviewChecks;
 import uk.nhs.impact.stack.test.Tokens;
 
 /** Small steps of the baseline API, as a trust or regional system would call them. */
@@ -56,11 +57,7 @@ final class BaselineApi {
 
     /** An ICB review (or an attempt at one) by {@code org} holding {@code role}. */
     static Response review(String collection, String ods, String org, String role, String etag, Object body) {
-        var request = given().header("Authorization", Tokens.bearer(org, role)).contentType("application/json").body(body);
-        if (etag != null) {
-            request.header("If-Match", etag);
-        }
-        return request.when().post(path(collection, ods) + "/review");
+        return ReviewChecks.post(path(collection, ods) + "/review", org, role, etag, body);
     }
 
     /** Drafts then submits; returns the submitted return's ETag. */

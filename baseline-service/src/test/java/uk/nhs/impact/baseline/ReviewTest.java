@@ -15,8 +15,9 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import uk.nhs.impact.contracts.EventTypes;
+import uk.nhs.impact.stack.test.ReviewChecks;
 import uk.nhs.impact.stack.test.Tokens;
 
 /**
@@ -86,18 +87,7 @@ class ReviewTest {
     }
 
     @ParameterizedTest(name = "{0} as {1} reviews RHA's return -> {2}")
-    @CsvSource({
-            "QUA, icb-oversight,    404",
-            "QT1, viewer,           404",
-            "QT1, submitter,        404",
-            "RX1, viewer,           404",
-            "Y60, icb-oversight,    404",
-            "RHA, submitter,        403",
-            "RHA, viewer,           403",
-            "Y60, region-analyst,   403",
-            "X24, national-analyst, 403",
-            "X24, instrument-admin, 404",
-    })
+    @MethodSource("uk.nhs.impact.stack.test.ReviewChecks#othersThanTheIcb")
     void onlyTheTrustsOwnIcbReviews(String org, String role, int status) {
         String etag = fileOnce("review-access", "RHA");
         BaselineApi.review("review-access", "RHA", org, role, etag, ACCEPTED).then().statusCode(status).contentType(PROBLEM);
@@ -113,13 +103,7 @@ class ReviewTest {
     @Test
     void badInputNamesTheFieldAndChangesNothing() {
         String etag = fileOnce("review-input", "RX1");
-        for (Object[] bad : new Object[][]{{Map.of("comments", "fine"), "outcome"}, {Map.of("outcome", "MAYBE"), "outcome"},
-                {Map.of("outcome", "RETURNED"), "comments"}, {Map.of("outcome", "RETURNED", "comments", "   "), "comments"},
-                {Map.of("outcome", "RETURNED", "comments", "x".repeat(4001)), "comments"}}) {
-            List<String> fields = BaselineApi.review("review-input", "RX1", "QT1", "icb-oversight", etag, bad[0]).then().statusCode(400)
-                    .contentType(PROBLEM).extract().jsonPath().getList("errors.field");
-            assertThat(fields).as("%s", bad[0]).anyMatch(f -> f.endsWith((String) bad[1]));
-        }
+        ReviewChecks.refusesBadBodies(body -> BaselineApi.review("review-input", "RX1", "QT1", "icb-oversight", etag, body));
         BaselineApi.review("review-input", "RX1", "QT1", "icb-oversight", "\"999\"", ACCEPTED).then().statusCode(412).contentType(PROBLEM);
         BaselineApi.review("review-input", "RX1", "QT1", "icb-oversight", null, ACCEPTED).then().statusCode(428).contentType(PROBLEM);
         JsonPath unchanged = read("review-input", "RX1", "RX1", "viewer");

@@ -98,6 +98,22 @@ class ChangeSetTest {
     }
 
     @Test
+    void aSecondSetWithTheSameReferenceIsAConflictAndStoresNothing() throws SQLException {
+        var first = post(admin(), null, ChangeSets.openTrustIn2099("ZR0LC"));
+        assertThat(first.statusCode()).as(first.asString()).isEqualTo(201);
+        Map<String, Long> before = counts();
+
+        var again = post(admin(), null, Map.of("reference", "New trust ZR0LC", "changes", List.of(Map.of("kind", "OPEN", "odsCode", "ZR0LB",
+                "name", "Test trust ZR0LB", "level", "TRUST", "trustType", "community", "parent", "QT1", "effective", "2099-01-01"))));
+        assertThat(again.statusCode()).as(again.asString()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+
+        // the applied set the platform stored in the same transaction went with the rest
+        assertThat(counts()).isEqualTo(before);
+        given().header("Authorization", admin()).when().get(ORGS + "/ZR0LB").then().statusCode(404);
+    }
+
+    @Test
     void aRealisticSetIsStoredAuditedPublishedOnceAndApplied() throws SQLException {
         Map<String, Long> before = counts();
         var loaded = post(admin(), "april-2027", ChangeSets.APRIL_2027);

@@ -74,8 +74,6 @@ public class AssessmentReviewResource {
     @APIResponse(responseCode = "409", description = "The current revision is already reviewed")
     public Uni<Response> review(@PathParam("id") UUID id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch,
             @Valid @NotNull Reviews.Outcome body) {
-        String name = token.getClaim("preferred_username");
-        String by = name != null ? name : token.getSubject() != null ? token.getSubject() : scope.orgCode();
-        return reviews.review(scope, id, ifMatch, new AssessmentReviews.Decision(body.outcome(), body.comments(), by)).map(AssessmentResource::ok);
+        return reviews.review(scope, id, ifMatch, Reviews.Decision.of(body, token, scope.orgCode())).map(AssessmentResource::ok);
     }
 }

@@ -4,7 +4,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.UUID;
 import uk.nhs.impact.assessment.instrument.InstrumentCatalogue;
 import uk.nhs.impact.contracts.EventTypes;
@@ -38,11 +37,7 @@ public class AssessmentReviews {
     @Inject
     AssessmentViews views;
 
-    /** What the reviewer decided. */
-    public record Decision(String outcome, String comments, String reviewedBy) {
-    }
-
-    public Uni<AssessmentView> review(OrgScope scope, UUID id, String ifMatch, Decision decision) {
+    public Uni<AssessmentView> review(OrgScope scope, UUID id, String ifMatch, Reviews.Decision decision) {
         Reviews.checkComments(decision.outcome(), decision.comments());
         return Panache.withTransaction(() -> Assessment.<Assessment>findById(id).chain(found -> {
             Assessment a = AssessmentAccess.readable(scope, found, id);
@@ -61,22 +56,15 @@ public class AssessmentReviews {
         return scope.holds(Roles.ICB_OVERSIGHT) && hierarchy.icbOf(a.odsCode, a.referenceDate).filter(scope.orgCode()::equals).isPresent();
     }
 
-    private Uni<Void> record(Assessment a, String reviewer, Decision decision) {
+    private Uni<Void> record(Assessment a, String reviewer, Reviews.Decision decision) {
         AssessmentReview review = new AssessmentReview();
-        review.id = UUID.randomUUID();
         review.assessmentId = a.id;
-        review.revision = a.revision;
-        review.outcome = decision.outcome();
-        review.comments = decision.comments() == null || decision.comments().isBlank() ? null : decision.comments().strip();
-        review.reviewerOrg = reviewer;
-        review.reviewedBy = decision.reviewedBy();
-        review.reviewedAt = Instant.now();
+        review.decide(a.revision, reviewer, decision);
         a.reviewState = review.outcome;
         a.updatedAt = review.reviewedAt;
-        String reason = "revision " + a.revision + (review.comments == null ? "" : ": " + review.comments);
         return review.persist()
                 .chain(() -> outbox.append(Topics.ASSESSMENT, EventTypes.ASSESSMENT_REVIEWED, a.odsCode, events.reviewed(a, review)))
                 .chain(() -> Panache.getSession().chain(s -> s.flush()))
-                .chain(() -> audit.record(a.odsCode, AssessmentService.AUDIT_TYPE, a.id.toString(), "REVIEW_" + review.outcome, reason));
+                .chain(() -> audit.record(a.odsCode, AssessmentService.AUDIT_TYPE, a.id.toString(), "REVIEW_" + review.outcome, review.auditReason()));
     }
 }

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import uk.nhs.impact.assessment.instrument.InstrumentDefinition;
+import uk.nhs.impact.platform.review.ReviewRecord;
+import uk.nhs.impact.platform.review.Reviews;
 
 /**
  * An assessment as the API shows it, with its completeness, and where it stands in its ICB's review: {@code reviewState}
@@ -16,14 +18,7 @@ import uk.nhs.impact.assessment.instrument.InstrumentDefinition;
 public record AssessmentView(String id, String organisation, String orgType, String cycle, LocalDate referenceDate, String instrumentId,
         int instrumentVersion, String status, int revision, String sharing, Map<String, Answer> answers,
         SignOff signOff, Completeness completeness, Instant createdAt, Instant updatedAt,
-        Instant submittedAt, long etag, String reviewState, List<Review> reviews) {
-
-    /** One review: the revision reviewed, the outcome, the ICB's comments, which ICB and when. */
-    public record Review(int revision, String outcome, String comments, String reviewerOrganisation, Instant reviewedAt) {
-        static Review of(AssessmentReview r) {
-            return new Review(r.revision, r.outcome, r.comments, r.reviewerOrg, r.reviewedAt);
-        }
-    }
+        Instant submittedAt, long etag, String reviewState, List<Reviews.Review> reviews) {
 
     /** Questions with a level out of all questions; {@code percent} to one decimal place, half up. */
     public record Completeness(int questions, int answered, BigDecimal percent, List<String> unansweredQuestions) {
@@ -75,6 +70,6 @@ public record AssessmentView(String id, String organisation, String orgType, Str
         return new AssessmentView(a.id.toString(), a.odsCode, a.orgType, a.cycle, a.referenceDate, a.instrumentId, a.instrumentVersion,
                 a.status.name(), a.revision, a.sharing.name(), answers, stored.signOff(a.signOff),
                 Completeness.of(loaded.definition(), answers), a.createdAt, a.updatedAt, a.submittedAt, a.version, a.reviewState,
-                reviews.stream().map(Review::of).toList());
+                reviews.stream().map(ReviewRecord::view).toList());
     }
 }

@@ -156,7 +156,7 @@ public class ReturnService {
     public Uni<ReturnView> view(BaselineReturn r) {
         return Panache.withSession(() -> ReturnReview.of(r.id)).map(reviews -> new ReturnView(r.collectionId, r.odsCode, r.orgType,
                 r.questionSetId, r.questionSetVersion, r.status.name(), r.revision, read(r.answers), r.updatedAt, r.submittedAt, r.version,
-                r.reviewState, reviews.stream().map(ReturnView.Review::of).toList()));
+                r.reviewState, reviews.stream().map(ReturnReview::view).toList()));
     }
 
     JsonNode read(String answers) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.util.List;
+import uk.nhs.impact.platform.review.Reviews;
 
 /**
  * A return as the API shows it, to the organisation and to those it is shared with: {@code reviewState} is null until it is
@@ -11,12 +12,5 @@ import java.util.List;
  */
 public record ReturnView(String collectionId, String odsCode, String orgType, String questionSetId, int questionSetVersion,
         String status, int revision, JsonNode answers, Instant updatedAt, Instant submittedAt, long version, String reviewState,
-        List<Review> reviews) {
-
-    /** One review: the revision reviewed, the outcome, the ICB's comments, which ICB and when. */
-    public record Review(int revision, String outcome, String comments, String reviewerOrganisation, Instant reviewedAt) {
-        static Review of(ReturnReview r) {
-            return new Review(r.revision, r.outcome, r.comments, r.reviewerOrg, r.reviewedAt);
-        }
-    }
+        List<Reviews.Review> reviews) {
 }

@@ -58,10 +58,7 @@ public class ReviewResource {
     public Uni<Response> review(@Pattern(regexp = Params.SLUG) @Size(max = Params.SLUG_MAX) @PathParam("collectionId") String collectionId,
             @Pattern(regexp = Params.ODS) @Size(max = Params.ODS_MAX) @PathParam("odsCode") String odsCode,
             @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch, @Valid @NotNull Reviews.Outcome body) {
-        String name = token.getClaim("preferred_username");
-        String by = name != null ? name : token.getSubject() != null ? token.getSubject() : scope.orgCode();
-        return reviews.review(scope, collectionId, odsCode.toUpperCase(Locale.ROOT), ifMatch,
-                new ReviewService.Decision(body.outcome(), body.comments(), by))
+        return reviews.review(scope, collectionId, odsCode.toUpperCase(Locale.ROOT), ifMatch, Reviews.Decision.of(body, token, scope.orgCode()))
                 .chain(r -> returns.view(r).map(v -> Response.ok(v).tag(ETags.of(r.version)).build()));
     }
 }

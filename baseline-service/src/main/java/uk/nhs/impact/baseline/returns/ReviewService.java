@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 import uk.nhs.impact.baseline.collection.Collection;
 import uk.nhs.impact.baseline.collection.CollectionRules;
 import uk.nhs.impact.contracts.EventTypes;
@@ -38,11 +37,7 @@ public class ReviewService {
     @Inject
     AuditTrail audit;
 
-    /** What the reviewer decided. */
-    public record Decision(String outcome, String comments, String reviewedBy) {
-    }
-
-    public Uni<BaselineReturn> review(OrgScope scope, String collectionId, String ods, String ifMatch, Decision decision) {
+    public Uni<BaselineReturn> review(OrgScope scope, String collectionId, String ods, String ifMatch, Reviews.Decision decision) {
         Reviews.checkComments(decision.outcome(), decision.comments());
         return Panache.withTransaction(() -> Collection.<Collection>findById(collectionId).chain(c -> {
             requireReviewer(scope, c, collectionId, ods);
@@ -73,25 +68,18 @@ public class ReviewService {
         return scope.holds(Roles.ICB_OVERSIGHT) && hierarchy.icbOf(ods, asOf).filter(scope.orgCode()::equals).isPresent();
     }
 
-    private Uni<BaselineReturn> record(Collection c, BaselineReturn r, String reviewer, Decision decision) {
+    private Uni<BaselineReturn> record(Collection c, BaselineReturn r, String reviewer, Reviews.Decision decision) {
         ReturnReview review = new ReturnReview();
-        review.id = UUID.randomUUID();
         review.returnId = r.id;
-        review.revision = r.revision;
-        review.outcome = decision.outcome();
-        review.comments = decision.comments() == null || decision.comments().isBlank() ? null : decision.comments().strip();
-        review.reviewerOrg = reviewer;
-        review.reviewedBy = decision.reviewedBy();
-        review.reviewedAt = Instant.now();
+        review.decide(r.revision, reviewer, decision);
         r.reviewState = decision.outcome();
         r.updatedAt = review.reviewedAt;
         ReturnReviewed event = new ReturnReviewed(r.id.toString(), c.id, returns.organisation(r.odsCode, c.referenceDate), r.revision,
                 review.outcome, review.comments, returns.organisation(reviewer, c.referenceDate), review.reviewedAt);
-        String reason = "revision " + r.revision + (review.comments == null ? "" : ": " + review.comments);
         return review.persist()
                 .chain(() -> Panache.getSession().chain(s -> s.flush()))
                 .chain(() -> outbox.append(Topics.BASELINE, EventTypes.BASELINE_RETURN_REVIEWED, r.odsCode, event))
-                .chain(() -> audit.record(r.odsCode, ReturnService.AUDIT_TYPE, c.id + "/" + r.odsCode, "REVIEW_" + review.outcome, reason))
+                .chain(() -> audit.record(r.odsCode, ReturnService.AUDIT_TYPE, c.id + "/" + r.odsCode, "REVIEW_" + review.outcome, review.auditReason()))
                 .replaceWith(r);
     }
 }

@@ -8,7 +8,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -19,11 +18,9 @@ import uk.nhs.impact.contracts.Topics;
 import uk.nhs.impact.contracts.organisation.HierarchyChanged;
 import uk.nhs.impact.platform.audit.AuditTrail;
 import uk.nhs.impact.platform.hierarchy.ChangeSet;
-import uk.nhs.impact.platform.hierarchy.ChangeSetValidator;
 import uk.nhs.impact.platform.hierarchy.HierarchyChanges;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
 import uk.nhs.impact.platform.outbox.Outbox;
-import uk.nhs.impact.platform.problem.FieldError;
 import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.Roles;
@@ -32,8 +29,9 @@ import uk.nhs.impact.platform.web.Page;
 
 /**
  * Change sets of the organisation hierarchy, loaded by NHS England administrators. Loading one is one transaction: the set
- * is checked against the hierarchy as stored, then stored here and in the platform's applied sets, audited and written to
- * the outbox; once committed, this service's hierarchy is rebuilt from what is stored, and the others apply the event.
+ * is checked against the hierarchy as stored and stored in the platform's applied sets ({@link HierarchyChanges#store}), then
+ * stored here, audited and written to the outbox; once committed, this service's hierarchy is rebuilt from what is stored,
+ * and the others apply the event.
  */
 @ApplicationScoped
 public class ChangeSetService {
@@ -64,20 +62,14 @@ public class ChangeSetService {
                 .chain(s -> s.createNativeQuery("select 1 from pg_advisory_xact_lock(:key)", Integer.class).setParameter("key", LOAD_LOCK)
                         .getSingleResult())
                 .chain(locked -> hierarchy.restore())
-                .invoke(current -> {
-                    List<FieldError> errors = ChangeSetValidator.validate(current, set);
-                    if (!errors.isEmpty()) {
-                        throw ProblemException.validation(errors);
-                    }
-                })
-                .chain(current -> StoredChangeSet.count("reference", set.reference()))
+                .chain(current -> hierarchy.store(set))
+                .chain(applied -> StoredChangeSet.count("reference", set.reference()))
                 .chain(same -> {
                     if (same > 0) {
                         throw ProblemException.conflict("A change set with reference '" + set.reference() + "' was loaded already");
                     }
                     return store(set);
                 })
-                .call(stored -> storeApplied(set))
                 .call(stored -> audit.record(OrganisationHierarchy.NHS_ENGLAND, AUDIT_TYPE, stored.id.toString(), "LOADED", set.reference()))
                 .call(stored -> outbox.append(Topics.ORGANISATION, EventTypes.ORGANISATION_HIERARCHY_CHANGED, OrganisationHierarchy.NHS_ENGLAND,
                         set.toEvent()))
@@ -129,19 +121,6 @@ public class ChangeSetService {
         c.createdBy = set.loadedBy();
         c.createdAt = set.loadedAt();
         return c.persist();
-    }
-
-    /**
-     * The platform's record of applied sets ({@code hierarchy_change_set}), written here in this transaction: the platform's
-     * own {@code HierarchyChanges.apply} writes it on a connection of its own, outside the transaction that stores the set.
-     */
-    private Uni<Integer> storeApplied(ChangeSet set) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                insert into hierarchy_change_set(id, reference, loaded_by, loaded_at, payload)
-                values (:id, :reference, :by, :at, cast(cast(:payload as text) as jsonb))""")
-                .setParameter("id", set.id()).setParameter("reference", set.reference()).setParameter("by", set.loadedBy())
-                .setParameter("at", set.loadedAt().atOffset(ZoneOffset.UTC)).setParameter("payload", write(set.toEvent()))
-                .executeUpdate());
     }
 
     private String write(Object value) {

@@ -2,11 +2,10 @@ package uk.nhs.impact.platform.hierarchy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,7 +13,10 @@ import java.util.List;
 import java.util.UUID;
 import uk.nhs.impact.contracts.organisation.HierarchyChanged;
 
-/** The SQL of the {@code hierarchy_change_set} table: the change sets this service has applied, in load order. */
+/**
+ * The SQL of the {@code hierarchy_change_set} table: the change sets this service has applied, in load order. Writes take part
+ * in the caller's transaction; {@link #all()} reads what is committed.
+ */
 @ApplicationScoped
 public class StoredChangeSets {
     private final Pool pool;
@@ -25,24 +27,29 @@ public class StoredChangeSets {
         this.json = json;
     }
 
-    /** Stores the set unless one with its id is stored already; true when this call stored it. */
+    /** Inside the caller's transaction: stores the set unless one with its id is stored already; true when this call stored it. */
     public Uni<Boolean> insert(ChangeSet set) {
-        JsonObject payload;
+        String payload;
         try {
-            payload = new JsonObject(json.writeValueAsString(set.toEvent()));
+            payload = json.writeValueAsString(set.toEvent());
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        return pool.preparedQuery("""
-                insert into hierarchy_change_set(id, reference, loaded_by, loaded_at, payload) values ($1, $2, $3, $4, $5)
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                insert into hierarchy_change_set(id, reference, loaded_by, loaded_at, payload)
+                values (:id, :reference, :by, :at, cast(cast(:payload as text) as jsonb))
                 on conflict (id) do nothing""")
-                .execute(Tuple.of(set.id(), set.reference(), set.loadedBy(),
-                        set.loadedAt() == null ? null : set.loadedAt().atOffset(ZoneOffset.UTC), payload))
-                .map(rows -> rows.rowCount() == 1);
+                .setParameter("id", set.id()).setParameter("reference", set.reference()).setParameter("by", set.loadedBy())
+                .setParameter("at", set.loadedAt() == null ? null : set.loadedAt().atOffset(ZoneOffset.UTC)).setParameter("payload", payload)
+                .executeUpdate())
+                .map(inserted -> inserted == 1);
     }
 
+    /** Inside the caller's transaction: whether a set with this id is stored. */
     public Uni<Boolean> exists(UUID id) {
-        return pool.preparedQuery("select 1 from hierarchy_change_set where id = $1").execute(Tuple.of(id)).map(rows -> rows.size() > 0);
+        return Panache.getSession().chain(s -> s.createNativeQuery("select 1 from hierarchy_change_set where id = :id", Integer.class)
+                .setParameter("id", id).getResultList())
+                .map(rows -> !rows.isEmpty());
     }
 
     /** Every stored set, in the order they were stored. */

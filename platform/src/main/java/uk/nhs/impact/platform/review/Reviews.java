@@ -3,7 +3,9 @@ package uk.nhs.impact.platform.review;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import uk.nhs.impact.platform.problem.ProblemException;
 
 /**
@@ -22,6 +24,19 @@ public final class Reviews {
     /** The body of a review request. */
     public record Outcome(@NotNull @Size(max = 8) @Pattern(regexp = "ACCEPTED|RETURNED", message = "must be ACCEPTED or RETURNED") String outcome,
             @Size(max = MAX_COMMENTS) String comments) {
+    }
+
+    /** What the reviewer decided, and who they are: the user's name, else the client's subject, else the organisation. */
+    public record Decision(String outcome, String comments, String reviewedBy) {
+
+        public static Decision of(Outcome body, JsonWebToken token, String orgCode) {
+            String name = token.getClaim("preferred_username");
+            return new Decision(body.outcome(), body.comments(), name != null ? name : token.getSubject() != null ? token.getSubject() : orgCode);
+        }
+    }
+
+    /** One review as the API shows it: the revision reviewed, the outcome, the ICB's comments, which ICB and when. */
+    public record Review(int revision, String outcome, String comments, String reviewerOrganisation, Instant reviewedAt) {
     }
 
     /** A return sent back must say why; 400 naming {@code comments} otherwise. */
