@@ -92,19 +92,17 @@ class AccessMatrixIT {
         String rha = as("own-submitter");
         String qt1 = as("parent-icb");
         String admin = as("admin");
-        rhaAssessment = fileAssessment(rha, CYCLE);
-        qt1Assessment = fileAssessment(qt1, QT1_CYCLE);
+        rhaAssessment = Filing.assessment(rha, CYCLE);
+        qt1Assessment = Filing.assessment(qt1, QT1_CYCLE);
         Response draft = given().header("Authorization", rha).header("Idempotency-Key", "matrix-draft-" + RUN).contentType("application/json")
                 .body(Bodies.assessment("matrix-draft-" + RUN)).post("/api/v1/assessments");
         assertThat(draft.statusCode()).as(draft.asString()).isEqualTo(201);
         rhaDraft = draft.path("id");
-        share(rha, rhaDraft, "NATIONAL"); // shared, but a draft: still the trust's own
+        Filing.share(rha, rhaDraft, "NATIONAL"); // shared, but a draft: still the trust's own
 
-        given().header("Authorization", admin).contentType("application/json")
-                .body(Bodies.baselineCollection(COLLECTION, "Access matrix", Instant.now().minusSeconds(3600), Instant.now().plusSeconds(86400)))
-                .post("/api/v1/baseline-collections").then().statusCode(201);
-        fileBaseline(rha, "RHA");
-        fileBaseline(qt1, "QT1");
+        Filing.openCollection(admin, COLLECTION, "Access matrix");
+        Filing.baselineReturn(rha, COLLECTION, "RHA");
+        Filing.baselineReturn(qt1, COLLECTION, "QT1");
 
         given().header("Authorization", admin).contentType("application/json")
                 .body(Bodies.surveyRun(SURVEY_RUN, "Access matrix", Instant.now().minusSeconds(60), Instant.now().plusSeconds(86400)))
@@ -150,19 +148,28 @@ class AccessMatrixIT {
         List<String> wrong = new ArrayList<>();
         row.expected.forEach((caller, expected) -> {
             CELLS.incrementAndGet();
-            Response r = call(row.kind, caller);
+            Subject subject = Subject.freshFor(row);
+            Response r = call(row.kind, caller, subject);
             if (r.statusCode() != expected) {
                 wrong.add(caller + " got " + r.statusCode() + " expected " + expected + ": " + abbreviate(r.asString()));
             } else if (expected >= 400 && !String.valueOf(r.contentType()).startsWith(PROBLEM)) {
                 wrong.add(caller + " got " + expected + " as " + r.contentType() + ", not problem+json");
+            } else if (subject != null && !subject.reviewState().equals(expected == 200 ? "RETURNED" : "AWAITING_REVIEW")) {
+                wrong.add(caller + " got " + expected + " but left the review state " + subject.reviewState());
+            } else if (row.kind.equals("assessment.review-status") && expected == 200
+                    && r.asString().contains(rhaAssessment) != caller.equals("parent-icb")) {
+                wrong.add(caller + "'s review status " + (caller.equals("parent-icb") ? "lacks" : "shows") + " RHA's assessment");
             }
         });
         WRONG.addAndGet(wrong.size());
         assertThat(wrong).as(row.kind + " at " + row.step).isEmpty();
     }
 
-    /** One request of the row's kind, as the caller; writes use the current ETag, as a well-behaved client would. */
-    private static Response call(String kind, String caller) {
+    /**
+     * One request of the row's kind, as the caller, about the cell's own subject where the row has one; writes use the
+     * current ETag, as a well-behaved client would.
+     */
+    private static Response call(String kind, String caller, Subject subject) {
         String token = as(caller);
         String unique = RUN + "-" + caller + "-" + System.nanoTime();
         String tag = Integer.toHexString(unique.hashCode());
@@ -196,6 +203,10 @@ class AccessMatrixIT {
             case "baseline.audit RHA" -> get(token, returns + "RHA/audit");
             case "baseline.audit-verify" -> get(token, "/api/v1/baseline-collections/audit/verify");
             case "baseline.write RHA" -> json(token, etagOf(returns + "RHA")).body(Bodies.BASELINE_ANSWERS).put(returns + "RHA");
+            case "baseline.review RHA", "baseline.review QT1", "assessment.review RHA", "assessment.review QT1" ->
+                json(token, etagOf(subject.owner(), subject.path())).body(Map.of("outcome", "RETURNED", "comments", "Returned by " + caller))
+                        .post(subject.path() + "/review");
+            case "assessment.review-status" -> get(token, "/api/v1/assessments/review-status?cycle=" + CYCLE);
             case "baseline.completeness QT1" -> get(token, "/api/v1/baseline-collections/" + COLLECTION + "/completeness?area=QT1");
             case "baseline.open-collection" -> json(token, null)
                     .body(Bodies.baselineCollection("m-" + tag, "Refused unless admin", now, now.plusSeconds(3600))).post("/api/v1/baseline-collections");
@@ -282,8 +293,8 @@ class AccessMatrixIT {
      */
     private static void shareAt(String step) throws InterruptedException {
         String level = step.equals("NARROWED") ? "ICB" : step;
-        share(as("own-submitter"), rhaAssessment, level);
-        share(as("parent-icb"), qt1Assessment, level);
+        Filing.share(as("own-submitter"), rhaAssessment, level);
+        Filing.share(as("parent-icb"), qt1Assessment, level);
         int[] counts = switch (level) {
             case "PRIVATE" -> new int[]{0, 0, 0};
             case "ICB" -> new int[]{1, 0, 0};
@@ -391,33 +402,65 @@ class AccessMatrixIT {
     }
 
     private static RequestSpecification json(String token, String ifMatch) {
-        RequestSpecification r = given().header("Authorization", token).contentType("application/json");
-        return ifMatch == null ? r : r.header("If-Match", ifMatch);
+        return Filing.json(token, ifMatch);
+    }
+
+    /** The resource's current ETag, read by RHA's submitter. */
+    private static String etagOf(String path) {
+        return etagOf("own-submitter", path);
     }
 
     /** The resource's current ETag, read by its owner. */
-    private static String etagOf(String path) {
-        Response r = get(as("own-submitter"), path);
-        assertThat(r.statusCode()).as("owner reads " + path).isEqualTo(200);
+    private static String etagOf(String owner, String path) {
+        Response r = get(as(owner), path);
+        assertThat(r.statusCode()).as(owner + " reads " + path).isEqualTo(200);
         return r.header("ETag");
     }
 
-    private static String fileAssessment(String token, String cycle) {
-        Response created = given().header("Authorization", token).header("Idempotency-Key", cycle).contentType("application/json")
-                .body(Bodies.assessment(cycle)).post("/api/v1/assessments");
-        assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
-        String id = created.path("id");
-        String etag = json(token, created.header("ETag")).body(Bodies.levels(q -> q % 3 == 0)).patch("/api/v1/assessments/" + id + "/answers")
-                .then().statusCode(200).extract().header("ETag");
-        etag = json(token, etag).body(Bodies.SIGN_OFF).post("/api/v1/assessments/" + id + "/sign-off").then().statusCode(200).extract().header("ETag");
-        json(token, etag).post("/api/v1/assessments/" + id + "/submit").then().statusCode(200);
-        return id;
-    }
+    // ---- the subjects of the review rows ----------------------------------------------------------------------------------
 
-    private static void share(String token, String id, String level) {
-        String etag = get(token, "/api/v1/assessments/" + id).header("ETag");
-        json(token, etag).body(Map.of("level", level, "reason", "Access matrix step")).put("/api/v1/assessments/" + id + "/sharing")
-                .then().statusCode(200);
+    private static final java.util.concurrent.atomic.AtomicInteger SUBJECTS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * What one cell of a review row reviews: made for that cell alone, so that one caller's review never decides the next
+     * caller's outcome. {@code owner} is the caller of the organisation that filed it.
+     */
+    private record Subject(String owner, String path) {
+        /**
+         * For a {@code baseline.review <ods>} row a submitted return in a collection of its own; for an
+         * {@code assessment.review <ods>} row a submitted self-assessment of a cycle of its own, shared at the row's step
+         * (NARROWED: shared nationally, then narrowed to the ICB); for any other row none.
+         */
+        static Subject freshFor(Row row) {
+            String[] parts = row.kind().split(" ");
+            if (!parts[0].endsWith(".review")) {
+                return null;
+            }
+            String owner = parts[1].equals("RHA") ? "own-submitter" : "parent-icb";
+            String token = as(owner);
+            String unique = "mrv-" + RUN + "-" + SUBJECTS.incrementAndGet();
+            if (parts[0].equals("baseline.review")) {
+                Filing.openCollection(as("admin"), unique, "Access matrix review");
+                return new Subject(owner, Filing.baselineReturn(token, unique, parts[1]));
+            }
+            String id = Filing.assessment(token, unique);
+            switch (row.step()) {
+                case "PRIVATE" -> {
+                    // submitted, never shared
+                }
+                case "NARROWED" -> {
+                    Filing.share(token, id, "NATIONAL");
+                    Filing.share(token, id, "ICB");
+                }
+                default -> Filing.share(token, id, row.step());
+            }
+            return new Subject(owner, "/api/v1/assessments/" + id);
+        }
+
+        /** Where it stands in review, as its owner reads it. */
+        String reviewState() {
+            return get(as(owner), path).then().statusCode(200).extract().path("reviewState");
+        }
     }
 
     /** Opens the collection or run as the administrator, then has the caller close it. */
@@ -431,12 +474,6 @@ class AccessMatrixIT {
         Map<String, Object> more = new LinkedHashMap<>(body);
         more.put(key, value);
         return more;
-    }
-
-    private static void fileBaseline(String token, String ods) {
-        String path = "/api/v1/baseline-collections/" + COLLECTION + "/returns/" + ods;
-        String etag = json(token, null).body(Bodies.BASELINE_ANSWERS).put(path).then().statusCode(201).extract().header("ETag");
-        json(token, etag).post(path + "/submit").then().statusCode(200);
     }
 
     private static void awaitStatus(String token, String path, int status) throws InterruptedException {

@@ -14,6 +14,13 @@ final class BadInputCorpus {
     record Entry(String name, String contentType, byte[] body) {
     }
 
+    /**
+     * A bad review: the body, the If-Match header ({@code current} standing for the subject's ETag, {@code none} for no
+     * header), the status it must get and the field that answer must name ({@code null} when there is none to name).
+     */
+    record Review(String name, byte[] body, String ifMatch, int status, String field) {
+    }
+
     private BadInputCorpus() {
     }
 
@@ -24,6 +31,18 @@ final class BadInputCorpus {
             for (JsonNode e : root.get("entries")) {
                 byte[] body = e.has("body") ? e.get("body").asText().getBytes(StandardCharsets.UTF_8) : generate(e.get("generate").asText());
                 out.add(new Entry(e.get("name").asText(), e.get("contentType").asText(), body));
+            }
+            return out;
+        }
+    }
+
+    static List<Review> reviews() throws IOException {
+        try (InputStream in = BadInputCorpus.class.getResourceAsStream("/bad-input/corpus.json")) {
+            List<Review> out = new ArrayList<>();
+            for (JsonNode e : new ObjectMapper().readTree(in).get("reviews")) {
+                byte[] body = e.has("body") ? e.get("body").asText().getBytes(StandardCharsets.UTF_8) : generate(e.get("generate").asText());
+                out.add(new Review(e.get("name").asText(), body, e.has("ifMatch") ? e.get("ifMatch").asText() : "current", e.get("status").asInt(),
+                        e.has("field") ? e.get("field").asText() : null));
             }
             return out;
         }
@@ -41,6 +60,8 @@ final class BadInputCorpus {
                 yield ("{\"cycle\":\"" + s + "\",\"id\":\"" + s + "\",\"level\":\"" + s + "\",\"respondentRole\":\"" + s
                         + "\",\"answers\":{\"Q01\":{\"levelCode\":\"STARTING\",\"evidence\":\"" + s + "\"}}}").getBytes(StandardCharsets.UTF_8);
             }
+            case "review-comments" -> ("{\"outcome\":\"" + parts[1] + "\",\"comments\":\"" + "z".repeat(Integer.parseInt(parts[2])) + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
             case "huge-body" -> ("{\"padding\":\"" + "y".repeat(Integer.parseInt(parts[1])) + "\"}").getBytes(StandardCharsets.UTF_8);
             case "invalid-utf8" -> {
                 byte[] head = "{\"cycle\":\"".getBytes(StandardCharsets.UTF_8);

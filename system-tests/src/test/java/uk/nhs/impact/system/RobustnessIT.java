@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RobustnessIT {
     private static String trust;
     private static String admin;
+    private static String icb;
 
     @BeforeAll
     static void start() throws Exception {
@@ -36,6 +37,7 @@ class RobustnessIT {
         RestAssured.baseURI = RunningStack.GATEWAY;
         trust = "Bearer " + DemoTokens.user("trust.lead", "dev-only-Trust-1");
         admin = "Bearer " + DemoTokens.user("instrument.admin", "dev-only-Admin-1");
+        icb = "Bearer " + DemoTokens.user("icb.oversight", "dev-only-Icb-1");
     }
 
     private record Target(String name, String method, String path, String bearer, String ifMatch) {
@@ -65,6 +67,7 @@ class RobustnessIT {
         String responsePath = "/api/v1/survey-runs/" + surveyRun + "/responses/" + response.path("id");
 
         String etag = draft.header("ETag");
+        List<String> reviewed = reviewSubjects("corpus-review-" + run);
         List<Target> targets = List.of(
                 new Target("create assessment", "POST", "/api/v1/assessments", trust, null),
                 new Target("save answers", "PATCH", assessment + "/answers", trust, etag),
@@ -79,9 +82,12 @@ class RobustnessIT {
                 new Target("start survey response", "POST", "/api/v1/survey-runs/" + surveyRun + "/responses", trust, null),
                 new Target("save survey response", "PATCH", responsePath, trust, response.header("ETag")),
                 new Target("draft survey version", "POST", "/api/v1/survey-instruments/nhsp-improvement-survey-2023/versions", admin, null),
-                new Target("load oversight segments", "PUT", "/api/v1/reports/reference/oversight-segments/nof-2022-23/2023-q2", admin, null));
+                new Target("load oversight segments", "PUT", "/api/v1/reports/reference/oversight-segments/nof-2022-23/2023-q2", admin, null),
+                new Target("review baseline return", "POST", reviewed.get(0) + "/review", icb, etagOf(reviewed.get(0))),
+                new Target("review self-assessment", "POST", reviewed.get(1) + "/review", icb, etagOf(reviewed.get(1))));
 
         Map<String, Integer> before = counts(assessment, collection, surveyRun, responsePath);
+        Map<String, Object> reviewsBefore = reviewsOf(reviewed);
         List<String> failures = new ArrayList<>();
         int tried = 0;
         for (BadInputCorpus.Entry entry : BadInputCorpus.load()) {
@@ -109,6 +115,44 @@ class RobustnessIT {
                 "%d inputs tried, %d not answered 4xx problem+json, %d 5xx seen, nothing stored", tried, failures.size(), serverErrors));
         assertThat(failures).isEmpty();
         assertThat(counts(assessment, collection, surveyRun, responsePath)).as("something was stored").isEqualTo(before);
+        assertThat(reviewsOf(reviewed)).as("a review was stored").isEqualTo(reviewsBefore);
+    }
+
+    @Test
+    void reviewEndpointsRefuseBadReviewsNamingTheFieldAndChangeNothing() throws Exception {
+        List<String> subjects = reviewSubjects("bad-review-" + Long.toString(System.currentTimeMillis(), 36));
+        Map<String, Object> before = reviewsOf(subjects);
+        List<String> failures = new ArrayList<>();
+        int tried = 0;
+        for (BadInputCorpus.Review bad : BadInputCorpus.reviews()) {
+            for (String subject : subjects) {
+                var request = given().header("Authorization", icb).contentType("application/json").body(bad.body());
+                if (!bad.ifMatch().equals("none")) {
+                    request.header("If-Match", bad.ifMatch().replace("current", etagOf(subject)));
+                }
+                Response r = request.post(subject + "/review");
+                tried++;
+                String type = r.contentType() == null ? "" : r.contentType();
+                List<String> fields = type.startsWith("application/problem+json") ? r.jsonPath().getList("errors.field", String.class) : null;
+                if (r.statusCode() != bad.status() || !type.startsWith("application/problem+json")
+                        || (bad.field() != null && (fields == null || fields.stream().noneMatch(f -> f.endsWith(bad.field()))))) {
+                    failures.add(subject + " / " + bad.name() + " -> " + r.statusCode() + " " + type + " " + abbreviate(r.asString()));
+                }
+            }
+        }
+        long serverErrors = failures.stream().filter(f -> f.matches(".* -> 5\\d\\d .*")).count();
+        boolean unchanged = reviewsOf(subjects).equals(before);
+        SuiteSummary.record("Bad reviews (both ICB review endpoints, as the reviewing ICB, through the gateway)", String.format(
+                "%d inputs tried, %d not answered with the expected 4xx problem+json naming the field, %d 5xx seen, subjects unchanged: %s",
+                tried, failures.size(), serverErrors, unchanged));
+        assertThat(failures).isEmpty();
+        assertThat(reviewsOf(subjects)).as("a review was stored").isEqualTo(before);
+        // they could be reviewed all along: the same ICB's well-formed review with the current ETag is accepted
+        for (String subject : subjects) {
+            given().header("Authorization", icb).header("If-Match", etagOf(subject)).contentType("application/json").body("""
+                    {"outcome":"ACCEPTED"}""").post(subject + "/review").then().statusCode(200);
+            assertThat(given().header("Authorization", trust).get(subject).path("reviewState").toString()).isEqualTo("ACCEPTED");
+        }
     }
 
     @Test
@@ -177,6 +221,35 @@ class RobustnessIT {
         out.put("instrument versions", given().header("Authorization", admin)
                 .get("/api/v1/assessment-instruments/nhs-impact-self-assessment/versions").path("size()"));
         return out;
+    }
+
+    /**
+     * What the ICB's review is aimed at: RHA's submitted baseline return in a collection of its own and its submitted
+     * self-assessment shared with the ICB, both filed by the trust and awaiting QT1's review; their paths.
+     */
+    private static List<String> reviewSubjects(String id) {
+        Filing.openCollection(admin, id, "Bad reviews");
+        String baseline = Filing.baselineReturn(trust, id, "RHA");
+        String assessment = Filing.assessment(trust, id);
+        Filing.share(trust, assessment, "ICB");
+        return List.of(baseline, "/api/v1/assessments/" + assessment);
+    }
+
+    /** Each subject's ETag, review state and reviews, as the trust reads them. */
+    private static Map<String, Object> reviewsOf(List<String> subjects) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String subject : subjects) {
+            Response r = given().header("Authorization", trust).get(subject);
+            assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
+            out.put(subject + " etag", r.header("ETag"));
+            out.put(subject + " reviewState", r.path("reviewState"));
+            out.put(subject + " reviews", r.path("reviews"));
+        }
+        return out;
+    }
+
+    private static String etagOf(String path) {
+        return given().header("Authorization", icb).get(path).then().statusCode(200).extract().header("ETag");
     }
 
     private static String abbreviate(String s) {
