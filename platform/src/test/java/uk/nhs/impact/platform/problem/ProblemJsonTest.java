@@ -54,6 +54,20 @@ class ProblemJsonTest {
     }
 
     @Test
+    void aNumberOrBooleanWhereTextIsExpectedNamesTheField() {
+        for (String body : new String[]{"{\"text\": 42, \"level\": 3}", "{\"text\": 4.2, \"level\": 3}", "{\"text\": true, \"level\": 3}"}) {
+            asTrust().contentType(ContentType.JSON).body(body)
+                    .when().post("/api/v1/notes")
+                    .then().statusCode(400).contentType(PROBLEM)
+                    .body("errors[0].field", equalTo("text"));
+        }
+        asTrust().contentType(ContentType.JSON).body(Map.of("text", "a", "level", 3, "tags", java.util.List.of("ok", 7)))
+                .when().post("/api/v1/notes")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("tags[1]"));
+    }
+
+    @Test
     void unknownFieldIsRefused() {
         asTrust().contentType(ContentType.JSON).body("""
                 {"text": "a", "level": 3, "colour": "red"}""")
