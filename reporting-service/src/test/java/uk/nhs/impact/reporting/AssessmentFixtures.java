@@ -78,6 +78,12 @@ final class AssessmentFixtures {
     /** {@code submitted.v1}: the answers, evidence and sign-off only when shared; a private submission carries none. */
     static String submitted(String id, String cycle, Map<String, Object> org, int revision, long sequence, String sharing,
             List<Map<String, Object>> answers) {
+        return Events.publish(Topics.ASSESSMENT, EventTypes.ASSESSMENT_SUBMITTED, (String) org.get("odsCode"),
+                submittedEvent(id, cycle, org, revision, sequence, sharing, answers));
+    }
+
+    static Map<String, Object> submittedEvent(String id, String cycle, Map<String, Object> org, int revision, long sequence, String sharing,
+            List<Map<String, Object>> answers) {
         Map<String, Object> data = base(id, cycle, org, revision, sequence, sharing);
         data.put("instrumentId", "nhs-impact-self-assessment");
         data.put("instrumentVersion", 1);
@@ -86,7 +92,7 @@ final class AssessmentFixtures {
             data.put("signOff", Map.of("approverName", "Board chair", "minuteReference", "BM/23/114"));
             data.put("answers", withEvidence(answers));
         }
-        return Events.publish(Topics.ASSESSMENT, EventTypes.ASSESSMENT_SUBMITTED, (String) org.get("odsCode"), data);
+        return data;
     }
 
     /**
@@ -95,6 +101,12 @@ final class AssessmentFixtures {
      */
     static String sharingChanged(String id, String cycle, Map<String, Object> org, int revision, long sequence, String status,
             String previous, String sharing, List<Map<String, Object>> answers) {
+        return Events.publish(Topics.ASSESSMENT, EventTypes.ASSESSMENT_SHARING_CHANGED, (String) org.get("odsCode"),
+                sharingChangedEvent(id, cycle, org, revision, sequence, status, previous, sharing, answers));
+    }
+
+    static Map<String, Object> sharingChangedEvent(String id, String cycle, Map<String, Object> org, int revision, long sequence,
+            String status, String previous, String sharing, List<Map<String, Object>> answers) {
         Map<String, Object> data = base(id, cycle, org, revision, sequence, sharing);
         data.put("status", status);
         data.put("previousSharing", previous);
@@ -106,13 +118,18 @@ final class AssessmentFixtures {
             data.put("signOff", Map.of("approverName", "Board chair", "minuteReference", "BM/23/114"));
             data.put("answers", withEvidence(answers));
         }
-        return Events.publish(Topics.ASSESSMENT, EventTypes.ASSESSMENT_SHARING_CHANGED, (String) org.get("odsCode"), data);
+        return data;
     }
 
     static String reopened(String id, String cycle, Map<String, Object> org, int revision, long sequence, String sharing) {
+        return Events.publish(Topics.ASSESSMENT, EventTypes.ASSESSMENT_REOPENED, (String) org.get("odsCode"),
+                reopenedEvent(id, cycle, org, revision, sequence, sharing));
+    }
+
+    static Map<String, Object> reopenedEvent(String id, String cycle, Map<String, Object> org, int revision, long sequence, String sharing) {
         Map<String, Object> data = base(id, cycle, org, revision, sequence, sharing);
         data.put("status", "DRAFT");
-        return Events.publish(Topics.ASSESSMENT, EventTypes.ASSESSMENT_REOPENED, (String) org.get("odsCode"), data);
+        return data;
     }
 
     static String withdrawn(String id, String cycle, Map<String, Object> org, int revision, long sequence, String sharing) {

@@ -1,9 +1,14 @@
 package uk.nhs.impact.platform.consumer;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -30,5 +35,25 @@ public class ProcessedEventLog {
                 .setParameter("consumer", consumer).setParameter("id", eventId)
                 .executeUpdate())
                 .map(inserted -> inserted == 1);
+    }
+
+    /**
+     * Inside the caller's transaction: records every id in {@code eventIds} for {@code consumer} in one statement and answers
+     * those it had not seen before (an id given twice counts once).
+     */
+    public Uni<Set<String>> recordAll(String consumer, List<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        ArrayNode ids = JsonNodeFactory.instance.arrayNode();
+        eventIds.forEach(ids::add);
+        return Panache.getSession().chain(s -> s.<String>createNativeQuery(
+                "insert into processed_event(consumer, event_id, processed_at) "
+                        + "select :consumer, id, now() from json_array_elements_text(cast(cast(:ids as text) as json)) as ids(id) "
+                        + "on conflict do nothing returning event_id",
+                String.class)
+                .setParameter("consumer", consumer).setParameter("ids", ids.toString())
+                .getResultList())
+                .map(HashSet::new);
     }
 }

@@ -1,16 +1,18 @@
 package uk.nhs.impact.reporting.assessment;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Set;
 import uk.nhs.impact.contracts.EventTypes;
 import uk.nhs.impact.contracts.assessment.AssessmentChanged;
 import uk.nhs.impact.contracts.assessment.AssessmentReviewed;
 import uk.nhs.impact.contracts.assessment.AssessmentSubmitted;
+import uk.nhs.impact.reporting.ingest.Collapse;
 import uk.nhs.impact.reporting.ingest.EventFields;
 import uk.nhs.impact.reporting.ingest.EventHandler;
 import uk.nhs.impact.reporting.ingest.EventRoute;
+import uk.nhs.impact.reporting.ingest.RowSet;
 
 /**
  * Self-assessments as their organisations share them. {@code assessment_record} holds a row only for a submitted assessment
@@ -37,90 +39,98 @@ public class AssessmentEventHandler implements EventHandler {
 
     @Override
     public List<EventRoute<?>> routes() {
-        return List.of(EventRoute.of(EventTypes.ASSESSMENT_SUBMITTED, AssessmentSubmitted.class, e -> apply(AssessmentChange.of(e))),
+        return List.of(EventRoute.of(EventTypes.ASSESSMENT_SUBMITTED, AssessmentSubmitted.class, AssessmentChange::of),
                 changed(EventTypes.ASSESSMENT_REOPENED), changed(EventTypes.ASSESSMENT_WITHDRAWN),
                 changed(EventTypes.ASSESSMENT_SHARING_CHANGED),
                 EventRoute.of(EventTypes.ASSESSMENT_REVIEWED, AssessmentReviewed.class, e -> {
                     EventFields.required(e.assessmentId(), "assessmentId");
                     EventFields.required(e.outcome(), "outcome");
-                    return Uni.createFrom().voidItem();
+                    return null;
                 }));
     }
 
     private EventRoute<AssessmentChanged> changed(String type) {
-        return EventRoute.of(type, AssessmentChanged.class, e -> apply(AssessmentChange.of(type, e)));
+        return EventRoute.of(type, AssessmentChanged.class, e -> AssessmentChange.of(type, e));
     }
 
-    private Uni<Void> apply(AssessmentChange change) {
-        String id = change.assessmentId();
-        return latest(id, change.revision(), change.sequence()).chain(latest -> {
-            if (!latest) {
-                return Uni.createFrom().voidItem();
+    /**
+     * What a change does depends on the changes of its assessment before it (a new sharing level moves the row an earlier
+     * submission stored), so a batch is applied in rounds, each taking every assessment's next change, set-wise.
+     */
+    @Override
+    public Uni<Void> applyAll(List<Object> changes) {
+        List<AssessmentChange> all = changes.stream().map(AssessmentChange.class::cast).toList();
+        Uni<Void> work = Uni.createFrom().voidItem();
+        for (List<AssessmentChange> round : Collapse.rounds(all, AssessmentChange::assessmentId)) {
+            work = work.chain(() -> applyRound(round));
+        }
+        return work;
+    }
+
+    /** Changes of distinct assessments: those newer than their assessment's last applied event are applied. */
+    private Uni<Void> applyRound(List<AssessmentChange> round) {
+        return latest(round).chain(latest -> {
+            RowSet stored = new RowSet();
+            RowSet relevelled = new RowSet();
+            RowSet removed = new RowSet();
+            for (AssessmentChange change : round) {
+                if (!latest.contains(change.assessmentId())) {
+                    continue;
+                }
+                switch (change.action()) {
+                    case STORE -> store(stored, change.row());
+                    case RELEVEL -> relevelled.add().put("assessment_id", change.assessmentId()).put("revision", change.revision())
+                            .put("sharing", change.sharing());
+                    case REMOVE -> removed.add().put("assessment_id", change.assessmentId());
+                }
             }
-            return switch (change.action()) {
-                case STORE -> store(change.row());
-                case RELEVEL -> execute("update assessment_record set sharing = :sharing, revision = greatest(revision, :revision) "
-                        + "where assessment_id = :id", id, change.revision(), change.sharing());
-                case REMOVE -> execute("delete from assessment_record where assessment_id = :id", id, null, null);
-            };
+            return stored.execute(STORE).chain(() -> relevelled.execute("""
+                    update assessment_record r set sharing = x.sharing, revision = greatest(r.revision, x.revision)
+                    from %s where r.assessment_id = x.assessment_id""".formatted(RowSet.rowsOf("assessment_record"))))
+                    .chain(() -> removed.execute("""
+                            delete from assessment_record r using %s
+                            where r.assessment_id = x.assessment_id""".formatted(RowSet.rowsOf("assessment_record"))))
+                    .replaceWithVoid();
         });
     }
 
     /**
-     * Records this event as the assessment's latest and answers true, or answers false (and records nothing) when an event
-     * at least as new was applied before. The row lock this takes orders concurrent events of one assessment.
+     * Records each change of the round as its assessment's latest and answers the assessments it did so for, leaving out (and
+     * recording nothing for) those where an event at least as new was applied before. The row locks this takes order
+     * concurrent events of one assessment.
      */
-    private Uni<Boolean> latest(String id, int revision, Long sequence) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                insert into assessment_last_event(assessment_id, revision, sequence) values (:id, :revision, :sequence)
+    private Uni<Set<String>> latest(List<AssessmentChange> round) {
+        RowSet rows = new RowSet();
+        round.forEach(c -> rows.add().put("assessment_id", c.assessmentId()).put("revision", c.revision()).put("sequence", c.sequence()));
+        return rows.returning("""
+                insert into assessment_last_event(assessment_id, revision, sequence)
+                select assessment_id, revision, sequence from %s
                 on conflict (assessment_id) do update set revision = excluded.revision, sequence = excluded.sequence
                 where case when excluded.sequence is not null and assessment_last_event.sequence is not null
                            then excluded.sequence > assessment_last_event.sequence
-                           else excluded.revision >= assessment_last_event.revision end""")
-                .setParameter("id", id).setParameter("revision", revision).setParameter("sequence", sequence)
-                .executeUpdate()).map(rows -> rows > 0);
+                           else excluded.revision >= assessment_last_event.revision end
+                returning assessment_id""".formatted(RowSet.rowsOf("assessment_last_event"))).map(Set::copyOf);
     }
 
-    private Uni<Void> store(AssessmentChange.Row row) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                insert into assessment_record(assessment_id, ods_code, org_type, trust_type, icb_code, region_code, cycle,
-                    reference_date, instrument_id, instrument_version, revision, status, sharing, answers, submitted_at)
-                values (:id, :ods, :orgType, :trustType, :icb, :region, :cycle, :refDate, :instrument, :version, :revision,
-                    'SUBMITTED', :sharing, cast(cast(:answers as text) as jsonb), :submittedAt)
-                on conflict (assessment_id) do update set
-                    ods_code = excluded.ods_code, org_type = excluded.org_type, trust_type = excluded.trust_type,
-                    icb_code = excluded.icb_code, region_code = excluded.region_code, cycle = excluded.cycle,
-                    reference_date = excluded.reference_date, instrument_id = excluded.instrument_id,
-                    instrument_version = excluded.instrument_version, revision = excluded.revision, status = 'SUBMITTED',
-                    sharing = excluded.sharing, answers = excluded.answers, submitted_at = excluded.submitted_at
-                where assessment_record.revision <= excluded.revision""")
-                .setParameter("id", row.assessmentId())
-                .setParameter("ods", row.odsCode())
-                .setParameter("orgType", row.orgType())
-                .setParameter("trustType", row.trustType())
-                .setParameter("icb", row.icbCode())
-                .setParameter("region", row.regionCode())
-                .setParameter("cycle", row.cycle())
-                .setParameter("refDate", row.referenceDate())
-                .setParameter("instrument", row.instrumentId())
-                .setParameter("version", row.instrumentVersion())
-                .setParameter("revision", row.revision())
-                .setParameter("sharing", row.sharing())
-                .setParameter("answers", row.answers())
-                .setParameter("submittedAt", row.submittedAt())
-                .executeUpdate()).replaceWithVoid();
-    }
+    private static final String STORE = """
+            insert into assessment_record(assessment_id, ods_code, org_type, trust_type, icb_code, region_code, cycle,
+                reference_date, instrument_id, instrument_version, revision, status, sharing, answers, submitted_at)
+            select assessment_id, ods_code, org_type, trust_type, icb_code, region_code, cycle, reference_date, instrument_id,
+                instrument_version, revision, 'SUBMITTED', sharing, answers, submitted_at
+            from %s
+            on conflict (assessment_id) do update set
+                ods_code = excluded.ods_code, org_type = excluded.org_type, trust_type = excluded.trust_type,
+                icb_code = excluded.icb_code, region_code = excluded.region_code, cycle = excluded.cycle,
+                reference_date = excluded.reference_date, instrument_id = excluded.instrument_id,
+                instrument_version = excluded.instrument_version, revision = excluded.revision, status = 'SUBMITTED',
+                sharing = excluded.sharing, answers = excluded.answers, submitted_at = excluded.submitted_at
+            where assessment_record.revision <= excluded.revision""".formatted(RowSet.rowsOf("assessment_record"));
 
-    private Uni<Void> execute(String sql, String id, Integer revision, String sharing) {
-        return Panache.getSession().chain(s -> {
-            var query = s.createNativeQuery(sql).setParameter("id", id);
-            if (revision != null) {
-                query.setParameter("revision", revision);
-            }
-            if (sharing != null) {
-                query.setParameter("sharing", sharing);
-            }
-            return query.executeUpdate();
-        }).replaceWithVoid();
+    private static void store(RowSet rows, AssessmentChange.Row row) {
+        rows.add().put("assessment_id", row.assessmentId()).put("ods_code", row.odsCode()).put("org_type", row.orgType())
+                .put("trust_type", row.trustType()).put("icb_code", row.icbCode()).put("region_code", row.regionCode())
+                .put("cycle", row.cycle()).put("reference_date", row.referenceDate()).put("instrument_id", row.instrumentId())
+                .put("instrument_version", row.instrumentVersion()).put("revision", row.revision()).put("sharing", row.sharing())
+                .putJson("answers", row.answers()).put("submitted_at", row.submittedAt());
     }
 }

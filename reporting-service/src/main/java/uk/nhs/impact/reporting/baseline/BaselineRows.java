@@ -2,11 +2,13 @@ package uk.nhs.impact.reporting.baseline;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import uk.nhs.impact.contracts.OrganisationRef;
 import uk.nhs.impact.contracts.baseline.CollectionChanged;
 import uk.nhs.impact.contracts.baseline.ReturnReviewed;
 import uk.nhs.impact.contracts.baseline.ReturnSubmitted;
 import uk.nhs.impact.platform.review.Reviews;
+import uk.nhs.impact.reporting.ingest.Collapse;
 import uk.nhs.impact.reporting.ingest.EventFields;
 import uk.nhs.impact.reporting.ingest.PoisonEventException;
 
@@ -53,5 +55,24 @@ final class BaselineRows {
     static Collection of(CollectionChanged e, boolean closed) {
         return new Collection(EventFields.required(e.collectionId(), "collectionId"), e.name(), e.referenceDate(),
                 EventFields.timestamp(e.opensAt()), EventFields.timestamp(e.closesAt()), closed);
+    }
+
+    /** A batch's returns, one per organisation's return: the highest revision, the later of equal ones. */
+    static List<Return> newestReturns(List<Return> returns) {
+        return Collapse.newest(returns, r -> List.of(r.collectionId(), r.odsCode()), Return::revision);
+    }
+
+    /** A batch's reviews, one per return: that of the highest revision, the later of equal ones. */
+    static List<Review> newestReviews(List<Review> reviews) {
+        return Collapse.newest(reviews, r -> List.of(r.collectionId(), r.odsCode()), Review::revision);
+    }
+
+    /** A batch's collection events, one per collection: each field the latest given, closed once any closed it. */
+    static List<Collection> mergedCollections(List<Collection> collections) {
+        return Collapse.merged(collections, Collection::collectionId, (earlier, later) -> new Collection(later.collectionId(),
+                Collapse.given(later.name(), earlier.name()),
+                Collapse.given(later.referenceDate(), earlier.referenceDate()),
+                Collapse.given(later.opensAt(), earlier.opensAt()),
+                Collapse.given(later.closesAt(), earlier.closesAt()), earlier.closed() || later.closed()));
     }
 }

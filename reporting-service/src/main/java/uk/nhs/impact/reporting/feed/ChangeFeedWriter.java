@@ -3,8 +3,11 @@ package uk.nhs.impact.reporting.feed;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
 import uk.nhs.impact.platform.security.SharingLevel;
+import uk.nhs.impact.reporting.ingest.Collapse;
+import uk.nhs.impact.reporting.ingest.RowSet;
 
 /**
  * Appends entries to the change feed inside the caller's transaction (the one that applies the event to the read models
@@ -34,39 +37,55 @@ public class ChangeFeedWriter {
 
     /** Inside the caller's transaction: records the entry unless an entry with its event id exists (a redelivery, a rebuild). */
     public Uni<Void> append(FeedRow row) {
-        return trackSharing(row).chain(() -> Panache.getSession()).chain(s -> s
+        return appendAll(List.of(row));
+    }
+
+    /**
+     * Inside the caller's transaction: records the entries in their order, each unless an entry with its event id exists, in
+     * one statement after the assessments' sharing they set.
+     */
+    public Uni<Void> appendAll(List<FeedRow> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        RowSet entries = new RowSet();
+        for (FeedRow row : rows) {
+            entries.add().put("event_id", row.id()).put("type", row.type()).put("source", row.source())
+                    .put("subject", row.subject()).put("time", row.time()).put("data", row.data())
+                    .put("audience", row.audience().name()).put("owner", row.owner()).put("icb_code", row.icbCode())
+                    .put("region_code", row.regionCode()).put("assessment_id", row.assessmentId()).put("sharing", row.sharing());
+        }
+        return trackSharing(rows).chain(() -> Panache.getSession()).chain(s -> s
                 .createNativeQuery("select 1 from (select pg_advisory_xact_lock(:lock)) locked")
-                .setParameter("lock", FEED_LOCK).getSingleResult()
-                .chain(() -> s.createNativeQuery("""
+                .setParameter("lock", FEED_LOCK).getSingleResult())
+                .chain(() -> entries.execute("""
                         insert into change_feed(event_id, type, source, subject, time, data, audience, owner, icb_code,
                             region_code, assessment_id, sharing)
-                        values (:id, :type, :source, :subject, :time, cast(cast(:data as text) as json), :audience, :owner,
-                            :icb, :region, :assessment, :sharing)
-                        on conflict (event_id) do nothing""")
-                        .setParameter("id", row.id()).setParameter("type", row.type())
-                        .setParameter("source", row.source()).setParameter("subject", row.subject())
-                        .setParameter("time", row.time()).setParameter("data", row.data().toString())
-                        .setParameter("audience", row.audience().name()).setParameter("owner", row.owner())
-                        .setParameter("icb", row.icbCode()).setParameter("region", row.regionCode())
-                        .setParameter("assessment", row.assessmentId()).setParameter("sharing", row.sharing())
-                        .executeUpdate()))
+                        select event_id, type, source, subject, time, data, audience, owner, icb_code, region_code,
+                            assessment_id, sharing
+                        from %s order by x.ordinality
+                        on conflict (event_id) do nothing""".formatted(RowSet.rowsOf("change_feed"))))
                 .replaceWithVoid();
     }
 
-    /** A self-assessment event that says how far the assessment is shared sets its current level, unless a later one did. */
-    private Uni<Void> trackSharing(FeedRow row) {
-        if (row.assessmentId() == null || row.sharing() == null || row.sequence() == null) {
-            return Uni.createFrom().voidItem();
+    /**
+     * Self-assessment events that say how far the assessment is shared set its current level, unless a later one did: per
+     * assessment, the entry with the highest sequence counts (the later of equal ones).
+     */
+    private Uni<Void> trackSharing(List<FeedRow> rows) {
+        List<FeedRow> sharing = rows.stream().filter(r -> r.assessmentId() != null && r.sharing() != null && r.sequence() != null)
+                .toList();
+        RowSet levels = new RowSet();
+        for (FeedRow row : Collapse.newest(sharing, FeedRow::assessmentId, FeedRow::sequence)) {
+            levels.add().put("assessment_id", row.assessmentId()).put("sharing", row.sharing())
+                    .put("sharing_rank", SharingLevel.valueOf(row.sharing()).ordinal()).put("sequence", row.sequence());
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
+        return levels.execute("""
                 insert into feed_assessment_sharing(assessment_id, sharing, sharing_rank, sequence)
-                values (:id, :sharing, :rank, :sequence)
+                select assessment_id, sharing, sharing_rank, sequence from %s
                 on conflict (assessment_id) do update set sharing = excluded.sharing, sharing_rank = excluded.sharing_rank,
                     sequence = excluded.sequence
-                where feed_assessment_sharing.sequence <= excluded.sequence""")
-                .setParameter("id", row.assessmentId()).setParameter("sharing", row.sharing())
-                .setParameter("rank", SharingLevel.valueOf(row.sharing()).ordinal())
-                .setParameter("sequence", row.sequence())
-                .executeUpdate()).replaceWithVoid();
+                where feed_assessment_sharing.sequence <= excluded.sequence""".formatted(RowSet.rowsOf("feed_assessment_sharing")))
+                .replaceWithVoid();
     }
 }

@@ -1,11 +1,14 @@
 package uk.nhs.impact.reporting.ingest;
 
-import io.smallrye.mutiny.Uni;
 import java.util.function.Function;
 import uk.nhs.impact.contracts.EventTypes;
 
-/** One event type a handler applies: the contract record its payload is read as, and what applying it does. */
-public record EventRoute<T extends Record>(String type, Class<T> payload, Function<T, Uni<Void>> apply) {
+/**
+ * One event type a handler applies: the contract record its payload is read as, and the change it makes to the read
+ * models, read from the payload without touching the database (null when the event is checked but changes nothing), which
+ * the handler then applies set-wise with the other changes of its batch.
+ */
+public record EventRoute<T extends Record>(String type, Class<T> payload, Function<T, ?> change) {
 
     public EventRoute {
         if (EventTypes.payloadOf(type) != payload) {
@@ -13,12 +16,12 @@ public record EventRoute<T extends Record>(String type, Class<T> payload, Functi
         }
     }
 
-    public static <T extends Record> EventRoute<T> of(String type, Class<T> payload, Function<T, Uni<Void>> apply) {
-        return new EventRoute<>(type, payload, apply);
+    public static <T extends Record> EventRoute<T> of(String type, Class<T> payload, Function<T, ?> change) {
+        return new EventRoute<>(type, payload, change);
     }
 
-    /** Applies a payload this route's reader produced. */
-    public Uni<Void> applyTo(Record data) {
-        return apply.apply(payload.cast(data));
+    /** The change a payload this route's reader produced makes; a poison event when its fields cannot be applied. */
+    public Object changeOf(Record data) {
+        return change.apply(payload.cast(data));
     }
 }

@@ -23,8 +23,8 @@ public record RebuildProgress(State state, long replayed, Long total, Instant st
         return new RebuildProgress(state, replayed, total, startedAt, finishedAt, failure);
     }
 
-    RebuildProgress plusOne() {
-        return new RebuildProgress(state, replayed + 1, total, startedAt, finishedAt, failure);
+    RebuildProgress plus(long records) {
+        return new RebuildProgress(state, replayed + records, total, startedAt, finishedAt, failure);
     }
 
     RebuildProgress finished(Instant at, String failure) {

@@ -26,11 +26,14 @@ import uk.nhs.impact.reporting.ingest.EventIngestor;
 
 /**
  * Rebuilds every read model from the topics: empties them, then replays each topic from its first record up to where it
- * stood when the rebuild began, through the same ingestion path as the live consumers.
+ * stood when the rebuild began, through the same ingestion path as the live consumers, one poll (up to {@value #BATCH}
+ * records) per transaction.
  */
 @ApplicationScoped
 public class RebuildService {
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
+    /** Records replayed per transaction: one poll's worth. */
+    static final int BATCH = 2000;
     static final List<String> TOPICS = List.of(Topics.ASSESSMENT, Topics.SURVEY, Topics.BASELINE, Topics.ORGANISATION);
 
     private final EventIngestor ingestor;
@@ -69,7 +72,8 @@ public class RebuildService {
         try {
             VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(readModels::clear));
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
-                    "enable.auto.commit", "false", "max.poll.records", "1000"), new StringDeserializer(), new StringDeserializer())) {
+                    "enable.auto.commit", "false", "max.poll.records", Integer.toString(BATCH),
+                    "max.partition.fetch.bytes", Integer.toString(8 * 1024 * 1024)), new StringDeserializer(), new StringDeserializer())) {
                 List<TopicPartition> partitions = new ArrayList<>();
                 for (String topic : TOPICS) {
                     List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
@@ -83,13 +87,15 @@ public class RebuildService {
                 long total = end.values().stream().mapToLong(Long::longValue).sum();
                 progress.updateAndGet(p -> p.withTotal(total));
                 while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                    List<IncomingEvent> batch = new ArrayList<>();
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                        if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
-                            continue;
+                        if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                            batch.add(toEvent(record));
                         }
-                        IncomingEvent event = toEvent(record);
-                        VertxContextSupport.subscribeAndAwait(() -> ingestor.ingest(event));
-                        progress.updateAndGet(RebuildProgress::plusOne);
+                    }
+                    if (!batch.isEmpty()) {
+                        VertxContextSupport.subscribeAndAwait(() -> ingestor.ingestAll(batch));
+                        progress.updateAndGet(p -> p.plus(batch.size()));
                     }
                 }
             }

@@ -2,9 +2,11 @@ package uk.nhs.impact.reporting.survey;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import uk.nhs.impact.contracts.OrganisationRef;
 import uk.nhs.impact.contracts.survey.ResponseSubmitted;
 import uk.nhs.impact.contracts.survey.RunChanged;
+import uk.nhs.impact.reporting.ingest.Collapse;
 import uk.nhs.impact.reporting.ingest.EventFields;
 
 /**
@@ -36,5 +38,19 @@ final class SurveyRows {
         return new Run(EventFields.required(e.runId(), "runId"), e.instrumentId(), e.instrumentVersion(), e.referenceDate(),
                 EventFields.timestamp(e.opensAt()), EventFields.timestamp(e.closesAt()), closed,
                 e.questions() == null ? null : EventFields.json(e.questions()));
+    }
+
+    /** A batch's responses, one per respondent: the highest revision, the later of equal ones. */
+    static List<Response> newestResponses(List<Response> responses) {
+        return Collapse.newest(responses, r -> List.of(r.runId(), r.respondentId()), Response::revision);
+    }
+
+    /** A batch's run events, one per run: each field the latest given, closed once any closed it. */
+    static List<Run> mergedRuns(List<Run> runs) {
+        return Collapse.merged(runs, Run::runId, (earlier, later) -> new Run(later.runId(),
+                Collapse.given(later.instrumentId(), earlier.instrumentId()), later.instrumentVersion(),
+                Collapse.given(later.referenceDate(), earlier.referenceDate()), Collapse.given(later.opensAt(), earlier.opensAt()),
+                Collapse.given(later.closesAt(), earlier.closesAt()), earlier.closed() || later.closed(),
+                Collapse.given(later.questions(), earlier.questions())));
     }
 }

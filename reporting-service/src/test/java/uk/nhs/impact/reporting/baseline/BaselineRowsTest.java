@@ -64,4 +64,33 @@ class BaselineRowsTest {
         assertThatThrownBy(() -> BaselineRows.of(new CollectionChanged(" ", null, null, null, null), false))
                 .isInstanceOf(PoisonEventException.class).hasMessage("missing field collectionId");
     }
+
+    @Test
+    void aBatchKeepsPerReturnTheHighestRevisionAndPerReviewTheLatestOfTheHighestRevision() {
+        BaselineRows.Return first = BaselineRows.of(RETURN);
+        BaselineRows.Return amended = new BaselineRows.Return(first.collectionId(), first.odsCode(), first.orgType(), first.trustType(),
+                first.icbCode(), first.regionCode(), first.referenceDate(), 3, "{\"amended\": true}", first.submittedAt());
+        BaselineRows.Return other = new BaselineRows.Return(first.collectionId(), "RX1", first.orgType(), null, null, null, null, 1, "{}",
+                null);
+        assertThat(BaselineRows.newestReturns(java.util.List.of(first, amended, other, first))).containsExactly(amended, other);
+
+        BaselineRows.Review returned = new BaselineRows.Review("c", "RHA", 1, "RETURNED", "QT1");
+        BaselineRows.Review accepted = new BaselineRows.Review("c", "RHA", 2, "ACCEPTED", "QT1");
+        BaselineRows.Review lateOfFirst = new BaselineRows.Review("c", "RHA", 1, "ACCEPTED", "QT1");
+        BaselineRows.Review reviewedAgain = new BaselineRows.Review("c", "RHA", 2, "RETURNED", "QT1");
+        assertThat(BaselineRows.newestReviews(java.util.List.of(returned, accepted, lateOfFirst))).containsExactly(accepted);
+        assertThat(BaselineRows.newestReviews(java.util.List.of(accepted, reviewedAgain))).containsExactly(reviewedAgain);
+    }
+
+    @Test
+    void aBatchMergesACollectionsEventsFieldByFieldAndKeepsItClosedOnceClosed() {
+        OffsetDateTime opens = OffsetDateTime.parse("2023-08-01T00:00:00Z");
+        OffsetDateTime closes = OffsetDateTime.parse("2023-08-31T23:59:59Z");
+        BaselineRows.Collection opened = new BaselineRows.Collection("c", "Baseline", null, opens, closes, false);
+        BaselineRows.Collection closed = new BaselineRows.Collection("c", null, java.time.LocalDate.of(2023, 8, 31), null, null, true);
+        BaselineRows.Collection reopenedLate = new BaselineRows.Collection("c", "Baseline (renamed)", null, null, null, false);
+
+        assertThat(BaselineRows.mergedCollections(java.util.List.of(opened, closed, reopenedLate))).containsExactly(
+                new BaselineRows.Collection("c", "Baseline (renamed)", java.time.LocalDate.of(2023, 8, 31), opens, closes, true));
+    }
 }

@@ -54,4 +54,28 @@ class SurveyRowsTest {
         assertThatThrownBy(() -> SurveyRows.run(new RunChanged(null, null, null, 1, null, null, null, null, false, null), false))
                 .isInstanceOf(PoisonEventException.class).hasMessage("missing field runId");
     }
+
+    @Test
+    void aBatchKeepsPerRespondentTheHighestRevisionTheLaterOfEqualOnes() {
+        SurveyRows.Response first = SurveyRows.response(RESPONSE);
+        SurveyRows.Response amended = new SurveyRows.Response(first.runId(), first.respondentId(), first.odsCode(), first.trustType(),
+                first.icbCode(), first.regionCode(), first.respondentRole(), 2, "{}");
+        SurveyRows.Response amendedAgain = new SurveyRows.Response(first.runId(), first.respondentId(), first.odsCode(), null, null, null,
+                null, 2, "{\"again\": 1}");
+        SurveyRows.Response otherRespondent = new SurveyRows.Response(first.runId(), "other", "RX1", null, null, null, null, 1, "{}");
+
+        assertThat(SurveyRows.newestResponses(java.util.List.of(amended, otherRespondent, first, amendedAgain)))
+                .containsExactly(amendedAgain, otherRespondent);
+    }
+
+    @Test
+    void aBatchMergesARunsEventsFieldByFieldAndKeepsItClosedOnceClosed() {
+        OffsetDateTime opens = OffsetDateTime.parse("2023-08-01T00:00:00Z");
+        SurveyRows.Run opened = new SurveyRows.Run("r", "instrument", 1, null, opens, null, false, "[1]");
+        SurveyRows.Run closed = new SurveyRows.Run("r", null, 2, java.time.LocalDate.of(2023, 8, 31), null, null, true, null);
+        SurveyRows.Run other = new SurveyRows.Run("s", null, 1, null, null, null, false, null);
+
+        assertThat(SurveyRows.mergedRuns(java.util.List.of(opened, other, closed))).containsExactly(
+                new SurveyRows.Run("r", "instrument", 2, java.time.LocalDate.of(2023, 8, 31), opens, null, true, "[1]"), other);
+    }
 }
