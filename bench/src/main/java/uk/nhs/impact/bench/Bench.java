@@ -695,24 +695,22 @@ public final class Bench {
     private void footprintMemory() throws IOException {
         ObjectNode pss = results.putObject("pssMiB");
         Map<String, Long> kb = new java.util.TreeMap<>();
-        try (var procs = Files.list(Path.of("/proc"))) {
-            for (Path p : procs.filter(x -> x.getFileName().toString().matches("\\d+")).toList()) {
-                try {
-                    String cmd = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
-                    String name = SERVICES.stream().filter(cmd::contains).findFirst().orElse(cmd.contains("gateway") && cmd.contains("quarkus-run")
-                            ? "gateway"
-                            : cmd.contains("keycloak") && cmd.contains("java")
-                                    ? "keycloak"
-                                    : cmd.contains("KafkaBroker") ? "kafka" : cmd.contains("postgres") && !cmd.contains("java") ? "postgresql" : null);
-                    if (name == null) {
-                        continue;
-                    }
-                    long k = Files.readAllLines(p.resolve("smaps_rollup")).stream().filter(l -> l.startsWith("Pss:"))
-                            .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0L);
-                    kb.merge(name, k, Long::sum);
-                } catch (IOException ignored) {
-                    // the process ended while being read
-                }
+        for (ProcessHandle h : stackProcesses()) {
+            try {
+                Path p = Path.of("/proc/" + h.pid());
+                String cmd = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
+                String name = cmd.contains("uk.nhs.impact.stack.LocalStack")
+                        ? "launcher"
+                        : SERVICES.stream().filter(cmd::contains).findFirst().orElse(cmd.contains("gateway") && cmd.contains("quarkus-run")
+                                ? "gateway"
+                                : cmd.contains("KafkaBroker")
+                                        ? "kafka"
+                                        : cmd.contains("keycloak") ? "keycloak" : cmd.contains("postgres") ? "postgresql" : "other");
+                long k = Files.readAllLines(p.resolve("smaps_rollup")).stream().filter(l -> l.startsWith("Pss:"))
+                        .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0L);
+                kb.merge(name, k, Long::sum);
+            } catch (IOException ignored) {
+                // the process ended while being read
             }
         }
         long total = 0;
@@ -730,6 +728,25 @@ public final class Bench {
         m.append("total ").append(total).append(" MiB");
         row("Memory after the runs above: proportional set size per process (shared pages counted once; PostgreSQL is all its processes)",
                 m.toString(), "", "");
+    }
+
+    /**
+     * The stack's processes and no others on the machine: the launcher and everything it started, the services this harness
+     * started again, and the PostgreSQL server (its postmaster detaches from the launcher) with its backends.
+     */
+    private List<ProcessHandle> stackProcesses() throws IOException {
+        List<ProcessHandle> all = new ArrayList<>();
+        Path data = root.resolve(".stack-data");
+        for (Path pidFile : List.of(data.resolve("stack.pid"), data.resolve("postgres/postmaster.pid"))) {
+            if (Files.exists(pidFile)) {
+                ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim())).ifPresent(h -> {
+                    all.add(h);
+                    h.descendants().forEach(all::add);
+                });
+            }
+        }
+        ProcessHandle.current().descendants().forEach(all::add);
+        return all.stream().distinct().toList();
     }
 
     // ---- 7. replay -------------------------------------------------------------------------------------------------------

@@ -75,9 +75,11 @@ final class Stats {
             Histogram own = histogram();
             histograms.add(own);
             counts.add(pool.submit(() -> {
+                boolean counted = false;
                 try (Client client = factory.apply(id)) {
                     Operation op = client.operation();
                     ready.countDown();
+                    counted = true;
                     go.await();
                     long deadline = startAt[0] + (long) (seconds * 1e9);
                     long done = 0;
@@ -95,7 +97,9 @@ final class Stats {
                     }
                     return new long[]{done};
                 } finally {
-                    ready.countDown();
+                    if (!counted) {
+                        ready.countDown(); // a client that failed to set up must not hold the others back
+                    }
                 }
             }));
         }
