@@ -304,7 +304,14 @@ public final class Bench {
             int from = indexOf(lines, start);
             int to = indexOf(lines, end);
             if (from >= 0 && to > from) {
-                lines.subList(from, to + 1).stream().filter(l -> l.contains("db=baseline ")).forEach(captured::add);
+                boolean keep = false;
+                for (String l : lines.subList(from, to + 1)) {
+                    // a statement over several lines continues without the prefix: it belongs to the line before
+                    keep = l.contains("db=") ? l.contains("db=baseline ") : keep;
+                    if (keep) {
+                        captured.add(l);
+                    }
+                }
             }
         }
         ObjectNode sql = results.putObject("returnSql");
@@ -319,9 +326,10 @@ public final class Bench {
         // the relay's own polling runs every 100 ms in every service whatever the load: counted apart
         long relay = captured.stream().filter(l -> l.contains("sent_at is null") || l.contains("pg_try_advisory_xact_lock")
                 || l.contains("set sent_at")).count();
-        long statements = captured.stream().filter(l -> l.contains("statement: ") || l.contains("execute ")).count() - relay
-                - 2; // the two markers
-        long commits = captured.stream().filter(l -> l.toLowerCase(Locale.ROOT).contains("commit")).count();
+        long statements = captured.stream().filter(l -> l.contains("db=baseline ") && (l.contains("statement: ") || l.contains("execute ")))
+                .count() - relay - 2; // the two markers
+        long commits = captured.stream().filter(l -> l.contains("db=baseline ") && l.toUpperCase(Locale.ROOT).matches(".*(STATEMENT|EXECUTE [^:]*): COMMIT.*"))
+                .count();
         sql.put("capturedStatementsPerReturn", statements / (double) returns);
         sql.put("capturedRelayStatements", relay);
         sql.put("capturedCommits", commits);
