@@ -233,7 +233,7 @@ public final class Bench {
             }
             double median = Stats.Spread.of(times).median();
             starts.put(service, median);
-            line.append(service).append(String.format(Locale.ROOT, " %.2f s; ", median));
+            line.append(line.isEmpty() ? "" : "; ").append(service).append(String.format(Locale.ROOT, " %.2f s", median));
             goal("Start alone: " + service, "/startAloneSeconds/" + service, 2, false, "s");
             System.out.printf(Locale.ROOT, "  %s started alone: %s s (median %.2f s)%n", service, times, median);
         }
@@ -318,23 +318,35 @@ public final class Bench {
         sql.put("returnsCaptured", returns);
         sql.put("floorStatementsPerReturn", ReturnSql.STATEMENTS);
         if (captured.isEmpty()) {
-            sql.put("capturedStatementsPerReturn", (String) null);
+            sql.putNull("capturedStatementsPerReturn");
             System.out.println("  return SQL: the statement log was not found under .stack-data; the floor's list is unconfirmed");
             return;
         }
         Files.write(root.resolve("bench/results/return-sql.log"), captured);
-        // the relay's own polling runs every 100 ms in every service whatever the load: counted apart
-        long relay = captured.stream().filter(l -> l.contains("sent_at is null") || l.contains("pg_try_advisory_xact_lock")
-                || l.contains("set sent_at")).count();
-        long statements = captured.stream().filter(l -> l.contains("db=baseline ") && (l.contains("statement: ") || l.contains("execute ")))
-                .count() - relay - 2; // the two markers
-        long commits = captured.stream().filter(l -> l.contains("db=baseline ") && l.toUpperCase(Locale.ROOT).matches(".*(STATEMENT|EXECUTE [^:]*): COMMIT.*"))
-                .count();
+        // the outbox relay polls every 100 ms in every service whatever the load, on its own connections: counted apart
+        java.util.Set<String> relayBackends = new java.util.HashSet<>();
+        for (String l : captured) {
+            if (l.contains("sent_at is null") || l.contains("pg_try_advisory_xact_lock") || l.contains("set sent_at")) {
+                relayBackends.add(backend(l));
+            }
+        }
+        List<String> logged = captured.stream().filter(l -> l.contains("db=baseline ") && !relayBackends.contains(backend(l))
+                && (l.contains("statement: ") || l.contains("execute ")) && !l.contains("bench-capture-")).toList();
+        long commits = logged.stream().filter(l -> l.endsWith(": COMMIT")).count();
+        long statements = logged.stream().filter(l -> !l.endsWith(": COMMIT") && !l.endsWith(": BEGIN")).count();
         sql.put("capturedStatementsPerReturn", statements / (double) returns);
-        sql.put("capturedRelayStatements", relay);
-        sql.put("capturedCommits", commits);
-        System.out.printf(Locale.ROOT, "  return SQL: %.1f statements per return in the log (the floor replays %d), %d relay statements, "
-                + "kept in bench/results/return-sql.log%n", statements / (double) returns, ReturnSql.STATEMENTS, relay);
+        sql.put("capturedTransactionsPerReturn", commits / (double) returns);
+        sql.put("relayBackends", relayBackends.size());
+        sql.put("matchesFloor", statements == (long) ReturnSql.STATEMENTS * returns && commits == 2L * returns);
+        System.out.printf(Locale.ROOT, "  return SQL: %.1f statements in %.1f transactions per return in the server's log (the floor replays %d in 2)%s;"
+                + " kept in bench/results/return-sql.log%n", statements / (double) returns, commits / (double) returns, ReturnSql.STATEMENTS,
+                sql.get("matchesFloor").asBoolean() ? "" : ": THE FLOOR DOES NOT MATCH");
+    }
+
+    /** The backend process of a logged statement, {@code [pid]} after the timestamp. */
+    private static String backend(String line) {
+        int open = line.indexOf('[');
+        return open < 0 ? "" : line.substring(open, line.indexOf(']', open) + 1);
     }
 
     private List<Path> statementLogs() throws IOException {
