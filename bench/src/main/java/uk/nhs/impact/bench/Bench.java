@@ -853,7 +853,8 @@ public final class Bench {
         md.append("| goal | target | measured | previous | met |\n|---|---|---|---|---|\n");
         for (JsonNode g : goals) {
             md.append("| ").append(g.get("goal").asText()).append(" | ").append(g.get("target").asText()).append(" | ")
-                    .append(figure(g.get("measured").asDouble())).append(' ').append(g.get("unit").asText()).append(" | ")
+                    .append(figure(g.get("measured").asDouble())).append(g.get("unit").asText().isEmpty() ? "" : " " + g.get("unit").asText())
+                    .append(" | ")
                     .append(g.get("previous").isNull() ? "—" : figure(g.get("previous").asDouble())).append(" | ")
                     .append(g.get("met").asBoolean() ? "met" : "missed by " + g.get("missedByPercent").asDouble() + " %").append(" |\n");
         }
