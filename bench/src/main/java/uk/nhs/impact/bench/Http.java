@@ -7,15 +7,27 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A small HTTP client for the harness: one shared connection pool, bodies as strings. */
+/**
+ * A small HTTP client for the harness, bodies as strings. Each load client makes its own ({@link #client()}), so the
+ * clients share no connection pool and no lock while they are measured; {@link #send} (one shared client) is for the
+ * set-up and the one-at-a-time probes.
+ */
 final class Http {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient SHARED = client();
 
     private Http() {
     }
 
+    /** A client with its own connection pool, for one load client. */
+    static HttpClient client() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
     static HttpResponse<String> send(String method, String url, String bearer, String ifMatch, String body) {
+        return send(SHARED, method, url, bearer, ifMatch, body);
+    }
+
+    static HttpResponse<String> send(HttpClient client, String method, String url, String bearer, String ifMatch, String body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (bearer != null) {
@@ -28,7 +40,7 @@ final class Http {
             b.header("If-Match", ifMatch);
         }
         try {
-            return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + url + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -56,6 +56,11 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("full_page_writes", "on");
             if (persistent) {
                 builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+                // the server's own log (errors, and statements when log_statement is turned on) beside the other logs
+                Path logs = dataDir.toAbsolutePath().resolveSibling("logs");
+                java.nio.file.Files.createDirectories(logs);
+                ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(logs.resolve("postgres.log").toFile());
+                builder.setOutputRedirector(log).setErrorRedirector(log);
             }
             EmbeddedPostgres pg = builder.start();
             PostgresServer server = new PostgresServer(pg, "127.0.0.1", pg.getPort(), "postgres", "postgres");
