@@ -1,5 +1,6 @@
 package uk.nhs.impact.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,9 +21,6 @@ import java.util.function.Function;
 final class ReturnSql {
     static final String SCHEMA = "bench_floor";
     static final String COLLECTION = "bench-floor";
-    /** Advisory locks of the scratch audit chains: a range the service's own chains never use. */
-    private static final long LOCK_KEY = 8_151_002_024L;
-    private static final String HASH = "0".repeat(64);
 
     /** Statements per return, in the order the service runs them (two transactions, each followed by the view's read). */
     static final String[] SAVE = {
@@ -34,10 +32,15 @@ final class ReturnSql {
             "insert into baseline_return (answers,collection_id,ods_code,org_type,question_set_id,question_set_version,review_state,revision,"
                     + "status,submitted_at,updated_at,version,id) values (?,?,?,?,?,?,?,?,?,?,?,?,?)",
     };
-    static final String LOCK = "select 1 from pg_advisory_xact_lock(?)";
-    static final String HEAD = "select hash from audit_event where chain = ? order by seq desc limit 1";
-    static final String AUDIT = "insert into audit_event(chain, occurred_at, actor, actor_org, owner_org, entity_type, entity_id, action, reason, "
-            + "prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** An audit row and its chain's new head in one statement, as AuditTrail.record runs it. */
+    static final String AUDIT = """
+            with head as (
+                update audit_chain_head set prev_hash = hash, hash = encode(sha256(convert_to(hash, 'UTF8') || ?), 'hex')
+                where chain = ?
+                returning prev_hash, hash)
+            insert into audit_event (chain, occurred_at, actor, actor_org, owner_org, entity_type, entity_id, action, reason,
+                prev_hash, hash)
+            select ?, ?, ?, ?, ?, ?, ?, ?, ?, head.prev_hash, head.hash from head""";
     static final String REVIEWS = "select rr1_0.id,rr1_0.comments,rr1_0.outcome,rr1_0.return_id,rr1_0.reviewed_at,rr1_0.reviewed_by,rr1_0.reviewer_org,"
             + "rr1_0.revision from return_review rr1_0 where rr1_0.return_id=? order by rr1_0.revision";
     static final String REVISION = "insert into return_revision (answers,return_id,revision,submitted_at,submitted_by,id) values (?,?,?,?,?,?)";
@@ -45,8 +48,8 @@ final class ReturnSql {
             + "values (?, ?, ?, ?, cast(cast(? as text) as jsonb), now())";
     static final String UPDATE = "update baseline_return set answers=?,collection_id=?,ods_code=?,org_type=?,question_set_id=?,question_set_version=?,"
             + "review_state=?,revision=?,status=?,submitted_at=?,updated_at=?,version=? where id=? and version=?";
-    /** Statements per return: save (7, a transaction) + view (1) + submit (8, a transaction) + view (1). */
-    static final int STATEMENTS = 17;
+    /** Statements per return: save (5, a transaction) + view (1) + submit (6, a transaction) + view (1). */
+    static final int STATEMENTS = 13;
 
     private static final String ANSWERS = "{\"leadership_exec_responsibility\":true,\"tools_improvement_methods\":true,\"governance_reporting\":false,"
             + "\"capability_staff_training\":true}";
@@ -60,12 +63,14 @@ final class ReturnSql {
             s.execute("drop schema if exists " + SCHEMA + " cascade");
             s.execute("create schema " + SCHEMA);
             for (String table : new String[]{"collection", "baseline_return", "return_revision", "return_review", "outbox_event", "audit_event",
-                    "instrument_version"}) {
+                    "audit_chain_head", "instrument_version"}) {
                 s.execute("create table " + SCHEMA + "." + table + " (like public." + table + " including all)");
             }
             s.execute("alter table " + SCHEMA + ".baseline_return add foreign key (collection_id) references " + SCHEMA + ".collection(id)");
             s.execute("alter table " + SCHEMA + ".return_revision add foreign key (return_id) references " + SCHEMA + ".baseline_return(id)");
             s.execute("alter table " + SCHEMA + ".return_review add foreign key (return_id) references " + SCHEMA + ".baseline_return(id)");
+            s.execute("insert into " + SCHEMA + ".audit_chain_head(chain, prev_hash, hash) select c, repeat('0', 64), repeat('0', 64) "
+                    + "from generate_series(0, 63) as c");
             s.execute("insert into " + SCHEMA + ".collection(id, name, reference_date, opens_at, closes_at, closed, version) "
                     + "values ('" + COLLECTION + "', 'floor', date '2023-08-31', now(), now() + interval '30 days', false, 0)");
         }
@@ -82,7 +87,7 @@ final class ReturnSql {
         private final Connection c;
         private final String prefix;
         private final PreparedStatement[] save = new PreparedStatement[SAVE.length];
-        private final PreparedStatement lock, head, audit, reviews, revision, outbox, update;
+        private final PreparedStatement audit, reviews, revision, outbox, update;
         private long n;
 
         Client(Connection c, int id) throws SQLException {
@@ -94,8 +99,6 @@ final class ReturnSql {
             for (int i = 0; i < SAVE.length; i++) {
                 save[i] = c.prepareStatement(SAVE[i]);
             }
-            lock = c.prepareStatement(LOCK);
-            head = c.prepareStatement(HEAD);
             audit = c.prepareStatement(AUDIT);
             reviews = c.prepareStatement(REVIEWS);
             revision = c.prepareStatement(REVISION);
@@ -186,26 +189,18 @@ final class ReturnSql {
         private void audit(String ods, String action, String reason) throws SQLException {
             String entity = COLLECTION + "/" + ods;
             int chain = Math.floorMod(("baseline-return\n" + entity).hashCode(), 64);
-            lock.setLong(1, LOCK_KEY + chain);
-            drain(lock);
-            head.setInt(1, chain);
-            String prev = HASH;
-            try (ResultSet rs = head.executeQuery()) {
-                if (rs.next()) {
-                    prev = rs.getString(1);
-                }
-            }
-            audit.setInt(1, chain);
-            audit.setTimestamp(2, Timestamp.from(Instant.now()));
-            audit.setString(3, "bench");
-            audit.setString(4, ods);
-            audit.setString(5, ods);
-            audit.setString(6, "baseline-return");
-            audit.setString(7, entity);
-            audit.setString(8, action);
-            audit.setString(9, reason);
-            audit.setString(10, prev);
-            audit.setString(11, HASH);
+            audit.setBytes(1, ("\n" + Instant.now() + "\nbench\n" + ods + "\n" + ods + "\nbaseline-return\n" + entity + "\n" + action + "\n"
+                    + (reason == null ? "\u0000" : reason)).getBytes(StandardCharsets.UTF_8));
+            audit.setInt(2, chain);
+            audit.setInt(3, chain);
+            audit.setTimestamp(4, Timestamp.from(Instant.now()));
+            audit.setString(5, "bench");
+            audit.setString(6, ods);
+            audit.setString(7, ods);
+            audit.setString(8, "baseline-return");
+            audit.setString(9, entity);
+            audit.setString(10, action);
+            audit.setString(11, reason);
             audit.executeUpdate();
         }
 
