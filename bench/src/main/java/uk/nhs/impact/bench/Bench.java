@@ -70,18 +70,23 @@ public final class Bench {
     private final JsonNode previous;
     private final List<String[]> table = new ArrayList<>();
     private final List<String> orgs = new ArrayList<>();
-    private final String admin;
-    private final String national;
     /** One HTTP client per load client, kept across runs so the connections warm up with the paths. */
     private final HttpClient[] http = new HttpClient[CONCURRENCY];
     private final List<Process> restarted = new ArrayList<>();
     private double lastReturnsPerSecond = 100;
 
+    /** Tokens are asked for when used: a run outlasts a token's lifetime, and the cache renews one before it expires. */
+    private static String admin() {
+        return Tokens.forOrg("X24", "instrument-admin");
+    }
+
+    private static String national() {
+        return Tokens.forOrg("X24", "national-analyst");
+    }
+
     private Bench(Path root) throws IOException {
         this.root = root;
         System.setProperty("impact.test.keycloak-url", "http://127.0.0.1:18180");
-        this.admin = Tokens.forOrg("X24", "instrument-admin");
-        this.national = Tokens.forOrg("X24", "national-analyst");
         for (int i = 0; i < CONCURRENCY; i++) {
             http[i] = Http.client();
         }
@@ -323,30 +328,16 @@ public final class Bench {
             return;
         }
         Files.write(root.resolve("bench/results/return-sql.log"), captured);
-        // the outbox relay polls every 100 ms in every service whatever the load, on its own connections: counted apart
-        java.util.Set<String> relayBackends = new java.util.HashSet<>();
-        for (String l : captured) {
-            if (l.contains("sent_at is null") || l.contains("pg_try_advisory_xact_lock") || l.contains("set sent_at")) {
-                relayBackends.add(backend(l));
-            }
-        }
-        List<String> logged = captured.stream().filter(l -> l.contains("db=baseline ") && !relayBackends.contains(backend(l))
-                && (l.contains("statement: ") || l.contains("execute ")) && !l.contains("bench-capture-")).toList();
-        long commits = logged.stream().filter(l -> l.endsWith(": COMMIT")).count();
-        long statements = logged.stream().filter(l -> !l.endsWith(": COMMIT") && !l.endsWith(": BEGIN")).count();
+        ReturnSql.Logged logged = ReturnSql.countLogged(captured);
+        long statements = logged.statements();
+        long commits = logged.transactions();
         sql.put("capturedStatementsPerReturn", statements / (double) returns);
         sql.put("capturedTransactionsPerReturn", commits / (double) returns);
-        sql.put("relayBackends", relayBackends.size());
+        sql.put("relayStatementsLeftOut", logged.relayStatements());
         sql.put("matchesFloor", statements == (long) ReturnSql.STATEMENTS * returns && commits == 2L * returns);
         System.out.printf(Locale.ROOT, "  return SQL: %.1f statements in %.1f transactions per return in the server's log (the floor replays %d in 2)%s;"
                 + " kept in bench/results/return-sql.log%n", statements / (double) returns, commits / (double) returns, ReturnSql.STATEMENTS,
                 sql.get("matchesFloor").asBoolean() ? "" : ": THE FLOOR DOES NOT MATCH");
-    }
-
-    /** The backend process of a logged statement, {@code [pid]} after the timestamp. */
-    private static String backend(String line) {
-        int open = line.indexOf('[');
-        return open < 0 ? "" : line.substring(open, line.indexOf(']', open) + 1);
     }
 
     private List<Path> statementLogs() throws IOException {
@@ -478,7 +469,7 @@ public final class Bench {
     }
 
     private void openCollection(String id) {
-        Http.expect(201, Http.send("POST", GATEWAY + "/api/v1/baseline-collections", admin, null, "{\"id\":\"" + id + "\",\"name\":\"" + id
+        Http.expect(201, Http.send("POST", GATEWAY + "/api/v1/baseline-collections", admin(), null, "{\"id\":\"" + id + "\",\"name\":\"" + id
                 + "\",\"referenceDate\":\"2023-08-31\",\"opensAt\":\"2023-08-01T00:00:00Z\",\"closesAt\":\"" + Instant.now().plus(Duration.ofDays(30))
                 + "\"}"));
     }
@@ -547,7 +538,7 @@ public final class Bench {
     private Histogram freshnessSamples(int samples, Duration limit) throws Exception {
         String collection = "bench-fresh-" + System.nanoTime();
         openCollection(collection);
-        waitFor(() -> Http.send("GET", GATEWAY + "/api/v1/reports/baseline/" + collection + "/completeness", national, null, null).statusCode() == 200,
+        waitFor(() -> Http.send("GET", GATEWAY + "/api/v1/reports/baseline/" + collection + "/completeness", national(), null, null).statusCode() == 200,
                 Duration.ofSeconds(60));
         HttpClient probe = Http.client();
         Histogram h = Stats.histogram();
@@ -560,7 +551,7 @@ public final class Bench {
             long submitted = System.nanoTime();
             String view = GATEWAY + "/api/v1/reports/baseline/" + collection + "/headline?area=" + ods;
             waitFor(() -> {
-                HttpResponse<String> r = Http.send(probe, "GET", view, national, null, null);
+                HttpResponse<String> r = Http.send(probe, "GET", view, national(), null, null);
                 return r.statusCode() == 200 && r.body().contains("\"returns\":1");
             }, Duration.ofSeconds(60));
             h.recordValue((System.nanoTime() - submitted) / 1000);
@@ -593,20 +584,19 @@ public final class Bench {
     // ---- 4. gateway overhead ---------------------------------------------------------------------------------------------
 
     private void gatewayOverhead() throws Exception {
-        String token = Tokens.forOrg("RHA", "viewer");
         String path = "/api/v1/assessment-instruments/nhs-impact-self-assessment/versions/1";
         String viaGateway = GATEWAY + path;
         String direct = "http://127.0.0.1:8081" + path;
         ObjectNode o = results.putObject("gatewayOverhead");
-        warmup(o, "direct", Stats.warm("direct reads", WARMUP_RUNS, () -> readRun(direct, token).perSecond()));
-        warmup(o, "gateway", Stats.warm("reads through the gateway", WARMUP_RUNS, () -> readRun(viaGateway, token).perSecond()));
+        warmup(o, "direct", Stats.warm("direct reads", WARMUP_RUNS, () -> readRun(direct).perSecond()));
+        warmup(o, "gateway", Stats.warm("reads through the gateway", WARMUP_RUNS, () -> readRun(viaGateway).perSecond()));
         List<Double> g = new ArrayList<>();
         List<Double> d = new ArrayList<>();
         Histogram hGateway = Stats.histogram();
         Histogram hDirect = Stats.histogram();
         for (int run = 0; run < REPEATS; run++) {
-            Stats.Run rd = readRun(direct, token);
-            Stats.Run rg = readRun(viaGateway, token);
+            Stats.Run rd = readRun(direct);
+            Stats.Run rg = readRun(viaGateway);
             d.add(rd.perSecond());
             g.add(rg.perSecond());
             hDirect.add(rd.latency());
@@ -630,7 +620,9 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "  gateway: %.0f req/s vs %.0f direct%n", sg.median(), sd.median());
     }
 
-    private Stats.Run readRun(String url, String token) throws Exception {
+    /** One run of small reads; the token is taken when the run starts (a whole measure outlasts a token). */
+    private Stats.Run readRun(String url) throws Exception {
+        String token = Tokens.forOrg("RHA", "viewer");
         return Stats.load(CONCURRENCY, READ_SECONDS, id -> {
             HttpClient client = http[id];
             return () -> () -> Http.expect(200, Http.send(client, "GET", url, token, null, null));
@@ -644,15 +636,16 @@ public final class Bench {
         results.put("generatedReturns", rows);
         row("Generated read-model rows (baseline returns, self-assessments, survey responses; real hierarchy; many cycles)",
                 String.format(Locale.ROOT, "%,d", rows), "", "");
-        Map<String, String> bearers = Map.of("X24", national, "Y60", Tokens.forOrg("Y60", "region-analyst"),
-                "QT1", Tokens.forOrg("QT1", "icb-oversight"), "RHA", Tokens.forOrg("RHA", "viewer"));
+        // a token outlives no whole run: each request asks for the area's current one (kept until 30 s before it expires)
+        Map<String, String> roles = Map.of("X24", "national-analyst", "Y60", "region-analyst", "QT1", "icb-oversight", "RHA", "viewer");
         ArrayNode views = results.putArray("reportLatency");
         String collection = ScaleData.collection(7);
         HttpClient client = Http.client();
         int index = 0;
         for (Map.Entry<String, String[]> v : ScaleData.views(collection).entrySet()) {
             String[] spec = v.getValue(); // area, url, sql, sql parameter
-            Stats.Operation viaGateway = () -> Http.expect(200, Http.send(client, "GET", GATEWAY + spec[1], bearers.get(spec[0]), null, null));
+            Stats.Operation viaGateway = () -> Http.expect(200,
+                    Http.send(client, "GET", GATEWAY + spec[1], Tokens.forOrg(spec[0], roles.get(spec[0])), null, null));
             try (Connection c = db("reporting"); PreparedStatement ps = c.prepareStatement(spec[2])) {
                 Stats.Operation sqlOnly = () -> {
                     for (int p = 3; p < spec.length; p++) {
@@ -772,11 +765,11 @@ public final class Bench {
     // ---- 7. replay -------------------------------------------------------------------------------------------------------
 
     private void replay() throws Exception {
-        Http.expect(202, Http.send("POST", GATEWAY + "/api/v1/reports/admin/rebuild", admin, null, null));
+        Http.expect(202, Http.send("POST", GATEWAY + "/api/v1/reports/admin/rebuild", admin(), null, null));
         long started = System.nanoTime();
         JsonNode progress = null;
         while (System.nanoTime() - started < Duration.ofMinutes(10).toNanos()) {
-            progress = JSON.readTree(Http.send("GET", GATEWAY + "/api/v1/reports/admin/rebuild", admin, null, null).body());
+            progress = JSON.readTree(Http.send("GET", GATEWAY + "/api/v1/reports/admin/rebuild", admin(), null, null).body());
             if (!progress.path("state").asText().equals("RUNNING")) {
                 break;
             }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -55,6 +56,42 @@ final class ReturnSql {
             + "\"capability_staff_training\":true}";
 
     private ReturnSql() {
+    }
+
+    /** What the server's statement log shows for the captured returns. */
+    record Logged(long statements, long transactions, long relayStatements) {
+    }
+
+    /**
+     * Counts the statements and committed transactions of the returns in the baseline database's statement log. The outbox
+     * relay polls every 100 ms whatever the load, and shares the pool's connections with the requests, so its statements
+     * (the poll with its advisory lock, marking a batch sent) are told apart by their text, not by the connection, and a
+     * transaction counts only if it ran a statement of the return's.
+     */
+    static Logged countLogged(List<String> lines) {
+        long statements = 0;
+        long transactions = 0;
+        long relay = 0;
+        java.util.Map<String, Boolean> openTransactionHasReturnWork = new java.util.HashMap<>();
+        for (String l : lines) {
+            if (!l.contains("db=baseline ") || !(l.contains(" statement: ") || l.contains(" execute ")) || l.contains("bench-capture-")) {
+                continue;
+            }
+            String backend = l.substring(l.indexOf('['), l.indexOf(']') + 1);
+            if (l.endsWith(": BEGIN")) {
+                openTransactionHasReturnWork.put(backend, false);
+            } else if (l.endsWith(": COMMIT")) {
+                if (Boolean.TRUE.equals(openTransactionHasReturnWork.remove(backend))) {
+                    transactions++;
+                }
+            } else if (l.contains("sent_at is null") || l.contains("pg_try_advisory_xact_lock") || l.contains("set sent_at")) {
+                relay++;
+            } else {
+                statements++;
+                openTransactionHasReturnWork.computeIfPresent(backend, (b, work) -> true);
+            }
+        }
+        return new Logged(statements, transactions, relay);
     }
 
     /** Creates the scratch tables: copies of the service's, with their indexes, defaults, checks and foreign keys. */
