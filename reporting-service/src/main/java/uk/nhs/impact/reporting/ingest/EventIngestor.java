@@ -74,6 +74,14 @@ public class EventIngestor {
      * event by event, when the database cannot be reached.
      */
     public Uni<List<Outcome>> ingestAll(List<IncomingEvent> events) {
+        return prepare(events).chain(this::apply);
+    }
+
+    /**
+     * Reads every event of a batch without the database and dead-letters those that cannot be read, once: a caller that
+     * retries while the database is away retries only {@link #apply} with what this answers.
+     */
+    public Uni<Batch> prepare(List<IncomingEvent> events) {
         Outcome[] outcomes = new Outcome[events.size()];
         List<Readable> readable = new ArrayList<>(events.size());
         Uni<Void> deadLettered = Uni.createFrom().voidItem();
@@ -86,12 +94,22 @@ public class EventIngestor {
                 deadLettered = deadLettered.chain(() -> deadLetter(event, e.getMessage())).replaceWithVoid();
             }
         }
-        return deadLettered.chain(() -> inOneTransaction(readable, outcomes)
+        return deadLettered.replaceWith(new Batch(readable, outcomes));
+    }
+
+    /**
+     * Applies a prepared batch: in one transaction, or event by event should that fail other than for want of the database;
+     * fails when the database cannot be reached, and may then be retried (what was applied is found already applied).
+     */
+    public Uni<List<Outcome>> apply(Batch batch) {
+        List<Readable> readable = batch.readable();
+        Outcome[] outcomes = batch.outcomes();
+        return inOneTransaction(readable, outcomes)
                 .onFailure(failure -> readable.size() > 1 && !DatabaseFailures.isUnavailable(failure)).recoverWithUni(failure -> {
                     LOG.infof("A batch of %d events could not be applied at once (%s); applying them one by one", readable.size(),
                             failure.toString());
                     return oneByOne(readable, 0, outcomes);
-                }))
+                })
                 .map(ignored -> Arrays.asList(outcomes));
     }
 
@@ -163,8 +181,12 @@ public class EventIngestor {
         return deadLetters.send(event, reason).replaceWith(Outcome.DEAD_LETTERED);
     }
 
+    /** A batch read and ready to apply: its readable events and each event's outcome so far (poison ones decided). */
+    public record Batch(List<Readable> readable, Outcome[] outcomes) {
+    }
+
     /** An event read: where it stands in its batch, its handler (null: a type no read model takes), change and feed entry. */
-    private record Readable(int index, IncomingEvent event, EventHandler handler, Object change, FeedRow entry) {
+    record Readable(int index, IncomingEvent event, EventHandler handler, Object change, FeedRow entry) {
     }
 
     /** APPLIED to the read models and the feed; FED: a type no read model takes, recorded in the feed only. */

@@ -61,14 +61,15 @@ public class TopicConsumers {
                 work = work.chain(() -> deadLetters.send(notACloudEvent(record), "record is not a CloudEvent (no ce_id / ce_type headers)"));
             }
         }
-        Uni<Void> all = work.chain(() -> ingestor.ingestAll(events)).replaceWithVoid();
-        // While the database is away the batch waits and is applied once it is back; nothing is skipped (what a failed batch
-        // applied before the database went is found already applied). Each attempt runs on the batch's Vert.x context, as
-        // Hibernate Reactive requires, whatever thread the back-off ends on.
+        // Records that cannot be read are dead-lettered once; then, while the database is away, the batch waits and is applied
+        // once it is back; nothing is skipped (what a failed attempt applied before the database went is found already
+        // applied). Each attempt runs on the batch's Vert.x context, as Hibernate Reactive requires, whatever thread the
+        // back-off ends on.
         Context context = Vertx.currentContext();
         Executor onContext = context == null ? Runnable::run : task -> context.runOnContext(v -> task.run());
-        return all.runSubscriptionOn(onContext).onFailure(DatabaseFailures::isUnavailable).retry()
-                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
+        return work.chain(() -> ingestor.prepare(events))
+                .chain(prepared -> ingestor.apply(prepared).runSubscriptionOn(onContext).onFailure(DatabaseFailures::isUnavailable).retry()
+                        .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely())
                 .onItemOrFailure().transformToUni((ok, failure) -> failure == null
                         ? Uni.createFrom().completionStage(batch.ack())
                         : Uni.createFrom().completionStage(batch.nack(failure)));
