@@ -38,6 +38,7 @@ public final class LocalStack {
     private PostgresServer postgres;
     private KeycloakServer keycloak;
     private final long started = System.nanoTime();
+    private final ServiceJvm jvm = ServiceJvm.choose(System.getenv(), Path.of(System.getProperty("java.home")));
 
     private LocalStack(Path root) {
         this.root = root;
@@ -90,7 +91,7 @@ public final class LocalStack {
         });
         CompletableFuture.allOf(pg, kafka, kc).join();
 
-        step("services");
+        step("services (Java " + jvm.javaHome() + (jvm.aotCache() ? ", ahead-of-time cache per build" : "") + ")");
         Map<String, String> common = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + KAFKA_PORT,
                 "OIDC_AUTH_SERVER_URL", "http://127.0.0.1:" + KEYCLOAK_PORT + "/realms/nhs-impact",
@@ -103,9 +104,8 @@ public final class LocalStack {
             env.put("MANAGEMENT_HOST", "127.0.0.1");
             env.put("DB_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + PG_PORT + "/" + name);
             env.put("DB_REACTIVE_URL", "postgresql://127.0.0.1:" + PG_PORT + "/" + name);
-            Process p = launch(name + "-service", quarkusApp(name + "-service"), env);
             services.add(CompletableFuture.runAsync(() -> {
-                awaitReady(p, name + "-service", "http://127.0.0.1:" + MANAGEMENT.get(name));
+                startQuarkusApp(name + "-service", env, "http://127.0.0.1:" + MANAGEMENT.get(name));
                 done(name + "-service on http://127.0.0.1:" + port + " (management 127.0.0.1:" + MANAGEMENT.get(name) + ")");
             }));
         });
@@ -120,8 +120,7 @@ public final class LocalStack {
             gatewayEnv.put(name.toUpperCase() + "_URL", "http://127.0.0.1:" + port);
             gatewayEnv.put(name.toUpperCase() + "_MANAGEMENT_URL", "http://127.0.0.1:" + MANAGEMENT.get(name));
         });
-        Process gateway = launch("gateway", quarkusApp("gateway"), gatewayEnv);
-        awaitReady(gateway, "gateway", "http://127.0.0.1:" + GATEWAY_MANAGEMENT_PORT);
+        startQuarkusApp("gateway", gatewayEnv, "http://127.0.0.1:" + GATEWAY_MANAGEMENT_PORT);
         done("gateway on http://127.0.0.1:" + GATEWAY_PORT + " (management 127.0.0.1:" + GATEWAY_MANAGEMENT_PORT + ")");
         Files.writeString(data.resolve("ready"), String.format("%.1f%n", (System.nanoTime() - started) / 1e9));
     }
@@ -142,12 +141,59 @@ public final class LocalStack {
         }
     }
 
-    private List<String> quarkusApp(String module) {
+    /**
+     * Starts {@code module}'s Quarkus application on {@link #jvm} and waits until it is ready. On a Java with ahead-of-time
+     * caches, a build without its cache is first started once as a training run that writes it (see {@link ServiceJvm}).
+     */
+    private void startQuarkusApp(String module, Map<String, String> env, String managementUrl) {
         Path jar = root.resolve(module + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw install -DskipTests)");
         }
-        return List.of(java(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString());
+        List<String> extra = List.of();
+        if (jvm.aotCache()) {
+            Path cache = jvm.cacheFile(jar.getParent());
+            if (!Files.exists(cache)) {
+                train(module, jar, cache, env, managementUrl);
+            }
+            if (Files.exists(cache)) {
+                extra = List.of("-XX:AOTCache=" + cache);
+            }
+        }
+        awaitReady(launch(module, jvm.command(jar, extra), env), module, managementUrl);
+    }
+
+    /**
+     * The training run: the application started with {@code -XX:AOTCacheOutput}, stopped once ready; the JVM writes the
+     * cache as it exits. Written under a temporary name and moved into place, so a cache that exists is complete.
+     */
+    private void train(String module, Path jar, Path cache, Map<String, String> env, String managementUrl) {
+        Path partial = cache.resolveSibling(cache.getFileName() + ".partial");
+        Process p = launch(module + "-training", jvm.command(jar, List.of("-XX:AOTCacheOutput=" + partial)), env);
+        try {
+            awaitReady(p, module + "-training", managementUrl);
+        } catch (IllegalStateException e) {
+            p.destroyForcibly();
+            System.out.println("  " + module + ": the training run failed, starting without an ahead-of-time cache (" + e.getMessage() + ")");
+            return;
+        }
+        p.destroy();
+        try {
+            if (!p.waitFor(3, TimeUnit.MINUTES)) {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            if (Files.exists(partial)) {
+                Files.move(partial, cache, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                ServiceJvm.removeOtherCaches(cache);
+            } else {
+                System.out.println("  " + module + ": no ahead-of-time cache was written (see .stack-data/logs/" + module + "-training.log)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not keep the ahead-of-time cache of " + module, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private String kafkaClasspath() {
