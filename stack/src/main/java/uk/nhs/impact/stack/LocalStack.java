@@ -169,6 +169,7 @@ public final class LocalStack {
      */
     private void train(String module, Path jar, Path cache, Map<String, String> env, String managementUrl) {
         Path partial = cache.resolveSibling(cache.getFileName() + ".partial");
+        ServiceJvm.removeOtherCaches(cache);
         Process p = launch(module + "-training", jvm.command(jar, List.of("-XX:AOTCacheOutput=" + partial)), env);
         try {
             awaitReady(p, module + "-training", managementUrl);

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * The Java a service of the local stack runs on, and its command line. The services are compiled for Java 17 and run on it;
- * when a Java 25 (or later) is at hand ({@value #JAVA_HOME_ENV}, or a known install such as
+ * when a Java 25 (or later) is at hand (named by {@value #JAVA_HOME_ENV}, or a known install such as
  * {@code /usr/lib/jvm/temurin-25-jdk-amd64}) they run on that instead, with an ahead-of-time cache (JEP 483/514/515: classes
  * loaded and linked, method profiles) made by a training run of the same build: the service started with
  * {@code -XX:AOTCacheOutput}, stopped once ready (the JVM writes the cache as it exits), then started with
@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * unchanged and made again after a build. Without a Java 25 the services run on the launcher's own Java, as before.
  */
 final class ServiceJvm {
-    /** A Java home to run the services on; used when it is Java 25 or later (an older one is ignored). */
+    /** A Java home to run the services on (any version; an ahead-of-time cache is used from Java 25 on). */
     static final String JAVA_HOME_ENV = "IMPACT_SERVICE_JAVA_HOME";
     static final List<Path> KNOWN_HOMES = List.of(Path.of("/usr/lib/jvm/temurin-25-jdk-amd64"), Path.of("/usr/lib/jvm/java-25-openjdk-amd64"),
             Path.of("/usr/lib/jvm/jdk-25"));
@@ -46,11 +46,19 @@ final class ServiceJvm {
         this.feature = feature;
     }
 
-    /** The Java 25+ named by the environment or found at a known path, otherwise the launcher's own Java. */
+    /**
+     * The Java named by {@value #JAVA_HOME_ENV} (whatever its version: {@code IMPACT_SERVICE_JAVA_HOME=$JAVA17_HOME} runs
+     * the services on Java 17), else a Java 25+ found at a known path, else the launcher's own Java.
+     */
     static ServiceJvm choose(Map<String, String> env, Path launcherHome) {
-        Stream<Path> candidates = Stream.concat(Optional.ofNullable(env.get(JAVA_HOME_ENV)).filter(s -> !s.isBlank()).map(Path::of).stream(),
-                KNOWN_HOMES.stream());
-        return candidates.filter(home -> Files.isExecutable(home.resolve("bin/java"))).map(home -> new ServiceJvm(home, feature(home)))
+        Optional<Path> named = Optional.ofNullable(env.get(JAVA_HOME_ENV)).filter(s -> !s.isBlank()).map(Path::of);
+        if (named.isPresent()) {
+            if (!Files.isExecutable(named.get().resolve("bin/java"))) {
+                throw new IllegalStateException(JAVA_HOME_ENV + "=" + named.get() + " has no bin/java");
+            }
+            return new ServiceJvm(named.get(), feature(named.get()));
+        }
+        return KNOWN_HOMES.stream().filter(home -> Files.isExecutable(home.resolve("bin/java"))).map(home -> new ServiceJvm(home, feature(home)))
                 .filter(jvm -> jvm.feature >= AOT_FEATURE).findFirst().orElseGet(() -> new ServiceJvm(launcherHome, feature(launcherHome)));
     }
 
