@@ -4,6 +4,8 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -53,23 +56,51 @@ public class OutboxRelay {
     private volatile int failures;
 
     @Inject
-    io.vertx.core.Vertx vertx;
+    Vertx vertx;
 
-    private final java.util.concurrent.atomic.AtomicBoolean polling = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean polling = new AtomicBoolean();
+    private final AtomicBoolean wanted = new AtomicBoolean();
+    private volatile Context context;
 
     /**
      * Starts the relay's timer. A Vert.x periodic timer rather than {@code @Scheduled}: the scheduler's resolution is a
-     * second, which made every event wait up to a second before it left the outbox.
+     * second, which made every event wait up to a second before it left the outbox. The timer is the safety net: a
+     * committed write wakes the relay at once ({@link #wake()}), so an event does not wait for the next tick.
      */
     void start(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
         if (!config.enabled()) {
             return;
         }
-        vertx.setPeriodic(config.pollInterval().toMillis(), id -> {
-            if (polling.compareAndSet(false, true)) {
-                poll().subscribe().with(done -> polling.set(false), failure -> polling.set(false));
-            }
-        });
+        context = vertx.getOrCreateContext();
+        context.runOnContext(v -> vertx.setPeriodic(config.pollInterval().toMillis(), id -> round()));
+    }
+
+    /**
+     * Asks for a round now: called once a transaction that appended an event has committed. A round already running
+     * is followed by another straight away, so writes arriving during a round are picked up by the next one and under
+     * load the rounds run back to back, each taking whatever has committed since the last.
+     */
+    public void wake() {
+        Context relay = context;
+        if (relay != null) {
+            wanted.set(true);
+            relay.runOnContext(v -> round());
+        }
+    }
+
+    private void round() {
+        if (!polling.compareAndSet(false, true)) {
+            return;
+        }
+        wanted.set(false);
+        poll().subscribe().with(done -> afterRound(), failure -> afterRound());
+    }
+
+    private void afterRound() {
+        polling.set(false);
+        if (wanted.get()) {
+            round();
+        }
     }
 
     Uni<Void> poll() {
