@@ -10,6 +10,11 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -86,17 +91,34 @@ public class RebuildService {
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
                 long total = end.values().stream().mapToLong(Long::longValue).sum();
                 progress.updateAndGet(p -> p.withTotal(total));
-                while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                    List<IncomingEvent> batch = new ArrayList<>();
-                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                        if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                            batch.add(toEvent(record));
+                // one batch is applied while the next is polled and read: the applier runs one batch at a time, in order
+                ExecutorService applier = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "read-model-rebuild-apply");
+                    t.setDaemon(true);
+                    return t;
+                });
+                try {
+                    Future<?> applying = CompletableFuture.completedFuture(null);
+                    while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                        List<IncomingEvent> batch = new ArrayList<>();
+                        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                            if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                                batch.add(toEvent(record));
+                            }
+                        }
+                        if (!batch.isEmpty()) {
+                            EventIngestor.Batch prepared = VertxContextSupport.subscribeAndAwait(() -> ingestor.prepare(batch));
+                            awaitApplied(applying);
+                            applying = applier.submit(() -> {
+                                applyBatch(prepared);
+                                progress.updateAndGet(p -> p.plus(batch.size()));
+                                return null;
+                            });
                         }
                     }
-                    if (!batch.isEmpty()) {
-                        VertxContextSupport.subscribeAndAwait(() -> ingestor.ingestAll(batch));
-                        progress.updateAndGet(p -> p.plus(batch.size()));
-                    }
+                    awaitApplied(applying);
+                } finally {
+                    applier.shutdownNow();
                 }
             }
             progress.updateAndGet(p -> p.finished(Instant.now(), null));
@@ -104,6 +126,25 @@ public class RebuildService {
         } catch (Throwable e) {
             LOG.error("Read model rebuild failed", e);
             progress.updateAndGet(p -> p.finished(Instant.now(), e.toString()));
+        }
+    }
+
+    private void applyBatch(EventIngestor.Batch prepared) throws Exception {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> ingestor.apply(prepared));
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits for the batch being applied; its failure is the rebuild's. */
+    private static void awaitApplied(Future<?> applying) throws Throwable {
+        try {
+            applying.get();
+        } catch (ExecutionException e) {
+            throw e.getCause();
         }
     }
 
