@@ -10,11 +10,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,7 +27,7 @@ import uk.nhs.impact.reporting.ingest.EventIngestor;
 /**
  * Rebuilds every read model from the topics: empties them, then replays each topic from its first record up to where it
  * stood when the rebuild began, through the same ingestion path as the live consumers, one poll (up to {@value #BATCH}
- * records) per transaction.
+ * records) per transaction. Each poll is read (without the database) while the one before it is applied.
  */
 @ApplicationScoped
 public class RebuildService {
@@ -91,14 +86,8 @@ public class RebuildService {
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
                 long total = end.values().stream().mapToLong(Long::longValue).sum();
                 progress.updateAndGet(p -> p.withTotal(total));
-                // one batch is applied while the next is polled and read: the applier runs one batch at a time, in order
-                ExecutorService applier = Executors.newSingleThreadExecutor(r -> {
-                    Thread t = new Thread(r, "read-model-rebuild-apply");
-                    t.setDaemon(true);
-                    return t;
-                });
-                try {
-                    Future<?> applying = CompletableFuture.completedFuture(null);
+                // one batch is applied while the next is polled and read, the batches applied one at a time, in order
+                try (OneAhead applier = new OneAhead("read-model-rebuild-apply")) {
                     while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                         List<IncomingEvent> batch = new ArrayList<>();
                         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
@@ -108,17 +97,13 @@ public class RebuildService {
                         }
                         if (!batch.isEmpty()) {
                             EventIngestor.Batch prepared = VertxContextSupport.subscribeAndAwait(() -> ingestor.prepare(batch));
-                            awaitApplied(applying);
-                            applying = applier.submit(() -> {
-                                applyBatch(prepared);
+                            applier.submit(() -> {
+                                VertxContextSupport.subscribeAndAwait(() -> ingestor.apply(prepared));
                                 progress.updateAndGet(p -> p.plus(batch.size()));
-                                return null;
                             });
                         }
                     }
-                    awaitApplied(applying);
-                } finally {
-                    applier.shutdownNow();
+                    applier.finish();
                 }
             }
             progress.updateAndGet(p -> p.finished(Instant.now(), null));
@@ -126,25 +111,6 @@ public class RebuildService {
         } catch (Throwable e) {
             LOG.error("Read model rebuild failed", e);
             progress.updateAndGet(p -> p.finished(Instant.now(), e.toString()));
-        }
-    }
-
-    private void applyBatch(EventIngestor.Batch prepared) throws Exception {
-        try {
-            VertxContextSupport.subscribeAndAwait(() -> ingestor.apply(prepared));
-        } catch (Exception | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Waits for the batch being applied; its failure is the rebuild's. */
-    private static void awaitApplied(Future<?> applying) throws Throwable {
-        try {
-            applying.get();
-        } catch (ExecutionException e) {
-            throw e.getCause();
         }
     }
 
