@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class ReadModels {
-    static final String TABLES = "baseline_collection, baseline_return, baseline_return_review, survey_run, survey_response, assessment_record, assessment_last_event, feed_assessment_sharing";
+    static final String TABLES = "baseline_collection, baseline_return, baseline_return_review, baseline_trend_tally, survey_run, survey_response, assessment_record, assessment_last_event, feed_assessment_sharing";
 
     /** Inside the caller's transaction. */
     public Uni<Void> clear() {
