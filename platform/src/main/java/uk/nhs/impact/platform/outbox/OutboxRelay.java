@@ -65,7 +65,7 @@ public class OutboxRelay {
     /**
      * Starts the relay's timer. A Vert.x periodic timer rather than {@code @Scheduled}: the scheduler's resolution is a
      * second, which made every event wait up to a second before it left the outbox. The timer is the safety net: a
-     * committed write wakes the relay at once ({@link #wake()}), so an event does not wait for the next tick.
+     * committed write wakes the relay ({@link #wake()}), so an event does not wait for the next tick.
      */
     void start(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
         if (!config.enabled()) {
@@ -76,15 +76,14 @@ public class OutboxRelay {
     }
 
     /**
-     * Asks for a round now: called once a transaction that appended an event has committed. A round already running
-     * is followed by another straight away, so writes arriving during a round are picked up by the next one and under
-     * load the rounds run back to back, each taking whatever has committed since the last.
+     * Asks for a round: called once a transaction that appended an event has committed. The round runs after the wake
+     * delay, taking every write committed by then; a write that commits while a round runs asks for the next one, so
+     * under load each round takes whatever has committed since the last.
      */
     public void wake() {
         Context relay = context;
-        if (relay != null) {
-            wanted.set(true);
-            relay.runOnContext(v -> round());
+        if (relay != null && config.wakeOnCommit() && !wanted.getAndSet(true)) {
+            relay.runOnContext(v -> vertx.setTimer(Math.max(1, config.wakeDelay().toMillis()), id -> round()));
         }
     }
 
@@ -96,10 +95,11 @@ public class OutboxRelay {
         poll().subscribe().with(done -> afterRound(), failure -> afterRound());
     }
 
+    /** A write that committed while the round ran asked for another: it runs after the wake delay, with whatever came since. */
     private void afterRound() {
         polling.set(false);
         if (wanted.get()) {
-            round();
+            vertx.setTimer(Math.max(1, config.wakeDelay().toMillis()), id -> round());
         }
     }
 
