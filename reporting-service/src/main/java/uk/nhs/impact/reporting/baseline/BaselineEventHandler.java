@@ -51,7 +51,7 @@ public class BaselineEventHandler implements EventHandler {
                 .chain(() -> storeCollections(BaselineRows.mergedCollections(collections)));
     }
 
-    /** The returns, then the trend tallies of their collections recounted from them ({@link BaselineTrendTally}). */
+    /** The returns, then the trend tallies of their collections recounted from them ({@link BaselineTrendTally}; a rebuild recounts once at its end). */
     private Uni<Void> storeReturns(List<BaselineRows.Return> returns) {
         RowSet rows = new RowSet();
         returns.forEach(row -> rows.add().put("collection_id", row.collectionId()).put("ods_code", row.odsCode())
@@ -69,7 +69,8 @@ public class BaselineEventHandler implements EventHandler {
                     region_code = excluded.region_code, reference_date = excluded.reference_date,
                     revision = excluded.revision, answers = excluded.answers, submitted_at = excluded.submitted_at
                 where baseline_return.revision <= excluded.revision""".formatted(RowSet.rowsOf("baseline_return")))
-                .chain(() -> rows.returning(BaselineTrendTally.RECOUNT)).replaceWithVoid();
+                .chain(() -> BaselineTrendTally.deferred() ? Uni.createFrom().voidItem() : rows.returning(BaselineTrendTally.RECOUNT))
+                .replaceWithVoid();
     }
 
     /** The latest review per return; a review of an older revision than the one kept changes nothing. */

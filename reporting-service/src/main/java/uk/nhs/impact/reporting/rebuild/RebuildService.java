@@ -23,6 +23,7 @@ import uk.nhs.impact.contracts.Topics;
 import uk.nhs.impact.platform.consumer.IncomingEvent;
 import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.reporting.ingest.EventIngestor;
+import uk.nhs.impact.reporting.trend.BaselineTrendTally;
 
 /**
  * Rebuilds every read model from the topics: empties them, then replays each topic from its first record up to where it
@@ -98,13 +99,17 @@ public class RebuildService {
                         if (!batch.isEmpty()) {
                             EventIngestor.Batch prepared = VertxContextSupport.subscribeAndAwait(() -> ingestor.prepare(batch));
                             applier.submit(() -> {
-                                VertxContextSupport.subscribeAndAwait(() -> ingestor.apply(prepared));
+                                VertxContextSupport.subscribeAndAwait(() -> {
+                                    BaselineTrendTally.deferInThisContext();
+                                    return ingestor.apply(prepared);
+                                });
                                 progress.updateAndGet(p -> p.plus(batch.size()));
                             });
                         }
                     }
                     applier.finish();
                 }
+                VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(readModels::completeReplay));
             }
             progress.updateAndGet(p -> p.finished(Instant.now(), null));
             LOG.infof("Read models rebuilt from %d records", progress.get().replayed());

@@ -1,5 +1,7 @@
 package uk.nhs.impact.reporting.trend;
 
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
 import java.util.List;
 import java.util.Locale;
 import uk.nhs.impact.platform.hierarchy.OrgLevel;
@@ -17,6 +19,25 @@ public final class BaselineTrendTally {
     /** Recounts the collections of the batch's returns (a {@link RowSet} of {@code baseline_return} rows). */
     public static final String RECOUNT = "select cast(baseline_trend_recount(array(select distinct x.collection_id from "
             + RowSet.rowsOf("baseline_return") + ")) as text)";
+
+    /** Recounts every collection's tallies: once after a rebuild has replayed the returns (see {@link #deferInThisContext()}). */
+    public static final String RECOUNT_ALL = "select cast(baseline_trend_recount(array(select distinct collection_id from baseline_return)) as text)";
+
+    private static final String DEFERRED = "reporting.baseline-trend-tally.deferred";
+
+    /**
+     * Marks the work started on the current (duplicated) Vert.x context as a rebuild's replay: its batches leave the
+     * tallies alone, and the rebuild recounts every collection once at the end ({@link #RECOUNT_ALL}), instead of once per
+     * batch that touches a collection.
+     */
+    public static void deferInThisContext() {
+        ContextLocals.put(DEFERRED, Boolean.TRUE);
+    }
+
+    /** Whether the current work is a rebuild's replay, whose tallies are recounted once at its end. */
+    public static boolean deferred() {
+        return VertxContext.isOnDuplicatedContext() && ContextLocals.get(DEFERRED).isPresent();
+    }
 
     /** The trend per collection from the tallies: $1 question, $2 area ('' national), $3 org type, $4 trust type ('' every). */
     static final String TREND = """
