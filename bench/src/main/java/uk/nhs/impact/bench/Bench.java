@@ -116,19 +116,34 @@ public final class Bench {
         Runtime.getRuntime().addShutdownHook(new Thread(bench::stopRestarted, "bench-stop-restarted"));
         try {
             bench.machine();
-            bench.stackStart();
-            bench.startAlone();
-            bench.captureReturnSql();
-            bench.throughput();
-            bench.freshness();
-            bench.gatewayOverhead();
-            bench.reportLatency();
-            bench.footprintMemory();
-            bench.replay();
+            bench.measure("stack", bench::stackStart);
+            bench.measure("start", bench::startAlone);
+            bench.measure("throughput", () -> {
+                bench.captureReturnSql();
+                bench.throughput();
+            });
+            bench.measure("freshness", bench::freshness);
+            bench.measure("gateway", bench::gatewayOverhead);
+            bench.measure("reports", bench::reportLatency);
+            bench.measure("memory", bench::footprintMemory);
+            bench.measure("replay", bench::replay);
             bench.write();
         } finally {
             bench.stopRestarted();
         }
+    }
+
+    /** One measure; with {@code -Dbench.only=a,b} only those named run (stack, start, throughput, freshness, gateway, reports, memory, replay). */
+    private void measure(String name, Step step) throws Exception {
+        String only = System.getProperty("bench.only", "");
+        if (only.isBlank() || List.of(only.split(",")).contains(name)) {
+            step.run();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
     }
 
     private static double setting(String name, double normal, double quick) {

@@ -56,6 +56,9 @@ final class ScaleData {
                             + "jsonb_build_object('leadership_exec_responsibility', random() < 0.9, 'tools_improvement_methods', random() < 0.8, "
                             + "'governance_reporting', random() < 0.8, 'capability_staff_training', random() < 0.4), now() "
                             + "from generate_series(1, " + COLLECTIONS + ") c cross join bench_org o on conflict do nothing");
+            // the trend tallies, recounted from the returns as the service's consumer recounts them after writing returns
+            s.execute("select baseline_trend_recount(array(select c.collection_id from baseline_collection c where c.collection_id like 'bench-scale-%' "
+                    + "and not exists (select 1 from baseline_trend_tally t where t.collection_id = c.collection_id)))");
 
             s.execute("create temp table bench_answers as select k, (select jsonb_object_agg(lpad(q::text, 2, '0'), jsonb_build_object("
                     + "'component', 'C' || (case when q <= 4 then 1 when q <= 8 then 2 when q <= 13 then 3 when q <= 18 then 4 else 5 end), "

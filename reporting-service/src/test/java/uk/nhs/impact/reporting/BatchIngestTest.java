@@ -47,7 +47,8 @@ class BatchIngestTest {
     private static final LocalDate REF = LocalDate.of(2023, 8, 31);
     /** Tables built from events, each with the column its rows are found by (their ids start with the test's prefix). */
     private static final Map<String, String> TABLES = Map.of("baseline_collection", "collection_id", "baseline_return", "collection_id",
-            "baseline_return_review", "collection_id", "survey_run", "run_id", "survey_response", "run_id", "assessment_record",
+            "baseline_return_review", "collection_id", "baseline_trend_tally", "collection_id", "survey_run", "run_id", "survey_response", "run_id",
+            "assessment_record",
             "assessment_id", "assessment_last_event", "assessment_id", "feed_assessment_sharing", "assessment_id");
 
     @Inject

@@ -1,5 +1,6 @@
 package uk.nhs.impact.gateway.proxy;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -9,7 +10,9 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import uk.nhs.impact.gateway.GatewayConfig;
 
 /** Where each downstream service lives, and the pooled HTTP client that reaches them. */
@@ -17,6 +20,17 @@ import uk.nhs.impact.gateway.GatewayConfig;
 public class Downstreams {
     @Inject
     GatewayConfig config;
+    @Inject
+    Vertx vertx;
+
+    private final Map<String, URI> bases = new ConcurrentHashMap<>();
+    /**
+     * One pool per event loop for forwarded requests: a pool's connections live on the event loop that opened them, so a
+     * request forwarded from an event loop is written, and its answer read, on that same thread, without a hand-over
+     * between threads each way (a single shared pool hands out its most recently used connection, whatever its loop).
+     */
+    private final Map<Thread, HttpClient> forwarding = new ConcurrentHashMap<>();
+    private HttpClient offLoop;
 
     /** The owning service of an API path ({@code /api/v1/<segment>/...}). */
     public Optional<String> serviceFor(String path) {
@@ -31,7 +45,20 @@ public class Downstreams {
     }
 
     public URI baseOf(String service) {
-        return URI.create(config.services().get(service));
+        return bases.computeIfAbsent(service, s -> URI.create(config.services().get(s)));
+    }
+
+    /** The client that forwards requests arriving on the calling thread: its event loop's own, else one shared pool. */
+    HttpClient forwardingClient() {
+        if (Context.isOnEventLoopThread()) {
+            return forwarding.computeIfAbsent(Thread.currentThread(), t -> newClient(vertx));
+        }
+        synchronized (this) {
+            if (offLoop == null) {
+                offLoop = newClient(vertx);
+            }
+            return offLoop;
+        }
     }
 
     /** The service's management interface (health, OpenAPI document), if configured. */
@@ -42,6 +69,10 @@ public class Downstreams {
     @Produces
     @Singleton
     HttpClient client(Vertx vertx) {
+        return newClient(vertx);
+    }
+
+    private HttpClient newClient(Vertx vertx) {
         return vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true)

@@ -4,7 +4,6 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
@@ -17,8 +16,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.ConnectException;
 import java.net.URI;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
@@ -35,7 +37,7 @@ import uk.nhs.impact.gateway.ratelimit.RateLimiter;
  */
 public class ProxyRoutes {
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+    private static final Set<String> HOP_BY_HOP = caseInsensitive("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
 
     @Inject
@@ -44,8 +46,6 @@ public class ProxyRoutes {
     Downstreams downstreams;
     @Inject
     RateLimiter rateLimiter;
-    @Inject
-    HttpClient client;
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::authenticationFailure);
@@ -107,7 +107,7 @@ public class ProxyRoutes {
         RequestOptions options = new RequestOptions().setMethod(in.method()).setHost(base.getHost()).setPort(base.getPort())
                 .setURI(in.query() == null ? path : path + "?" + in.query())
                 .setIdleTimeout(WaitingRequests.idleTimeout(in, config.requestTimeout(), config.streamIdleTimeout()).toMillis());
-        client.request(options).onComplete(opened -> {
+        downstreams.forwardingClient().request(options).onComplete(opened -> {
             if (opened.failed()) {
                 downstreamFailure(ctx, service, opened.cause());
                 return;
@@ -192,10 +192,16 @@ public class ProxyRoutes {
 
     private static void copyHeaders(MultiMap from, MultiMap to) {
         from.forEach(e -> {
-            if (!HOP_BY_HOP.contains(e.getKey().toLowerCase(Locale.ROOT))) {
+            if (!HOP_BY_HOP.contains(e.getKey())) {
                 to.add(e.getKey(), e.getValue());
             }
         });
+    }
+
+    private static Set<String> caseInsensitive(String... names) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(List.of(names));
+        return Collections.unmodifiableSet(set);
     }
 
     private static String clientOf(SecurityIdentity identity) {

@@ -38,6 +38,7 @@ public class Outbox {
                 .setParameter("id", id).setParameter("topic", topic).setParameter("type", type)
                 .setParameter("subject", subject).setParameter("payload", payload)
                 .executeUpdate())
+                .invoke(OutboxWake::appended)
                 .replaceWith(id);
     }
 }

@@ -15,6 +15,17 @@ public interface OutboxConfig {
     @WithDefault("100ms")
     Duration pollInterval();
 
+    /** Whether a committed write wakes the relay (else only the timer runs it). */
+    @WithDefault("true")
+    boolean wakeOnCommit();
+
+    /**
+     * How long the relay waits after a committed write wakes it before it runs a round, so that the writes of that moment
+     * go out together: one request to the broker, one update marking them sent.
+     */
+    @WithDefault("5ms")
+    Duration wakeDelay();
+
     /** Most events sent in one relay round. */
     @WithDefault("500")
     int batchSize();

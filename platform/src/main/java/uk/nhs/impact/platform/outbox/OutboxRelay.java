@@ -4,6 +4,8 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -53,23 +56,51 @@ public class OutboxRelay {
     private volatile int failures;
 
     @Inject
-    io.vertx.core.Vertx vertx;
+    Vertx vertx;
 
-    private final java.util.concurrent.atomic.AtomicBoolean polling = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean polling = new AtomicBoolean();
+    private final AtomicBoolean wanted = new AtomicBoolean();
+    private volatile Context context;
 
     /**
      * Starts the relay's timer. A Vert.x periodic timer rather than {@code @Scheduled}: the scheduler's resolution is a
-     * second, which made every event wait up to a second before it left the outbox.
+     * second, which made every event wait up to a second before it left the outbox. The timer is the safety net: a
+     * committed write wakes the relay ({@link #wake()}), so an event does not wait for the next tick.
      */
     void start(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
         if (!config.enabled()) {
             return;
         }
-        vertx.setPeriodic(config.pollInterval().toMillis(), id -> {
-            if (polling.compareAndSet(false, true)) {
-                poll().subscribe().with(done -> polling.set(false), failure -> polling.set(false));
-            }
-        });
+        context = vertx.getOrCreateContext();
+        context.runOnContext(v -> vertx.setPeriodic(config.pollInterval().toMillis(), id -> round()));
+    }
+
+    /**
+     * Asks for a round: called once a transaction that appended an event has committed. The round runs after the wake
+     * delay, taking every write committed by then; a write that commits while a round runs asks for the next one, so
+     * under load each round takes whatever has committed since the last.
+     */
+    public void wake() {
+        Context relay = context;
+        if (relay != null && config.wakeOnCommit() && !wanted.getAndSet(true)) {
+            relay.runOnContext(v -> vertx.setTimer(Math.max(1, config.wakeDelay().toMillis()), id -> round()));
+        }
+    }
+
+    private void round() {
+        if (!polling.compareAndSet(false, true)) {
+            return;
+        }
+        wanted.set(false);
+        poll().subscribe().with(done -> afterRound(), failure -> afterRound());
+    }
+
+    /** A write that committed while the round ran asked for another: it runs after the wake delay, with whatever came since. */
+    private void afterRound() {
+        polling.set(false);
+        if (wanted.get()) {
+            vertx.setTimer(Math.max(1, config.wakeDelay().toMillis()), id -> round());
+        }
     }
 
     Uni<Void> poll() {

@@ -11,6 +11,7 @@ import uk.nhs.impact.contracts.baseline.ReturnSubmitted;
 import uk.nhs.impact.reporting.ingest.EventHandler;
 import uk.nhs.impact.reporting.ingest.EventRoute;
 import uk.nhs.impact.reporting.ingest.RowSet;
+import uk.nhs.impact.reporting.trend.BaselineTrendTally;
 
 /**
  * Baseline collections and returns; an amendment replaces the organisation's return, never adds a second. An ICB's review
@@ -50,6 +51,7 @@ public class BaselineEventHandler implements EventHandler {
                 .chain(() -> storeCollections(BaselineRows.mergedCollections(collections)));
     }
 
+    /** The returns, then the trend tallies of their collections recounted from them ({@link BaselineTrendTally}; a rebuild recounts once at its end). */
     private Uni<Void> storeReturns(List<BaselineRows.Return> returns) {
         RowSet rows = new RowSet();
         returns.forEach(row -> rows.add().put("collection_id", row.collectionId()).put("ods_code", row.odsCode())
@@ -66,7 +68,9 @@ public class BaselineEventHandler implements EventHandler {
                     org_type = excluded.org_type, trust_type = excluded.trust_type, icb_code = excluded.icb_code,
                     region_code = excluded.region_code, reference_date = excluded.reference_date,
                     revision = excluded.revision, answers = excluded.answers, submitted_at = excluded.submitted_at
-                where baseline_return.revision <= excluded.revision""".formatted(RowSet.rowsOf("baseline_return"))).replaceWithVoid();
+                where baseline_return.revision <= excluded.revision""".formatted(RowSet.rowsOf("baseline_return")))
+                .chain(() -> BaselineTrendTally.deferred() ? Uni.createFrom().voidItem() : rows.returning(BaselineTrendTally.RECOUNT))
+                .replaceWithVoid();
     }
 
     /** The latest review per return; a review of an older revision than the one kept changes nothing. */

@@ -1,9 +1,13 @@
 package uk.nhs.impact.reporting.feed;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
 import uk.nhs.impact.platform.security.SharingLevel;
 import uk.nhs.impact.reporting.ingest.Collapse;
@@ -42,9 +46,27 @@ public class ChangeFeedWriter {
 
     /**
      * Inside the caller's transaction: records the entries in their order, each unless an entry with its event id exists, in
-     * one statement after the assessments' sharing they set.
+     * one statement after the assessments' sharing they set. The ids are looked up first, so entries already there (every
+     * one of a rebuild's) are neither sent nor locked for; the insert still skips any another transaction adds meanwhile.
      */
     public Uni<Void> appendAll(List<FeedRow> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return trackSharing(rows).chain(() -> absent(rows)).chain(absent -> insert(rows.stream().filter(r -> absent.contains(r.id())).toList()));
+    }
+
+    /** The event ids of {@code rows} that have no entry yet. */
+    private Uni<Set<String>> absent(List<FeedRow> rows) {
+        ArrayNode ids = JsonNodeFactory.instance.arrayNode();
+        rows.forEach(r -> ids.add(r.id()));
+        return Panache.getSession().chain(s -> s.<String>createNativeQuery("""
+                select ids.id from json_array_elements_text(cast(cast(:ids as text) as json)) as ids(id)
+                where not exists (select 1 from change_feed f where f.event_id = ids.id)""", String.class)
+                .setParameter("ids", ids.toString()).getResultList()).map(HashSet::new);
+    }
+
+    private Uni<Void> insert(List<FeedRow> rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -55,7 +77,7 @@ public class ChangeFeedWriter {
                     .put("audience", row.audience().name()).put("owner", row.owner()).put("icb_code", row.icbCode())
                     .put("region_code", row.regionCode()).put("assessment_id", row.assessmentId()).put("sharing", row.sharing());
         }
-        return trackSharing(rows).chain(() -> Panache.getSession()).chain(s -> s
+        return Panache.getSession().chain(s -> s
                 .createNativeQuery("select 1 from (select pg_advisory_xact_lock(:lock)) locked")
                 .setParameter("lock", FEED_LOCK).getSingleResult())
                 .chain(() -> entries.execute("""

@@ -44,6 +44,30 @@ public record Segmentation(ReportAccessTable.Area area, String orgType, String t
         }
     }
 
+    /**
+     * Whether {@link #appendTo} selects the rows of a unit (its ods, trust type, ICB and region columns, and its organisation's
+     * segments in force at {@link #asOf}, as {@link QueryFamily#segmentsOn} reads them), for views without an org type column.
+     */
+    public boolean holds(QueryFamily.Unit unit) {
+        boolean inArea = switch (area.level()) {
+            case NATIONAL -> true;
+            case REGION -> area.code().equals(unit.regionCode());
+            case ICB -> area.code().equals(unit.icbCode()) || area.code().equals(unit.odsCode());
+            case TRUST, DIRECTORATE -> area.code().equals(unit.odsCode());
+        };
+        if (!inArea || trustType != null && !trustType.isBlank() && !trustType.toLowerCase(Locale.ROOT).equals(unit.trustType())) {
+            return false;
+        }
+        if (segment == null || segment.isBlank()) {
+            return true;
+        }
+        String[] parts = segment.split(":");
+        if (parts.length != 2 || !parts[1].matches("[1-5]")) {
+            throw ProblemException.validation("segment", "must be framework:segment, e.g. nof-2022-23:3");
+        }
+        return unit.segments().contains(parts[0] + ":" + Integer.parseInt(parts[1]));
+    }
+
     /** The key of the cell this segmentation asks for, as {@link QueryFamily} names the cells of a family. */
     public String cellKey(boolean withOrgType) {
         return QueryFamily.key(area.code(), withOrgType ? orgType : null, trustType, segment);

@@ -3,6 +3,7 @@ package uk.nhs.impact.reporting.rebuild;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import uk.nhs.impact.reporting.trend.BaselineTrendTally;
 
 /**
  * The tables built from events (not the reference data), emptied before a rebuild together with the consumer log. The
@@ -13,12 +14,18 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class ReadModels {
-    static final String TABLES = "baseline_collection, baseline_return, baseline_return_review, survey_run, survey_response, assessment_record, assessment_last_event, feed_assessment_sharing";
+    static final String TABLES = "baseline_collection, baseline_return, baseline_return_review, baseline_trend_tally, survey_run, survey_response, assessment_record, assessment_last_event, feed_assessment_sharing";
 
     /** Inside the caller's transaction. */
     public Uni<Void> clear() {
         return Panache.getSession().chain(s -> s.createNativeQuery("truncate " + TABLES).executeUpdate()
                 .chain(() -> s.createNativeQuery("delete from processed_event where consumer = 'reporting'").executeUpdate()))
+                .replaceWithVoid();
+    }
+
+    /** What a replay leaves to its end, inside the caller's transaction: the baseline trend's tallies, recounted once. */
+    public Uni<Void> completeReplay() {
+        return Panache.getSession().chain(s -> s.createNativeQuery(BaselineTrendTally.RECOUNT_ALL, String.class).getSingleResult())
                 .replaceWithVoid();
     }
 }

@@ -23,11 +23,12 @@ import uk.nhs.impact.contracts.Topics;
 import uk.nhs.impact.platform.consumer.IncomingEvent;
 import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.reporting.ingest.EventIngestor;
+import uk.nhs.impact.reporting.trend.BaselineTrendTally;
 
 /**
  * Rebuilds every read model from the topics: empties them, then replays each topic from its first record up to where it
  * stood when the rebuild began, through the same ingestion path as the live consumers, one poll (up to {@value #BATCH}
- * records) per transaction.
+ * records) per transaction. Each poll is read (without the database) while the one before it is applied.
  */
 @ApplicationScoped
 public class RebuildService {
@@ -86,18 +87,29 @@ public class RebuildService {
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
                 long total = end.values().stream().mapToLong(Long::longValue).sum();
                 progress.updateAndGet(p -> p.withTotal(total));
-                while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                    List<IncomingEvent> batch = new ArrayList<>();
-                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                        if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                            batch.add(toEvent(record));
+                // one batch is applied while the next is polled and read, the batches applied one at a time, in order
+                try (OneAhead applier = new OneAhead("read-model-rebuild-apply")) {
+                    while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                        List<IncomingEvent> batch = new ArrayList<>();
+                        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                            if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                                batch.add(toEvent(record));
+                            }
+                        }
+                        if (!batch.isEmpty()) {
+                            EventIngestor.Batch prepared = VertxContextSupport.subscribeAndAwait(() -> ingestor.prepare(batch));
+                            applier.submit(() -> {
+                                VertxContextSupport.subscribeAndAwait(() -> {
+                                    BaselineTrendTally.deferInThisContext();
+                                    return ingestor.apply(prepared);
+                                });
+                                progress.updateAndGet(p -> p.plus(batch.size()));
+                            });
                         }
                     }
-                    if (!batch.isEmpty()) {
-                        VertxContextSupport.subscribeAndAwait(() -> ingestor.ingestAll(batch));
-                        progress.updateAndGet(p -> p.plus(batch.size()));
-                    }
+                    applier.finish();
                 }
+                VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(readModels::completeReplay));
             }
             progress.updateAndGet(p -> p.finished(Instant.now(), null));
             LOG.infof("Read models rebuilt from %d records", progress.get().replayed());

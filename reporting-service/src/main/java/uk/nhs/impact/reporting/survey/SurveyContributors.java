@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.TreeMap;
 import uk.nhs.impact.reporting.access.Viewer;
 import uk.nhs.impact.reporting.figures.DisclosureGuard;
 import uk.nhs.impact.reporting.query.QueryFamily;
+import uk.nhs.impact.reporting.query.Segmentation;
 
 /**
  * A run's respondents as the disclosure guard weighs them: the respondents of one trust with the same attributes are one
@@ -62,6 +64,35 @@ public record SurveyContributors(Map<String, QueryFamily.Unit> units, Map<String
     /** The unit id of a row whose first four columns are {@link #UNIT}. */
     public static String unitId(Row r) {
         return r.getString(0) + "|" + r.getString(1) + "|" + r.getString(2) + "|" + r.getString(3);
+    }
+
+    /**
+     * What the respondents the segmentation selects add up to: how many, from how many trusts, and per question how many
+     * answered it (questions none of them answered left out).
+     */
+    public record Selected(long respondents, long trusts, Map<String, Long> answered) {
+    }
+
+    /** The respondents of the units the segmentation selects ({@link Segmentation#holds}), as its SQL would count them. */
+    public Selected selectedBy(Segmentation seg) {
+        Set<String> selected = new HashSet<>();
+        Set<String> trusts = new HashSet<>();
+        long respondents = 0;
+        for (Map.Entry<String, QueryFamily.Unit> u : units.entrySet()) {
+            if (seg.holds(u.getValue())) {
+                selected.add(u.getKey());
+                trusts.add(u.getValue().odsCode());
+                respondents += this.respondents.getOrDefault(u.getKey(), 0L);
+            }
+        }
+        Map<String, Long> answeredBy = new TreeMap<>();
+        answered.forEach((question, byUnit) -> {
+            long n = byUnit.entrySet().stream().filter(e -> selected.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+            if (n > 0) {
+                answeredBy.put(question, n);
+            }
+        });
+        return new Selected(respondents, trusts.size(), answeredBy);
     }
 
     /** Every cell of the survey view the viewer can ask for (its areas × trust type × segment), in the order they are decided. */

@@ -76,7 +76,8 @@ public class SurveyReports {
             LocalDate date = run.referenceDate();
             Segmentation seg = new Segmentation(access.area(viewer, area, date), null, trustType, segment, date);
             seg.appendTo(new StringBuilder(), new ArrayList<>(), "sr");
-            return suppressed(db, viewer, runId, seg).chain(reasons -> results(db, runId, seg, combine, reasons, run.questions()));
+            return SurveyContributors.read(db, family, runId, seg.asOf())
+                    .chain(c -> results(db, runId, seg, combine, c, suppressed(c, viewer, seg), run.questions()));
         }));
     }
 
@@ -86,21 +87,19 @@ public class SurveyReports {
      * question is theirs to keep: answered counts sum over all respondents), and, per question, weighted by those who
      * answered it (option counts and free text sum over them alone).
      */
-    private Uni<Suppression> suppressed(SqlClient db, Viewer viewer, String runId, Segmentation seg) {
-        return SurveyContributors.read(db, family, runId, seg.asOf()).map(c -> {
-            int k = disclosure.minSurveyRespondents();
-            List<DisclosureGuard.Cell> cells = c.cells(family, viewer, seg.asOf());
-            String key = seg.cellKey(false);
-            String cell = DisclosureGuard.plan(cells, c.respondents(), k).reason(key, "respondents");
-            Map<String, String> reasons = new HashMap<>();
-            c.answered().forEach((question, weight) -> {
-                String reason = cell != null ? cell : DisclosureGuard.plan(cells, weight, k).reason(key, "respondents who answered");
-                if (reason != null) {
-                    reasons.put(question, reason);
-                }
-            });
-            return new Suppression(cell, reasons);
+    private Suppression suppressed(SurveyContributors c, Viewer viewer, Segmentation seg) {
+        int k = disclosure.minSurveyRespondents();
+        List<DisclosureGuard.Cell> cells = c.cells(family, viewer, seg.asOf());
+        String key = seg.cellKey(false);
+        String cell = DisclosureGuard.plan(cells, c.respondents(), k).reason(key, "respondents");
+        Map<String, String> reasons = new HashMap<>();
+        c.answered().forEach((question, weight) -> {
+            String reason = cell != null ? cell : DisclosureGuard.plan(cells, weight, k).reason(key, "respondents who answered");
+            if (reason != null) {
+                reasons.put(question, reason);
+            }
         });
+        return new Suppression(cell, reasons);
     }
 
     /**
@@ -114,54 +113,50 @@ public class SurveyReports {
     }
 
     /**
+     * The option counts are read here; how many responded, from how many trusts, and how many answered each question are
+     * added up from the contributors (read in the same snapshot) that the segmentation selects.
+     *
      * @param combine question code → option codes whose counts are added, e.g. {@code Q2_trust_alignment → [fully, mostly]}
      */
-    private Uni<SurveyResults> results(SqlClient db, String runId, Segmentation seg, Map<String, List<String>> combine, Suppression suppressed,
-            List<RunChanged.Question> asked) {
+    private Uni<SurveyResults> results(SqlClient db, String runId, Segmentation seg, Map<String, List<String>> combine,
+            SurveyContributors contributors, Suppression suppressed, List<RunChanged.Question> asked) {
         List<Object> params = seg.newParams(runId);
         StringBuilder where = new StringBuilder(" where sr.run_id = $1");
         seg.appendTo(where, params, "sr");
-        String base = "with r as (select sr.respondent_id, sr.ods_code, sr.answers from survey_response sr" + where + ") ";
-        String options = base + """
+        String options = """
                 select q.key, jsonb_typeof(q.value), o.opt, count(*)
-                from r, jsonb_each(r.answers) q,
+                from survey_response sr, jsonb_each(sr.answers) q,
                      lateral (select jsonb_array_elements_text(q.value) as opt where jsonb_typeof(q.value) = 'array'
                               union all select q.value #>> '{}' where jsonb_typeof(q.value) in ('string', 'number', 'boolean')
-                              union all select q.value ->> 'text' where jsonb_typeof(q.value) = 'object') o
-                group by 1, 2, 3""";
-        String answered = base + "select q.key, count(*) from r, jsonb_each(r.answers) q where " + SurveyContributors.ANSWERED + " group by 1";
-        String meta = base + "select count(*), count(distinct ods_code) from r";
-        Tuple tuple = Tuple.from(params);
-        return Uni.combine().all().unis(db.preparedQuery(options).execute(tuple), db.preparedQuery(answered).execute(tuple),
-                db.preparedQuery(meta).execute(tuple)).asTuple().map(t -> {
-                    Map<String, Long> answeredBy = new TreeMap<>();
-                    t.getItem2().forEach(r -> answeredBy.put(r.getString(0), r.getLong(1)));
-                    Map<String, Map<String, Long>> counts = new TreeMap<>();
-                    Map<String, String> kinds = new TreeMap<>();
-                    Map<String, List<String>> comments = new TreeMap<>();
-                    for (Row r : t.getItem1()) {
-                        String q = r.getString(0);
-                        String value = r.getString(2);
-                        boolean multi = "array".equals(r.getString(1));
-                        boolean text = "object".equals(r.getString(1));
-                        if (value == null) {
-                            continue;
-                        }
-                        if (text || !multi && !value.matches(SurveyContributors.CODE)) {
-                            List<String> texts = comments.computeIfAbsent(q, k -> new ArrayList<>());
-                            for (long c = 0; c < r.getLong(3); c++) {
-                                texts.add(value);
-                            }
-                            kinds.putIfAbsent(q, "free_text");
-                            continue;
-                        }
-                        kinds.put(q, multi ? "multi_choice" : "single_choice");
-                        counts.computeIfAbsent(q, k -> new TreeMap<>()).merge(value, r.getLong(3), Long::sum);
+                              union all select q.value ->> 'text' where jsonb_typeof(q.value) = 'object') o""" + where + " group by 1, 2, 3";
+        SurveyContributors.Selected selected = contributors.selectedBy(seg);
+        return db.preparedQuery(options).execute(Tuple.from(params)).map(rows -> {
+            Map<String, Long> answeredBy = selected.answered();
+            Map<String, Map<String, Long>> counts = new TreeMap<>();
+            Map<String, String> kinds = new TreeMap<>();
+            Map<String, List<String>> comments = new TreeMap<>();
+            for (Row r : rows) {
+                String q = r.getString(0);
+                String value = r.getString(2);
+                boolean multi = "array".equals(r.getString(1));
+                boolean text = "object".equals(r.getString(1));
+                if (value == null) {
+                    continue;
+                }
+                if (text || !multi && !value.matches(SurveyContributors.CODE)) {
+                    List<String> texts = comments.computeIfAbsent(q, k -> new ArrayList<>());
+                    for (long c = 0; c < r.getLong(3); c++) {
+                        texts.add(value);
                     }
-                    Row m = t.getItem3().iterator().next();
-                    QuestionList.addUnanswered(asked, counts, kinds);
-                    return build(runId, seg, m.getLong(0), m.getLong(1), answeredBy, counts, kinds, comments, combine, suppressed);
-                });
+                    kinds.putIfAbsent(q, "free_text");
+                    continue;
+                }
+                kinds.put(q, multi ? "multi_choice" : "single_choice");
+                counts.computeIfAbsent(q, k -> new TreeMap<>()).merge(value, r.getLong(3), Long::sum);
+            }
+            QuestionList.addUnanswered(asked, counts, kinds);
+            return build(runId, seg, selected.respondents(), selected.trusts(), answeredBy, counts, kinds, comments, combine, suppressed);
+        });
     }
 
     private SurveyResults build(String runId, Segmentation seg, long respondents, long trusts, Map<String, Long> answered,

@@ -48,8 +48,20 @@ public class Trends {
         return predecessors == Predecessors.SUCCESSOR ? restatedBaseline(question, orgType, seg) : baseline(question, orgType, seg);
     }
 
-    /** % yes to one baseline question among the segmentation's returns, per collection, each return where it was filed. */
+    /**
+     * % yes to one baseline question among the segmentation's returns, per collection, each return where it was filed: from
+     * the collections' tallies where they hold the segmentation's cell, else from the returns.
+     */
     private Uni<Trend> baseline(String question, String orgType, Segmentation seg) {
+        List<Object> tally = BaselineTrendTally.params(question, seg);
+        if (tally.isEmpty()) {
+            return baselineFromReturns(question, orgType, seg);
+        }
+        return pool.preparedQuery(BaselineTrendTally.TREND).execute(Tuple.from(tally)).map(rows -> asFiled(question, orgType, seg, rows));
+    }
+
+    /** The same counted from every return in {@code baseline_return}, as the tallies count them. */
+    public Uni<Trend> baselineFromReturns(String question, String orgType, Segmentation seg) {
         List<Object> params = seg.newParams(question);
         StringBuilder sql = new StringBuilder("""
                 select r.collection_id, max(r.reference_date),
@@ -58,13 +70,16 @@ public class Trends {
                 from baseline_return r where true""");
         seg.appendTo(sql, params, "r");
         sql.append(" group by r.collection_id order by max(r.reference_date), r.collection_id");
-        return pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(rows -> {
-            List<Trend.Point> points = new ArrayList<>();
-            for (Row r : rows) {
-                points.add(new Trend.Point(r.getString(0), r.getLocalDate(1), Figure.of(r.getLong(2), r.getLong(3)), null, null));
-            }
-            return new Trend("baseline:" + question + ":" + orgType, seg.area().code(), Predecessors.AS_FILED.value(), points);
-        });
+        return pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(rows -> asFiled(question, orgType, seg, rows));
+    }
+
+    /** The trend from rows of collection, reference date, yes, answered. */
+    private static Trend asFiled(String question, String orgType, Segmentation seg, Iterable<Row> rows) {
+        List<Trend.Point> points = new ArrayList<>();
+        for (Row r : rows) {
+            points.add(new Trend.Point(r.getString(0), r.getLocalDate(1), Figure.of(r.getLong(2), r.getLong(3)), null, null));
+        }
+        return new Trend("baseline:" + question + ":" + orgType, seg.area().code(), Predecessors.AS_FILED.value(), points);
     }
 
     /**
