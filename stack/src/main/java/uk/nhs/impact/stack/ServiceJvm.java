@@ -17,20 +17,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The Java a service of the local stack runs on, and its command line. The services are compiled for Java 17 and run on it;
- * when a Java 25 (or later) is at hand (named by {@value #JAVA_HOME_ENV}, or a known install such as
- * {@code /usr/lib/jvm/temurin-25-jdk-amd64}) they run on that instead, with an ahead-of-time cache (JEP 483/514/515: classes
+ * The Java a service of the local stack runs on, and its command line. The services are compiled for Java 17 and run on the
+ * launcher's own Java; with {@value #JAVA_HOME_ENV} naming a Java 25 (or later), e.g. {@code /usr/lib/jvm/temurin-25-jdk-amd64},
+ * they run on that instead, with an ahead-of-time cache (JEP 483/514/515: classes
  * loaded and linked, method profiles) made by a training run of the same build: the service started with
  * {@code -XX:AOTCacheOutput}, stopped once ready (the JVM writes the cache as it exits), then started with
  * {@code -XX:AOTCache}. The cache is kept in the service's {@code target/quarkus-app} under a name that fingerprints the
  * build (every file's path, size and modification time), the Java and the options, so it is reused while they are
- * unchanged and made again after a build. Without a Java 25 the services run on the launcher's own Java, as before.
+ * unchanged and made again after a build.
  */
 final class ServiceJvm {
     /** A Java home to run the services on (any version; an ahead-of-time cache is used from Java 25 on). */
     static final String JAVA_HOME_ENV = "IMPACT_SERVICE_JAVA_HOME";
-    static final List<Path> KNOWN_HOMES = List.of(Path.of("/usr/lib/jvm/temurin-25-jdk-amd64"), Path.of("/usr/lib/jvm/java-25-openjdk-amd64"),
-            Path.of("/usr/lib/jvm/jdk-25"));
     static final int AOT_FEATURE = 25;
     /**
      * Every service's JVM options: a heap cap and the serial collector (one collector thread, least overhead for a heap
@@ -48,7 +46,7 @@ final class ServiceJvm {
 
     /**
      * The Java named by {@value #JAVA_HOME_ENV} (whatever its version: {@code IMPACT_SERVICE_JAVA_HOME=$JAVA17_HOME} runs
-     * the services on Java 17), else a Java 25+ found at a known path, else the launcher's own Java.
+     * the services on Java 17), else the launcher's own Java.
      */
     static ServiceJvm choose(Map<String, String> env, Path launcherHome) {
         Optional<Path> named = Optional.ofNullable(env.get(JAVA_HOME_ENV)).filter(s -> !s.isBlank()).map(Path::of);
@@ -58,8 +56,7 @@ final class ServiceJvm {
             }
             return new ServiceJvm(named.get(), feature(named.get()));
         }
-        return KNOWN_HOMES.stream().filter(home -> Files.isExecutable(home.resolve("bin/java"))).map(home -> new ServiceJvm(home, feature(home)))
-                .filter(jvm -> jvm.feature >= AOT_FEATURE).findFirst().orElseGet(() -> new ServiceJvm(launcherHome, feature(launcherHome)));
+        return new ServiceJvm(launcherHome, feature(launcherHome));
     }
 
     /** The feature release of the Java at {@code home} (25 for 25.0.1), from its {@code release} file; 0 when unknown. */
