@@ -5,11 +5,13 @@ import static uk.nhs.impact.reporting.BaselineFixtures.org;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,6 +26,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 import uk.nhs.impact.contracts.EventTypes;
@@ -55,6 +59,8 @@ class BatchIngestTest {
     EventIngestor ingestor;
     @Inject
     Pool pool;
+    @Inject
+    Mutiny.SessionFactory sessionFactory;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
@@ -151,6 +157,28 @@ class BatchIngestTest {
                 batched, batchSize);
 
         assertThat(snapshot(p)).isEqualTo(live);
+    }
+
+    /**
+     * The statements a batch runs (consumer log, read-model upserts that answer rows, the feed's lock and lookups) keep one
+     * query plan each in Hibernate's plan cache: batches of the same kinds of event, run again, add none.
+     */
+    @Test
+    void batchesRunAgainAddNoQueryPlan() throws Throwable {
+        ingestAll(generate(prefix(), 300, new Random(7)));
+        int plans = cachedPlans();
+        for (int i = 0; i < 3; i++) {
+            ingestAll(generate(prefix(), 300, new Random(7)));
+        }
+        assertThat(cachedPlans()).as("query plans after three more batches").isEqualTo(plans);
+    }
+
+    /** The number of plans in the session factory's plan cache (Hibernate Reactive keeps the ORM factory as its delegate). */
+    private int cachedPlans() throws ReflectiveOperationException {
+        Object reactive = ClientProxy.unwrap(sessionFactory);
+        Field delegate = reactive.getClass().getDeclaredField("delegate");
+        delegate.setAccessible(true);
+        return ((SessionFactoryImplementor) delegate.get(reactive)).getQueryEngine().getInterpretationCache().getNumberOfCachedQueryPlans();
     }
 
     // ---- the events ----------------------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import uk.nhs.impact.contracts.EventTypes;
 import uk.nhs.impact.contracts.Topics;
 import uk.nhs.impact.contracts.organisation.HierarchyChanged;
 import uk.nhs.impact.platform.audit.AuditTrail;
+import uk.nhs.impact.platform.db.SessionSql;
 import uk.nhs.impact.platform.hierarchy.ChangeSet;
 import uk.nhs.impact.platform.hierarchy.HierarchyChanges;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
@@ -59,8 +60,7 @@ public class ChangeSetService {
     public Uni<StoredChangeSet> load(OrgScope scope, NewChangeSet body) {
         ChangeSet set = body.toChangeSet(UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MICROS), scope.orgCode());
         return Panache.getSession()
-                .chain(s -> s.createNativeQuery("select 1 from pg_advisory_xact_lock(:key)", Integer.class).setParameter("key", LOAD_LOCK)
-                        .getSingleResult())
+                .chain(s -> SessionSql.rows(s, "select 1 from pg_advisory_xact_lock($1)", LOAD_LOCK))
                 .chain(locked -> hierarchy.restore())
                 .chain(current -> hierarchy.store(set))
                 .chain(applied -> StoredChangeSet.count("reference", set.reference()))

@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import uk.nhs.impact.platform.db.SessionSql;
 import uk.nhs.impact.platform.security.OrgScope;
 
 /**
@@ -88,9 +89,8 @@ public class AuditTrail {
 
     /** The changes to one entity, oldest first. */
     public Uni<List<Entry>> trail(String entityType, String entityId) {
-        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                "select " + COLUMNS + " from audit_event where entity_type = :type and entity_id = :id order by seq", Object[].class)
-                .setParameter("type", entityType).setParameter("id", entityId).getResultList()))
+        return Panache.withSession(() -> Panache.getSession().chain(s -> SessionSql.rows(s,
+                "select " + COLUMNS + " from audit_event where entity_type = $1 and entity_id = $2 order by seq", entityType, entityId)))
                 .map(rows -> rows.stream().map(AuditTrail::entry).toList());
     }
 
@@ -100,9 +100,8 @@ public class AuditTrail {
     }
 
     private Uni<Verification> page(int afterChain, long afterSeq, String expectedPrev, long checked) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select " + COLUMNS + " from audit_event where (chain, seq) > (:chain, :after) "
-                + "order by chain, seq limit " + PAGE, Object[].class)
-                .setParameter("chain", afterChain).setParameter("after", afterSeq).getResultList())
+        return Panache.getSession().chain(s -> SessionSql.rows(s, "select " + COLUMNS + " from audit_event where (chain, seq) > ($1, $2) "
+                + "order by chain, seq limit " + PAGE, afterChain, afterSeq))
                 .chain(rows -> {
                     String prev = expectedPrev;
                     long n = checked;

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import uk.nhs.impact.platform.db.SessionSql;
 
 /**
  * The idempotent-consumer log: a consumer records each event id in the same transaction as the change the event
@@ -47,13 +47,11 @@ public class ProcessedEventLog {
         }
         ArrayNode ids = JsonNodeFactory.instance.arrayNode();
         eventIds.forEach(ids::add);
-        return Panache.getSession().chain(s -> s.<String>createNativeQuery(
+        return Panache.getSession().chain(s -> SessionSql.texts(s,
                 "insert into processed_event(consumer, event_id, processed_at) "
-                        + "select :consumer, id, now() from json_array_elements_text(cast(cast(:ids as text) as json)) as ids(id) "
+                        + "select $1, id, now() from json_array_elements_text(cast(cast($2 as text) as json)) as ids(id) "
                         + "on conflict do nothing returning event_id",
-                String.class)
-                .setParameter("consumer", consumer).setParameter("ids", ids.toString())
-                .getResultList())
+                consumer, ids.toString()))
                 .map(HashSet::new);
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import uk.nhs.impact.contracts.organisation.HierarchyChanged;
+import uk.nhs.impact.platform.db.SessionSql;
 
 /**
  * The SQL of the {@code hierarchy_change_set} table: the change sets this service has applied, in load order. Writes take part
@@ -47,8 +48,7 @@ public class StoredChangeSets {
 
     /** Inside the caller's transaction: whether a set with this id is stored. */
     public Uni<Boolean> exists(UUID id) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select 1 from hierarchy_change_set where id = :id", Integer.class)
-                .setParameter("id", id).getResultList())
+        return Panache.getSession().chain(s -> SessionSql.rows(s, "select 1 from hierarchy_change_set where id = $1", id))
                 .map(rows -> !rows.isEmpty());
     }
 

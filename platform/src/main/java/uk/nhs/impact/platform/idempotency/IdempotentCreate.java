@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import uk.nhs.impact.platform.db.SessionSql;
 import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.platform.web.ETags;
 
@@ -83,10 +84,8 @@ public class IdempotentCreate {
     }
 
     private Uni<Stored> find(String scope, String key) {
-        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                "select request_hash, status, location, etag, body from idempotency_key where scope = :scope and idem_key = :key",
-                Object[].class)
-                .setParameter("scope", scope).setParameter("key", key).getResultList()))
+        return Panache.withSession(() -> Panache.getSession().chain(s -> SessionSql.rows(s,
+                "select request_hash, status, location, etag, body from idempotency_key where scope = $1 and idem_key = $2", scope, key)))
                 .map(IdempotentCreate::first);
     }
 

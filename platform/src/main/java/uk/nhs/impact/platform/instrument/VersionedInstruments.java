@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import uk.nhs.impact.platform.db.SessionSql;
 import uk.nhs.impact.platform.problem.FieldError;
 import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.platform.web.ETags;
@@ -90,8 +91,8 @@ public abstract class VersionedInstruments<D> {
     }
 
     public Uni<List<String>> instrumentIds() {
-        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                "select distinct instrument_id from instrument_version", String.class).getResultList()))
+        return Panache.withSession(() -> Panache.getSession().chain(s -> SessionSql.texts(s,
+                "select distinct instrument_id from instrument_version")))
                 .map(stored -> {
                     TreeSet<String> ids = new TreeSet<>(shipped.keySet());
                     ids.addAll(stored);
@@ -101,7 +102,7 @@ public abstract class VersionedInstruments<D> {
 
     /** Every version of an instrument, oldest first (runs in its own session when none is open). */
     public Uni<List<Entry<D>>> versions(String instrumentId) {
-        return Panache.withSession(() -> rows("where instrument_id = :id order by number", Map.of("id", instrumentId))).map(stored -> {
+        return Panache.withSession(() -> rows("where instrument_id = $1 order by number", instrumentId)).map(stored -> {
             List<Entry<D>> all = new ArrayList<>(shipped.getOrDefault(instrumentId, Map.of()).values());
             all.addAll(stored);
             all.sort(Comparator.comparingInt(Entry::number));
@@ -120,7 +121,7 @@ public abstract class VersionedInstruments<D> {
         if (e != null) {
             return Uni.createFrom().item(e);
         }
-        return Panache.withSession(() -> rows("where instrument_id = :id and number = :number", Map.of("id", instrumentId, "number", number)))
+        return Panache.withSession(() -> rows("where instrument_id = $1 and number = $2", instrumentId, number))
                 .map(list -> list.isEmpty() ? null : list.get(0));
     }
 
@@ -172,7 +173,7 @@ public abstract class VersionedInstruments<D> {
         if (shipped.getOrDefault(instrumentId, Map.of()).containsKey(number)) {
             throw immutable(instrumentId, number);
         }
-        return rows("where instrument_id = :id and number = :number for update", Map.of("id", instrumentId, "number", number)).map(list -> {
+        return rows("where instrument_id = $1 and number = $2 for update", instrumentId, number).map(list -> {
             if (list.isEmpty()) {
                 throw ProblemException.notFound("Version " + number + " of " + instrumentId);
             }
@@ -195,13 +196,10 @@ public abstract class VersionedInstruments<D> {
         });
     }
 
-    private Uni<List<Entry<D>>> rows(String where, Map<String, Object> params) {
-        return Panache.getSession().chain(s -> {
-            var q = s.createNativeQuery("select instrument_id, number, status, definition, published_at, version from instrument_version "
-                    + where, Object[].class);
-            params.forEach(q::setParameter);
-            return q.getResultList();
-        }).map(list -> list.stream().map(this::entry).toList());
+    private Uni<List<Entry<D>>> rows(String where, Object... params) {
+        return Panache.getSession().chain(s -> SessionSql.rows(s,
+                "select instrument_id, number, status, definition, published_at, version from instrument_version " + where, params))
+                .map(list -> list.stream().map(this::entry).toList());
     }
 
     private Entry<D> entry(Object[] r) {

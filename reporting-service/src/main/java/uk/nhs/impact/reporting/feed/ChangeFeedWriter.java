@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import uk.nhs.impact.platform.db.SessionSql;
 import uk.nhs.impact.platform.hierarchy.OrganisationHierarchy;
 import uk.nhs.impact.platform.security.SharingLevel;
 import uk.nhs.impact.reporting.ingest.Collapse;
@@ -60,10 +61,9 @@ public class ChangeFeedWriter {
     private Uni<Set<String>> absent(List<FeedRow> rows) {
         ArrayNode ids = JsonNodeFactory.instance.arrayNode();
         rows.forEach(r -> ids.add(r.id()));
-        return Panache.getSession().chain(s -> s.<String>createNativeQuery("""
-                select ids.id from json_array_elements_text(cast(cast(:ids as text) as json)) as ids(id)
-                where not exists (select 1 from change_feed f where f.event_id = ids.id)""", String.class)
-                .setParameter("ids", ids.toString()).getResultList()).map(HashSet::new);
+        return Panache.getSession().chain(s -> SessionSql.texts(s, """
+                select ids.id from json_array_elements_text(cast(cast($1 as text) as json)) as ids(id)
+                where not exists (select 1 from change_feed f where f.event_id = ids.id)""", ids.toString())).map(HashSet::new);
     }
 
     private Uni<Void> insert(List<FeedRow> rows) {
@@ -77,9 +77,7 @@ public class ChangeFeedWriter {
                     .put("audience", row.audience().name()).put("owner", row.owner()).put("icb_code", row.icbCode())
                     .put("region_code", row.regionCode()).put("assessment_id", row.assessmentId()).put("sharing", row.sharing());
         }
-        return Panache.getSession().chain(s -> s
-                .createNativeQuery("select 1 from (select pg_advisory_xact_lock(:lock)) locked")
-                .setParameter("lock", FEED_LOCK).getSingleResult())
+        return Panache.getSession().chain(s -> SessionSql.rows(s, "select 1 from (select pg_advisory_xact_lock($1)) locked", FEED_LOCK))
                 .chain(() -> entries.execute("""
                         insert into change_feed(event_id, type, source, subject, time, data, audience, owner, icb_code,
                             region_code, assessment_id, sharing)

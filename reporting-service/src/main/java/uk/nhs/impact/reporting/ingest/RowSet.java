@@ -10,17 +10,18 @@ import io.smallrye.mutiny.Uni;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import uk.nhs.impact.platform.db.SessionSql;
 
 /**
- * Rows written set-wise: one JSON array of objects keyed by column name, bound as the one parameter {@code :rows} and read in
- * SQL as a table with {@code json_populate_recordset(cast(null as <table>), cast(cast(:rows as text) as json)) with ordinality},
+ * Rows written set-wise: one JSON array of objects keyed by column name, bound as the one parameter {@code $1} and read in
+ * SQL as a table with {@code json_populate_recordset(cast(null as <table>), cast(cast($1 as text) as json)) with ordinality},
  * so a whole batch takes one statement per table. Values are written as the column's text form (dates and timestamps in ISO
  * 8601); JSON columns take the JSON text as it is.
  */
 public final class RowSet {
     /** What a statement reads its rows from, as the table {@code x} (with {@code x.ordinality}, the rows' order). */
     public static String rowsOf(String table) {
-        return "json_populate_recordset(cast(null as " + table + "), cast(cast(:rows as text) as json)) with ordinality as x";
+        return "json_populate_recordset(cast(null as " + table + "), cast(cast($1 as text) as json)) with ordinality as x";
     }
 
     private final ArrayNode rows = JsonNodeFactory.instance.arrayNode();
@@ -39,7 +40,7 @@ public final class RowSet {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery(sql).setParameter("rows", rows.toString()).executeUpdate());
+        return Panache.getSession().chain(s -> SessionSql.update(s, sql, rows.toString()));
     }
 
     /** Runs {@code sql}, which returns one text column, on these rows inside the caller's transaction; answers what it returned. */
@@ -47,8 +48,7 @@ public final class RowSet {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Panache.getSession()
-                .chain(s -> s.createNativeQuery(sql, String.class).setParameter("rows", rows.toString()).getResultList());
+        return Panache.getSession().chain(s -> SessionSql.texts(s, sql, rows.toString()));
     }
 
     /** One row: column values by name; a null value leaves the column null. */

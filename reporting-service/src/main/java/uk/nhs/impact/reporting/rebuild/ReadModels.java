@@ -3,6 +3,7 @@ package uk.nhs.impact.reporting.rebuild;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import uk.nhs.impact.platform.db.SessionSql;
 import uk.nhs.impact.reporting.trend.BaselineTrendTally;
 
 /**
@@ -25,7 +26,7 @@ public class ReadModels {
 
     /** What a replay leaves to its end, inside the caller's transaction: the baseline trend's tallies, recounted once. */
     public Uni<Void> completeReplay() {
-        return Panache.getSession().chain(s -> s.createNativeQuery(BaselineTrendTally.RECOUNT_ALL, String.class).getSingleResult())
+        return Panache.getSession().chain(s -> SessionSql.rows(s, BaselineTrendTally.RECOUNT_ALL))
                 .replaceWithVoid();
     }
 }
