@@ -18,10 +18,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import uk.nhs.impact.stack.PostgresServer;
 
 /**
@@ -38,7 +38,8 @@ import uk.nhs.impact.stack.PostgresServer;
  * what {@code fsync=on} and Kafka's per-append flush add (surviving a crash of the machine) cannot be shown here; those
  * settings are checked where they are made ({@code PostgresServer} on every start, {@code ComposeFileTest}).
  */
-@Order(4)
+@Order(22)
+@ExtendWith(SharedStack.class)
 class CrashIT {
     private static final int CLIENTS = 8;
     private static final int DATABASE_CRASHES = 4;
@@ -46,19 +47,13 @@ class CrashIT {
     private static final int FLOWING = 10;
     private static final long SEED = Long.getLong("impact.crash.seed", System.currentTimeMillis());
     private static final Random RANDOM = new Random(SEED);
-    private static final List<Process> RESTARTED = Collections.synchronizedList(new ArrayList<>());
     private static RunningStack stack;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = new RunningStack(RunningStack.LIFTED_RATE_LIMITS).start();
+        stack = SharedStack.stack();
         RestAssured.baseURI = RunningStack.GATEWAY;
         System.out.println("Crash moments drawn with seed " + SEED + " (-Dimpact.crash.seed=" + SEED + " repeats them)");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        assertThat(stack.stopAndListLeftovers(RESTARTED)).as("still running after ./stack.sh stop").isEmpty();
     }
 
     @Test
@@ -74,7 +69,7 @@ class CrashIT {
         Crashes crashes = new Crashes();
         CompletableFuture<Void> crasher = CompletableFuture.runAsync(() -> crashes.run(DATABASE_CRASHES, () -> {
             int killed = Processes.crash(Processes.postmaster(data));
-            RESTARTED.add(Processes.restart(launch, log));
+            Processes.restart(launch, log);
             return killed;
         }));
         SurveyLoad.Tally tally = crashes.underLoad(survey, run, crasher);
@@ -96,7 +91,6 @@ class CrashIT {
         CompletableFuture<Void> crasher = CompletableFuture.runAsync(() -> crashes.run(1, () -> {
             int killed = Processes.crash(Long.parseLong(Files.readString(logs.resolve("kafka.pid")).trim()));
             Process restarted = Processes.restart(launch, logs.resolve("kafka.log"));
-            RESTARTED.add(restarted);
             Files.writeString(logs.resolve("kafka.pid"), Long.toString(restarted.pid()));
             return killed;
         }));

@@ -8,39 +8,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Faults on the running system: the reporting service killed mid-stream and started again (its views then equal a full
  * rebuild from the topics), and PostgreSQL restarted under load (requests fail fast with 503 problem+json, the services
  * recover by themselves, and nothing is half-written).
  */
-@Order(2)
+@Order(20)
+@ExtendWith(SharedStack.class)
 class FaultsIT {
     private static RunningStack stack;
     private static SurveyLoad survey;
-    private static final List<Process> KEEP = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
-        stack = new RunningStack(RunningStack.LIFTED_RATE_LIMITS).start();
+        stack = SharedStack.stack();
         RestAssured.baseURI = RunningStack.GATEWAY;
         survey = new SurveyLoad();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        Processes.stopRestarted(KEEP);
-        assertThat(stack.stopAndListLeftovers()).as("still running after ./stack.sh stop").isEmpty();
-        for (Process p : KEEP) {
-            assertThat(!p.isAlive() || p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("restarted process still alive").isTrue();
-        }
     }
 
     @Test
@@ -98,7 +87,7 @@ class FaultsIT {
                         Processes.awaitExit(postmaster, Duration.ofSeconds(60));
                         System.out.println("PostgreSQL stopped at " + Instant.now());
                         Thread.sleep(5_000);
-                        KEEP.add(Processes.restart(launch, stack.root().resolve(".stack-data/logs/postgres-restart.log")));
+                        Processes.restart(launch, stack.root().resolve(".stack-data/logs/postgres-restart.log"));
                         System.out.println("PostgreSQL started again at " + Instant.now());
                     } catch (Exception e) {
                         throw new IllegalStateException(e);

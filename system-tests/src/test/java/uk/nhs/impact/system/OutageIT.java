@@ -15,16 +15,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The broker is shut down while returns are being submitted and started again later: the services keep accepting (the
  * events wait in their outbox), and once the broker is back every accepted return reaches the reporting views exactly once.
  */
-@Order(3)
+@Order(21)
+@ExtendWith(SharedStack.class)
 class OutageIT {
     private static final int RETURNS = 2_000;
     private static final int CLIENTS = 8;
@@ -34,13 +35,8 @@ class OutageIT {
     @BeforeAll
     static void start() throws Exception {
         // the load comes from one organisation's system: lift the per-client rate limit for it
-        stack = new RunningStack(RunningStack.LIFTED_RATE_LIMITS).start();
+        stack = SharedStack.stack();
         RestAssured.baseURI = RunningStack.GATEWAY;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        assertThat(stack.stopAndListLeftovers(RESTARTED)).as("still running after ./stack.sh stop").isEmpty();
     }
 
     @Test

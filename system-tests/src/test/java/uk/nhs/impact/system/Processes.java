@@ -102,16 +102,12 @@ final class Processes {
         return p;
     }
 
-    /** Stops what the tests restarted that the stack itself does not know about. */
-    static void stopRestarted(List<Process> keep) throws InterruptedException {
+    /** Every process the tests started again since the last call, for the stack's stop to stop with what it started. */
+    static List<Process> takeRestarted() {
         synchronized (STARTED) {
-            for (Process p : STARTED) {
-                if (!keep.contains(p) && p.isAlive()) {
-                    p.destroy();
-                    p.waitFor();
-                }
-            }
+            List<Process> all = List.copyOf(STARTED);
             STARTED.clear();
+            return all;
         }
     }
 }

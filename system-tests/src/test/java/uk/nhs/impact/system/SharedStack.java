@@ -6,11 +6,12 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One running stack for the test classes that only call the API and inject no faults (access matrix, bad input, OpenAPI
- * lint), so the system is started once for all of them instead of once each. It is started by the first of them and
- * stopped, with the same check that no process or port is left behind, when the test run ends, or earlier when a class
- * that needs a stack of its own (a fault test, the one-command test) starts one. Gateway rate limits are lifted: these
- * classes send thousands of requests from a few identities.
+ * One running stack for the test classes after the one-command test: first those that only call the API (access matrix,
+ * bad input, OpenAPI lint, …), then the fault tests, which kill or stop a part and start it again themselves (each
+ * leaves every part running when it ends), so the system is started once for all of them instead of once each. It is
+ * started by the first of them and stopped, with the parts the fault tests started again and the same check that no
+ * process or port is left behind, when the test run ends, or earlier when a class that needs a stack of its own starts
+ * one. Gateway rate limits are lifted: these classes send thousands of requests from a few identities.
  */
 final class SharedStack implements BeforeAllCallback {
     private static RunningStack running;
@@ -37,7 +38,7 @@ final class SharedStack implements BeforeAllCallback {
         }
         RunningStack stack = running;
         running = null;
-        List<String> leftovers = stack.stopAndListLeftovers();
+        List<String> leftovers = stack.stopAndListLeftovers(Processes.takeRestarted());
         if (!leftovers.isEmpty()) {
             throw new IllegalStateException("still running after ./stack.sh stop of the shared stack: " + leftovers);
         }
