@@ -394,9 +394,9 @@ public final class Bench {
             Stats.Warmup ws = Stats.warm("returns through the gateway", WARMUP_RUNS, () -> submitRun(CONCURRENCY, SECONDS, "bench-warm").perSecond());
             Stats.Warmup wf = Stats.warm("the return's own SQL", WARMUP_RUNS, () -> floorRun().perSecond());
             Stats.Warmup wi = Stats.warm("single-row inserts", WARMUP_RUNS, () -> pgInserts().perSecond());
-            warmup(t, "service", ws);
-            warmup(t, "returnSql", wf);
-            warmup(t, "singleRowInserts", wi);
+            ObjectNode ns = warmup(t, "service", ws);
+            ObjectNode nf = warmup(t, "returnSql", wf);
+            ObjectNode ni = warmup(t, "singleRowInserts", wi);
             for (int run = 0; run < REPEATS; run++) {
                 Stats.Run s = submitRun(CONCURRENCY, SECONDS, "bench-tp-" + run);
                 Stats.Run f = floorRun();
@@ -409,6 +409,9 @@ public final class Bench {
                 System.out.printf(Locale.ROOT, "  throughput run %d: %.1f returns/s, their SQL %.1f returns/s, %.0f single-row inserts/s%n", run + 1,
                         s.perSecond(), f.perSecond(), i.perSecond());
             }
+            held(ns, ws, service);
+            held(nf, wf, floor);
+            held(ni, wi, inserts);
         } finally {
             ReturnSql.drop(this::db);
         }
@@ -439,11 +442,22 @@ public final class Bench {
         goal("Writes against their own SQL floor", "/throughput/ratioToReturnSql", 0.5, true, "");
     }
 
-    private static void warmup(ObjectNode parent, String name, Stats.Warmup w) {
+    private static ObjectNode warmup(ObjectNode parent, String name, Stats.Warmup w) {
         ObjectNode all = parent.has("warmup") ? (ObjectNode) parent.get("warmup") : parent.putObject("warmup");
         ObjectNode n = all.putObject(name);
         n.put("settled", w.settled());
         n.set("rates", JSON.valueToTree(w.rates()));
+        return n;
+    }
+
+    /** Records whether the measured runs stayed where the warm-up settled (see {@link Stats#held}). */
+    private static void held(ObjectNode warmup, Stats.Warmup w, List<Double> measured) {
+        boolean held = Stats.held(w, measured);
+        warmup.put("heldWhenMeasured", held);
+        if (!held) {
+            System.out.println("  NOT steady while measured: warm-up ended at " + String.format(Locale.ROOT, "%.1f", w.rates().get(w.rates().size() - 1))
+                    + ", measured " + measured);
+        }
     }
 
     /** Files baseline returns (save + submit) from {@code clients} load clients for {@code seconds}. */
@@ -873,7 +887,9 @@ public final class Bench {
         md.append("\nWarm-up (each path, until two consecutive runs agree within 5 %, at most ").append(WARMUP_RUNS).append(" runs): ");
         List<String> unsettled = new ArrayList<>();
         collectUnsettled(results, "", unsettled);
-        md.append(unsettled.isEmpty() ? "every path settled." : "did NOT settle: " + String.join(", ", unsettled) + ".").append('\n');
+        md.append(unsettled.isEmpty()
+                ? "every path settled, and the throughput paths stayed there while measured."
+                : "did NOT settle: " + String.join(", ", unsettled) + ".").append('\n');
         Files.writeString(dir.resolve("latest.md"), md.toString());
         System.out.println();
         System.out.println(md);
@@ -883,6 +899,8 @@ public final class Bench {
         if (node.isObject()) {
             if (node.has("settled") && !node.get("settled").asBoolean()) {
                 out.add(path.substring(1).replace("/warmup", ""));
+            } else if (node.has("heldWhenMeasured") && !node.get("heldWhenMeasured").asBoolean()) {
+                out.add(path.substring(1).replace("/warmup", "") + " (settled, then moved while measured)");
             }
             node.fields().forEachRemaining(e -> collectUnsettled(e.getValue(), path + "/" + e.getKey(), out));
         } else if (node.isArray()) {

@@ -136,6 +136,16 @@ final class Stats {
     /** Relative difference allowed between two consecutive warm-up runs for the path to count as steady. */
     static final double STEADY = 0.05;
 
+    /**
+     * Whether a path stayed where its warm-up settled while it was measured: every measured rate within the tolerance of
+     * the warm-up's last run. A path that pauses while the JIT compiles can give two equal runs and then rise again; the
+     * run is then reported as not steady rather than measured as if it were.
+     */
+    static boolean held(Warmup w, List<Double> measured) {
+        double last = w.rates().get(w.rates().size() - 1);
+        return measured.stream().allMatch(m -> Math.abs(m - last) <= STEADY * Math.max(m, last));
+    }
+
     /** Repeats {@code run} until two consecutive runs agree within 5 %, at most {@code maxRuns} times. */
     static Warmup warm(String what, int maxRuns, Timed run) throws Exception {
         List<Double> rates = new ArrayList<>();
