@@ -39,7 +39,9 @@ class ReviewTest {
         BaselineApi.openCollection("review-trip");
         String etag = BaselineApi.file("review-trip", "RHA", BaselineApi.headline(true, true, false, false));
         // the trust sees its submission waiting, the ICB reads it and sends it back
-        assertThat(read("review-trip", "RHA", "RHA", "viewer").getString("reviewState")).isEqualTo("AWAITING_REVIEW");
+        JsonPath waiting = read("review-trip", "RHA", "RHA", "viewer");
+        assertThat(waiting.getString("reviewState")).isEqualTo("AWAITING_REVIEW");
+        assertThat(waiting.getList("reviews")).isEmpty();
         String icbEtag = given().header("Authorization", Tokens.bearer("QT1", "icb-oversight")).when().get(BaselineApi.path("review-trip", "RHA"))
                 .then().statusCode(200).extract().header("ETag");
         assertThat(icbEtag).isEqualTo(etag);
@@ -61,6 +63,7 @@ class ReviewTest {
         JsonPath again = read("review-trip", "RHA", "QT1", "icb-oversight");
         assertThat(again.getString("reviewState")).isEqualTo("AWAITING_REVIEW");
         assertThat(again.getInt("revision")).isEqualTo(2);
+        assertThat(again.getList("reviews.revision")).as("revision 1's review, shown while revision 2 awaits its own").containsExactly(1);
         assertThat(completenessOfQt1("review-trip")).containsEntry("awaitingReview", 1).containsEntry("returned", 0);
 
         // the ICB accepts revision 2; a second review of it is refused

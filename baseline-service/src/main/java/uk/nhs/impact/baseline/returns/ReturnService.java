@@ -152,11 +152,17 @@ public class ReturnService {
                 .chain(r -> Panache.withSession(() -> ReturnRevision.<ReturnRevision>list("returnId = ?1 order by revision", r.id)));
     }
 
-    /** The return as the API shows it, with its reviews. */
+    /**
+     * The return as the API shows it, with its reviews. A return never submitted, or submitted once and not yet reviewed,
+     * has none (a review needs a submission awaiting review and leaves its outcome as the state until the next submission),
+     * so its reviews are not read: the answer to a save or a first submission costs no query.
+     */
     public Uni<ReturnView> view(BaselineReturn r) {
-        return Panache.withSession(() -> ReturnReview.of(r.id)).map(reviews -> new ReturnView(r.collectionId, r.odsCode, r.orgType,
+        boolean noneYet = r.revision == 0 || r.revision == 1 && Reviews.AWAITING_REVIEW.equals(r.reviewState);
+        Uni<List<ReturnReview>> reviews = noneYet ? Uni.createFrom().item(List.of()) : Panache.withSession(() -> ReturnReview.of(r.id));
+        return reviews.map(found -> new ReturnView(r.collectionId, r.odsCode, r.orgType,
                 r.questionSetId, r.questionSetVersion, r.status.name(), r.revision, read(r.answers), r.updatedAt, r.submittedAt, r.version,
-                r.reviewState, reviews.stream().map(ReturnReview::view).toList()));
+                r.reviewState, found.stream().map(ReturnReview::view).toList()));
     }
 
     JsonNode read(String answers) {
