@@ -93,8 +93,10 @@ final class RunningStack {
     }
 
     /**
-     * As {@link #stopAndListLeftovers()}, for a stack one of whose parts a test stopped and started again itself: the
-     * stack stops what it started, then {@code restarted} is stopped the same way (SIGTERM) before anything is checked.
+     * As {@link #stopAndListLeftovers()}, for a stack one of whose parts a test stopped and started again itself. The stop
+     * command alone must stop {@code restarted} too (it runs as the part it replaced, from the same data and pid files):
+     * any of them still alive 30 s after the stop is listed as a leftover, and only then killed so that nothing outlives
+     * the run.
      */
     List<String> stopAndListLeftovers(List<Process> restarted) throws IOException, InterruptedException {
         List<Long> pids = childPids();
@@ -103,13 +105,14 @@ final class RunningStack {
             throw new IllegalStateException("./stack.sh stop failed");
         }
         launcher.waitFor(60, TimeUnit.SECONDS);
+        List<String> leftovers = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         for (Process p : restarted) {
-            p.destroy();
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                leftovers.add("restarted process " + p.pid() + " " + p.info().command().orElse("") + " (not stopped by ./stack.sh stop)");
                 p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         }
-        List<String> leftovers = new ArrayList<>();
         if (launcher.isAlive()) {
             leftovers.add("launcher " + launcher.pid());
         }

@@ -17,6 +17,10 @@ import org.hibernate.reactive.pool.ReactiveConnection;
  * Parameters are positional ({@code $1}, {@code $2}, …) and bound as the PostgreSQL client binds Java values; columns come
  * back as it reads them ({@code text} as {@link String}, {@code int4} as {@link Integer}, {@code int8} as {@link Long},
  * {@code timestamptz} as {@link java.time.OffsetDateTime}).
+ * <p>
+ * Unlike a Hibernate query, nothing here flushes the session first: an entity persisted or changed in the same session
+ * and not yet flushed is not in the database these statements see. Call {@code session.flush()} before them when they
+ * must see such a change.
  */
 public final class SessionSql {
     private SessionSql() {
