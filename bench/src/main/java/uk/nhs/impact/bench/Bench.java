@@ -57,7 +57,7 @@ public final class Bench {
     /** Measured runs of each path after its warm-up (-Dbench.repeats). */
     static final int REPEATS = (int) setting("repeats", 3, 2);
     /** At most this many warm-up runs per path; the output says when a path never settled (-Dbench.warmupRuns). */
-    static final int WARMUP_RUNS = (int) setting("warmupRuns", 6, 3);
+    static final int WARMUP_RUNS = (int) setting("warmupRuns", 10, 3);
     /** Starts of each service alone, the median reported (-Dbench.starts). */
     static final int STARTS = (int) setting("starts", 3, 1);
     static final int FRESH_IDLE = (int) setting("freshIdle", 40, 10);
