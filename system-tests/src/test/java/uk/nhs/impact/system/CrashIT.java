@@ -69,7 +69,7 @@ class CrashIT {
         Crashes crashes = new Crashes();
         CompletableFuture<Void> crasher = CompletableFuture.runAsync(() -> crashes.run(DATABASE_CRASHES, () -> {
             int killed = Processes.crash(Processes.postmaster(data));
-            Processes.restart(launch, log);
+            Processes.restartPostgres(launch, log);
             return killed;
         }));
         SurveyLoad.Tally tally = crashes.underLoad(survey, run, crasher);

@@ -87,7 +87,7 @@ class FaultsIT {
                         Processes.awaitExit(postmaster, Duration.ofSeconds(60));
                         System.out.println("PostgreSQL stopped at " + Instant.now());
                         Thread.sleep(5_000);
-                        Processes.restart(launch, stack.root().resolve(".stack-data/logs/postgres-restart.log"));
+                        Processes.restartPostgres(launch, stack.root().resolve(".stack-data/logs/postgres-restart.log"));
                         System.out.println("PostgreSQL started again at " + Instant.now());
                     } catch (Exception e) {
                         throw new IllegalStateException(e);

@@ -17,7 +17,17 @@ final class Processes {
     record Launch(List<String> command, Map<String, String> environment, Path directory) {
     }
 
+    /**
+     * The processes tests started again: those the stack's stop does not know about (it stops the process objects it
+     * started), and those it must stop all the same (PostgreSQL: the stack stops the cluster in its data directory,
+     * whichever process runs it).
+     */
+    record Restarted(List<Process> byTests, List<Process> byTheStack) {
+        static final Restarted NONE = new Restarted(List.of(), List.of());
+    }
+
     private static final List<Process> STARTED = new ArrayList<>();
+    private static final List<Process> STOPPED_BY_STACK = new ArrayList<>();
 
     private Processes() {
     }
@@ -89,24 +99,44 @@ final class Processes {
         }
     }
 
-    /** Starts the process again as it was, appending its output to {@code log}. */
+    /**
+     * Starts the process again as it was, appending its output to {@code log}; the stack's stop does not know it, so the
+     * tests stop it when the stack stops.
+     */
     static Process restart(Launch launch, Path log) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(launch.command()).directory(launch.directory().toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        pb.environment().clear();
-        pb.environment().putAll(launch.environment());
-        Process p = pb.start();
+        Process p = start(launch, log);
         synchronized (STARTED) {
             STARTED.add(p);
         }
         return p;
     }
 
-    /** Every process the tests started again since the last call, for the stack's stop to stop with what it started. */
-    static List<Process> takeRestarted() {
+    /**
+     * Starts the PostgreSQL cluster again as it was ({@link #postgresLaunch}); the stack's stop must stop it by itself, and
+     * the shared stack's end checks that it did.
+     */
+    static Process restartPostgres(Launch launch, Path log) throws IOException {
+        Process p = start(launch, log);
         synchronized (STARTED) {
-            List<Process> all = List.copyOf(STARTED);
+            STOPPED_BY_STACK.add(p);
+        }
+        return p;
+    }
+
+    private static Process start(Launch launch, Path log) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(launch.command()).directory(launch.directory().toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().clear();
+        pb.environment().putAll(launch.environment());
+        return pb.start();
+    }
+
+    /** Every process the tests started again since the last call, for the stack's stop. */
+    static Restarted takeRestarted() {
+        synchronized (STARTED) {
+            Restarted all = new Restarted(List.copyOf(STARTED), List.copyOf(STOPPED_BY_STACK));
             STARTED.clear();
+            STOPPED_BY_STACK.clear();
             return all;
         }
     }

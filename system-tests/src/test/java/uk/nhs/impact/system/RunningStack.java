@@ -89,16 +89,22 @@ final class RunningStack {
 
     /** Stops it with the stop command and returns the ports and processes still alive afterwards (should be none). */
     List<String> stopAndListLeftovers() throws IOException, InterruptedException {
-        return stopAndListLeftovers(List.of());
+        return stopAndListLeftovers(Processes.Restarted.NONE);
     }
 
     /**
-     * As {@link #stopAndListLeftovers()}, for a stack one of whose parts a test stopped and started again itself. The stop
-     * command alone must stop {@code restarted} too (it runs as the part it replaced, from the same data and pid files):
-     * any of them still alive 30 s after the stop is listed as a leftover, and only then killed so that nothing outlives
-     * the run.
+     * As {@link #stopAndListLeftovers()}, for a stack some of whose parts a test stopped and started again itself. Those
+     * the stack's stop does not know about are stopped first (SIGTERM, then SIGKILL after 30 s). Those it must stop by
+     * itself (a restarted PostgreSQL) are left to it: any still alive 30 s after the stop is listed as a leftover, and only
+     * then killed so that nothing outlives the run.
      */
-    List<String> stopAndListLeftovers(List<Process> restarted) throws IOException, InterruptedException {
+    List<String> stopAndListLeftovers(Processes.Restarted restarted) throws IOException, InterruptedException {
+        for (Process p : restarted.byTests()) {
+            p.destroy();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        }
         List<Long> pids = childPids();
         Process stop = new ProcessBuilder(root.resolve("stack.sh").toString(), "stop").directory(root.toFile()).inheritIO().start();
         if (!stop.waitFor(90, TimeUnit.SECONDS) || stop.exitValue() != 0) {
@@ -107,7 +113,7 @@ final class RunningStack {
         launcher.waitFor(60, TimeUnit.SECONDS);
         List<String> leftovers = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        for (Process p : restarted) {
+        for (Process p : restarted.byTheStack()) {
             if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 leftovers.add("restarted process " + p.pid() + " " + p.info().command().orElse("") + " (not stopped by ./stack.sh stop)");
                 p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
