@@ -76,6 +76,11 @@ public final class KeycloakServer implements AutoCloseable {
         return url() + "/realms/" + realm;
     }
 
+    /** The id of the server's process (its start script, whose child is the JVM). */
+    public long pid() {
+        return process.pid();
+    }
+
     public Path logFile() {
         return home.resolve("keycloak.log");
     }

@@ -87,6 +87,11 @@ public final class LocalStack {
         CompletableFuture<Void> kc = CompletableFuture.runAsync(() -> {
             keycloak = KeycloakServer.start(cache, System.getProperty("keycloak.version", "26.7.3"),
                     root.resolve("deploy/keycloak/realm.json"), "nhs-impact", KEYCLOAK_PORT, data.resolve("keycloak"));
+            try {
+                Files.writeString(data.resolve("logs/keycloak.pid"), Long.toString(keycloak.pid()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             done("Keycloak on " + keycloak.url() + " (admin console: admin / admin, development only)");
         });
         CompletableFuture.allOf(pg, kafka, kc).join();

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every service answers whatever it does: readiness (with its real database and broker), its OpenAPI document,
+ * What every service answers whatever it does: readiness (with its real database, broker and identity provider), its OpenAPI document,
  * and Prometheus metrics, all on the management interface (its own port) and none on the public port; and metric tags
  * that are route templates, never raw paths. Extend it in a {@code @QuarkusTest}.
  */
@@ -40,7 +40,10 @@ public abstract class StandardEndpointsChecks {
 
     @Test
     void isReadyWithItsRealDependencies() {
-        given().baseUri(Management.baseUri()).when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().baseUri(Management.baseUri()).when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                // ready only once it can verify tokens: the realm's keys read from the real Keycloak
+                .body("checks.find { it.name == 'token verification keys' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'token verification keys' }.data.keys", equalTo("known"));
     }
 
     @Test
