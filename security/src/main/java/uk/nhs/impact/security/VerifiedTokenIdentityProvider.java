@@ -11,9 +11,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.lang.UnresolvableKeyException;
 
 /**
  * Verifies each bearer token once: the first request with a token goes to Quarkus OIDC (signature, issuer, audience,
@@ -23,6 +25,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @ApplicationScoped
 public class VerifiedTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+    static final Duration KEY_REFRESH_WAIT = Duration.ofMillis(250);
+    static final int KEY_REFRESH_RETRIES = 3;
+
     private final OidcIdentityProvider oidc;
     private final VerifiedTokens<SecurityIdentity> verified;
     private final Clock clock;
@@ -53,7 +58,27 @@ public class VerifiedTokenIdentityProvider implements IdentityProvider<TokenAuth
             return Uni.createFrom().item(boundTo(known, request, context));
         }
         verifications.increment();
-        return oidc.authenticate(request, context).invoke(identity -> keep(token, identity));
+        return Uni.createFrom().deferred(() -> oidc.authenticate(request, context))
+                .onFailure(VerifiedTokenIdentityProvider::signedByAnUnknownKey).retry().withBackOff(KEY_REFRESH_WAIT, KEY_REFRESH_WAIT)
+                .atMost(KEY_REFRESH_RETRIES)
+                .invoke(identity -> keep(token, identity));
+    }
+
+    /**
+     * Whether verification failed because the token names a signing key this instance does not know. Quarkus OIDC then
+     * reads the realm's keys again, but only one request at a time starts that read (at most once per
+     * {@code quarkus.oidc.token.forced-jwk-refresh-interval}): the other requests that arrive with tokens signed by a
+     * new key while it runs, after a key rotation or an identity provider restarted with new keys, would fail. They are
+     * verified again after {@link #KEY_REFRESH_WAIT}, at most {@link #KEY_REFRESH_RETRIES} times; a token whose key
+     * the realm does not have fails as before, a little later.
+     */
+    static boolean signedByAnUnknownKey(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnresolvableKeyException || String.valueOf(t.getMessage()).contains(UnresolvableKeyException.class.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How many tokens this instance has sent to full verification (a cache miss each). */
