@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,13 +84,13 @@ class CrashIT {
         SurveyLoad survey = new SurveyLoad();
         String run = survey.openRun("broker-crash");
         Path logs = stack.root().resolve(".stack-data/logs");
-        Processes.Launch launch = Processes.launchOf(Long.parseLong(Files.readString(logs.resolve("kafka.pid")).trim()));
+        Processes.Launch launch = Processes.launchOf(Processes.pid(logs, "kafka"));
 
         Crashes crashes = new Crashes();
         CompletableFuture<Void> crasher = CompletableFuture.runAsync(() -> crashes.run(1, () -> {
-            int killed = Processes.crash(Long.parseLong(Files.readString(logs.resolve("kafka.pid")).trim()));
+            int killed = Processes.crash(Processes.pid(logs, "kafka"));
             Process restarted = Processes.restart(launch, logs.resolve("kafka.log"));
-            Files.writeString(logs.resolve("kafka.pid"), Long.toString(restarted.pid()));
+            Processes.recordPid(logs, "kafka", restarted);
             return killed;
         }));
         SurveyLoad.Tally tally = crashes.underLoad(survey, run, crasher);

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.RestAssured;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +35,7 @@ class FaultsIT {
     void aReportingServiceKilledMidStreamCatchesUpToExactlyAFullRebuild() throws Exception {
         String run = survey.openRun("crash");
         Path logs = stack.root().resolve(".stack-data/logs");
-        long reporting = Long.parseLong(Files.readString(logs.resolve("reporting-service.pid")).trim());
+        long reporting = Processes.pid(logs, "reporting-service");
         Processes.Launch launch = Processes.launchOf(reporting);
         AtomicBoolean killed = new AtomicBoolean();
         SurveyLoad.Tally tally = survey.load(run, 600, 4, Duration.ofMinutes(3), n -> {
@@ -51,8 +50,8 @@ class FaultsIT {
         });
         Processes.awaitExit(reporting, Duration.ofSeconds(30));
         Process restarted = Processes.restart(launch, logs.resolve("reporting-service.log"));
-        Files.writeString(logs.resolve("reporting-service.pid"), Long.toString(restarted.pid()));
-        awaitReady(RunningStack.management(8084) + "/q/health/ready", Duration.ofMinutes(2));
+        Processes.recordPid(logs, "reporting-service", restarted);
+        RunningStack.awaitOk(RunningStack.management(8084) + "/q/health/ready", Duration.ofMinutes(2));
 
         String view = SurveyLoad.resultsView(run);
         survey.awaitRespondents(view, tally.accepted.get());
@@ -105,20 +104,5 @@ class FaultsIT {
         assertThat(tally.slowestMillis.get()).as("no request hung: slowest (ms)").isLessThan(15_000);
         assertThat(inService).as("every accepted submission stored, nothing else").isEqualTo(tally.accepted.get());
         assertThat(tally.accepted.get()).as("after the restart every return went through").isEqualTo(800);
-    }
-
-    private static void awaitReady(String url, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (given().baseUri(url).get().statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // not listening yet (the client throws ConnectException without declaring it)
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError(url + " not ready within " + timeout);
     }
 }

@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -43,14 +38,14 @@ class IdentityOutageIT {
         SurveyLoad issuedBefore = new SurveyLoad();
         String run = issuedBefore.openRun("idp-outage");
         Path logs = stack.root().resolve(".stack-data/logs");
-        long keycloak = pid(logs, "keycloak");
+        long keycloak = Processes.pid(logs, "keycloak");
         Processes.Launch keycloakLaunch = Processes.launchOf(keycloak);
-        long survey = pid(logs, "survey-service");
+        long survey = Processes.pid(logs, "survey-service");
         Processes.Launch surveyLaunch = Processes.launchOf(survey);
 
         int killed = Processes.crash(keycloak);
         System.out.println("Keycloak crashed at " + Instant.now() + " (" + killed + " processes SIGKILLed)");
-        assertThat(listening(18180)).as("Keycloak is down").isFalse();
+        assertThat(RunningStack.listening(18180)).as("Keycloak is down").isFalse();
 
         // instances already running: reads, writes and reports with the tokens issued before the outage
         SurveyLoad.Tally during = issuedBefore.load(run, 40, 2, Duration.ofMinutes(2), n -> {
@@ -63,17 +58,17 @@ class IdentityOutageIT {
         Processes.crash(survey);
         long logBefore = Files.size(logs.resolve("survey-service.log"));
         Process restarted = Processes.restart(surveyLaunch, logs.resolve("survey-service.log"));
-        Files.writeString(logs.resolve("survey-service.pid"), Long.toString(restarted.pid()));
+        Processes.recordPid(logs, "survey-service", restarted);
         String management = RunningStack.management(SURVEY_PORT);
         long startedAt = System.nanoTime();
-        await(() -> status(management + "/q/health/live") == 200, Duration.ofMinutes(2), "survey-service live");
+        RunningStack.awaitOk(management + "/q/health/live", Duration.ofMinutes(2));
         double liveAfter = (System.nanoTime() - startedAt) / 1e9;
-        List<String> readiness = new ArrayList<>();
+        int probes = 0;
         long until = System.nanoTime() + NOT_READY_FOR.toNanos();
         while (System.nanoTime() < until) {
             Response ready = get(management + "/q/health/ready");
             assertThat(ready.statusCode()).as("readiness while Keycloak is down: " + ready.asString()).isEqualTo(503);
-            readiness.add(ready.asString());
+            probes++;
             Thread.sleep(500);
         }
         Response lastAnswer = get(management + "/q/health/ready");
@@ -84,15 +79,14 @@ class IdentityOutageIT {
 
         // Keycloak back: the new instance turns ready by itself and serves tokens issued after the restart
         Process keycloakAgain = Processes.restart(keycloakLaunch, logs.resolve("keycloak-restart.log"));
-        Files.writeString(logs.resolve("keycloak.pid"), Long.toString(keycloakAgain.pid()));
+        Processes.recordPid(logs, "keycloak", keycloakAgain);
         long keycloakStarted = System.nanoTime();
-        await(() -> status(RunningStack.KEYCLOAK + "/realms/nhs-impact/.well-known/openid-configuration") == 200, Duration.ofMinutes(4),
-                "Keycloak answering again");
+        RunningStack.awaitOk(RunningStack.KEYCLOAK + "/realms/nhs-impact/.well-known/openid-configuration", Duration.ofMinutes(4));
         double keycloakAfter = (System.nanoTime() - keycloakStarted) / 1e9;
         long back = System.nanoTime();
-        await(() -> status(management + "/q/health/ready") == 200, Duration.ofMinutes(1), "survey-service ready once Keycloak is back");
+        RunningStack.awaitOk(management + "/q/health/ready", Duration.ofMinutes(1));
         double readyAfter = (System.nanoTime() - back) / 1e9;
-        await(() -> status(RunningStack.GATEWAY_MANAGEMENT + "/q/health/ready") == 200, Duration.ofMinutes(1), "gateway ready");
+        RunningStack.awaitOk(RunningStack.GATEWAY_MANAGEMENT + "/q/health/ready", Duration.ofMinutes(1));
 
         SurveyLoad issuedAfter = new SurveyLoad();
         SurveyLoad.Tally after = issuedAfter.load(run, 10, 2, Duration.ofMinutes(1), n -> {
@@ -103,47 +97,12 @@ class IdentityOutageIT {
         SuiteSummary.record("Identity provider crash (Keycloak SIGKILLed, started again later)", String.format("with the tokens issued "
                 + "before: %d responses filed and counted in the reports during the outage; survey-service started during the outage: live "
                 + "in %.1f s, not ready for all %d probes over %d s (\"%s\"); Keycloak answering %.1f s after its restart, the new "
-                + "instance ready %.1f s later by itself; %d responses with new tokens", during.accepted.get(), liveAfter, readiness.size(),
+                + "instance ready %.1f s later by itself; %d responses with new tokens", during.accepted.get(), liveAfter, probes,
                 NOT_READY_FOR.toSeconds(), lastAnswer.<String>path("checks.find { it.name == 'token verification keys' }.data.keys"),
                 keycloakAfter, readyAfter, after.accepted.get()));
     }
 
-    private static long pid(Path logs, String name) throws IOException {
-        return Long.parseLong(Files.readString(logs.resolve(name + ".pid")).trim());
-    }
-
     private static Response get(String url) {
         return given().baseUri(url).get();
-    }
-
-    private static int status(String url) {
-        try {
-            return get(url).statusCode();
-        } catch (Exception notListening) {
-            return -1;
-        }
-    }
-
-    private static boolean listening(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException closed) {
-            return false;
-        }
-    }
-
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private static void await(Check check, Duration timeout, String what) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!check.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + ": not within " + timeout);
-            }
-            Thread.sleep(250);
-        }
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +49,7 @@ class OutageIT {
                 .post("/api/v1/survey-runs").then().statusCode(201);
 
         Path logs = stack.root().resolve(".stack-data/logs");
-        long kafka = Long.parseLong(Files.readString(logs.resolve("kafka.pid")).trim());
+        long kafka = Processes.pid(logs, "kafka");
         Processes.Launch kafkaLaunch = Processes.launchOf(kafka);
         Thread[] outageThread = new Thread[1];
         AtomicInteger next = new AtomicInteger();
@@ -158,7 +157,7 @@ class OutageIT {
             }
             Process restarted = Processes.restart(launch, logs.resolve("kafka.log"));
             RESTARTED.add(restarted);
-            Files.writeString(logs.resolve("kafka.pid"), Long.toString(restarted.pid()));
+            Processes.recordPid(logs, "kafka", restarted);
             System.out.println("Kafka broker started again at " + Instant.now() + " after " + accepted.get() + " accepted returns");
         } catch (Exception e) {
             throw new IllegalStateException(e);

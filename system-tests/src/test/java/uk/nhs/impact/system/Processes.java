@@ -45,6 +45,16 @@ final class Processes {
         return new Launch(command, env, proc.resolve("cwd").toRealPath());
     }
 
+    /** The process the stack recorded for a part ({@code logs/<name>.pid}: kafka, keycloak, a service, gateway). */
+    static long pid(Path logs, String name) throws IOException {
+        return Long.parseLong(Files.readString(logs.resolve(name + ".pid")).trim());
+    }
+
+    /** Records {@code process} as the part's process, where the stack's stop and the next fault look for it. */
+    static void recordPid(Path logs, String name, Process process) throws IOException {
+        Files.writeString(logs.resolve(name + ".pid"), Long.toString(process.pid()));
+    }
+
     /** The postmaster of the PostgreSQL cluster in {@code dataDir}, from its lock file. */
     static long postmaster(Path dataDir) throws IOException {
         return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());

@@ -126,13 +126,36 @@ final class RunningStack {
             ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(h -> leftovers.add("process " + pid));
         }
         for (int port : PORTS) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            if (listening(port)) {
                 leftovers.add("port " + port);
-            } catch (IOException closed) {
-                // nothing listening: as it should be
             }
         }
         return leftovers;
+    }
+
+    /** Whether anything accepts connections on this loopback port. */
+    static boolean listening(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException closed) {
+            return false;
+        }
+    }
+
+    /** Waits until {@code url} answers 200 (a process restarted by a test, or its readiness); fails after {@code timeout}. */
+    static void awaitOk(String url, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (io.restassured.RestAssured.given().baseUri(url).get().statusCode() == 200) {
+                    return;
+                }
+            } catch (Exception notYet) {
+                // not listening yet (the client throws ConnectException without declaring it)
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(url + " did not answer 200 within " + timeout);
     }
 }
