@@ -9,14 +9,22 @@ import java.util.Map;
 
 @ConfigMapping(prefix = "impact.gateway")
 public interface GatewayConfig {
-    /** Downstream services by name, e.g. {@code assessment=http://127.0.0.1:8081}. */
+    /**
+     * Downstream services by name, each one's instances comma-separated, e.g. {@code assessment=http://127.0.0.1:8081} or
+     * {@code assessment=http://127.0.0.1:8081,http://127.0.0.1:8181}. Requests go round the ready instances in turn.
+     */
     Map<String, String> services();
 
     /**
-     * Each service's management interface, where its readiness and OpenAPI document are read, e.g.
-     * {@code assessment=http://127.0.0.1:9081}. A service without one counts as down and its document as missing.
+     * Each service's management interfaces, where its instances' readiness and its OpenAPI document are read, one per
+     * instance in the same order, e.g. {@code assessment=http://127.0.0.1:9081}. A service without one counts as down and
+     * its document as missing.
      */
     Map<String, String> management();
+
+    /** How often the readiness of each instance of a service with several is read. */
+    @WithDefault("2s")
+    Duration instanceCheckInterval();
 
     /** Which service owns each first path segment after {@code /api/v1/}, e.g. {@code assessments=assessment}. */
     Map<String, String> routes();
@@ -47,5 +55,13 @@ public interface GatewayConfig {
         /** Requests a client may make at once before the sustained rate applies. */
         @WithDefault("100")
         int burst();
+
+        /**
+         * How many gateway instances share these limits. Each enforces its share ({@code 1/instances} of the rate and of the
+         * burst) in its own memory, so a client whose requests the load balancer spreads over the instances gets the whole
+         * rate and no more; one whose requests all reach the same instance gets that instance's share.
+         */
+        @WithDefault("1")
+        int instances();
     }
 }

@@ -8,21 +8,28 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import uk.nhs.impact.stack.Ports;
 
 /**
  * A stand-in downstream service on 127.0.0.1 that reports what reached it (method, path, query, headers, body size) and
  * has a slow path; like a service, it answers health and OpenAPI on a management port of its own, while its main port
  * answers anything under {@code /q/} with a marker a test can look for (the gateway must never forward there). Plus a
- * port nothing listens on.
+ * port nothing listens on, and a service of two instances ("pair") whose second one a test can make not ready.
  */
 public class DownstreamStubResource implements QuarkusTestResourceLifecycleManager {
     /** What the stub's main port answers to any {@code /q/} path, so a test can tell the gateway forwarded it. */
     static final String LEAKED = "management path forwarded to the service";
+    /** Whether the second of the two instances of the "pair" service says it is ready. */
+    static final AtomicBoolean PAIR_B_READY = new AtomicBoolean(true);
     private HttpServer server;
     private HttpServer management;
+    private final List<HttpServer> pair = new ArrayList<>();
 
     @Override
     public Map<String, String> start() {
@@ -57,9 +64,42 @@ public class DownstreamStubResource implements QuarkusTestResourceLifecycleManag
         server.createContext("/q/", ex -> reply(ex, 200, new JsonObject().put("marker", LEAKED).encode()));
         server.start();
         management.start();
-        return Map.of("impact.test.echo-port", Integer.toString(server.getAddress().getPort()),
+        Map<String, String> ports = new HashMap<>(Map.of("impact.test.echo-port", Integer.toString(server.getAddress().getPort()),
                 "impact.test.echo-management-port", Integer.toString(management.getAddress().getPort()),
-                "impact.test.closed-port", Integer.toString(Ports.free()));
+                "impact.test.closed-port", Integer.toString(Ports.free())));
+        ports.putAll(pairInstance("a", new AtomicBoolean(true)));
+        ports.putAll(pairInstance("b", PAIR_B_READY));
+        return ports;
+    }
+
+    /**
+     * One instance of the two-instance "pair" service: its answers name it ({@code X-Instance}); its management interface
+     * says it is ready while {@code ready} is set.
+     */
+    private Map<String, String> pairInstance(String name, AtomicBoolean ready) {
+        try {
+            HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            HttpServer health = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            api.setExecutor(Executors.newFixedThreadPool(4));
+            api.createContext("/api/v1/pair", ex -> {
+                ex.getRequestBody().readAllBytes();
+                ex.getResponseHeaders().add("X-Instance", name);
+                reply(ex, 200, new JsonObject().put("instance", name).put("method", ex.getRequestMethod()).encode());
+            });
+            health.createContext("/q/health/ready", ex -> reply(ex, ready.get() ? 200 : 503, ready.get() ? """
+                    {"status":"UP"}""" : """
+                    {"status":"DOWN"}"""));
+            health.createContext("/q/openapi", ex -> reply(ex, 200, """
+                    {"openapi":"3.1.0","info":{"title":"Pair","version":"1"},"paths":{}}"""));
+            api.start();
+            health.start();
+            pair.add(api);
+            pair.add(health);
+            return Map.of("impact.test.pair-" + name + "-port", Integer.toString(api.getAddress().getPort()),
+                    "impact.test.pair-" + name + "-management-port", Integer.toString(health.getAddress().getPort()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void echo(HttpExchange ex) throws IOException {
@@ -124,5 +164,6 @@ public class DownstreamStubResource implements QuarkusTestResourceLifecycleManag
         if (management != null) {
             management.stop(0);
         }
+        pair.forEach(p -> p.stop(0));
     }
 }

@@ -5,17 +5,18 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import uk.nhs.impact.gateway.GatewayConfig;
 
-/** Where each downstream service lives, and the pooled HTTP client that reaches them. */
+/** Where each downstream service's instances live, and the pooled HTTP client that reaches them. */
 @ApplicationScoped
 public class Downstreams {
     @Inject
@@ -23,7 +24,7 @@ public class Downstreams {
     @Inject
     Vertx vertx;
 
-    private final Map<String, URI> bases = new ConcurrentHashMap<>();
+    private Map<String, ServiceInstances> instances;
     /**
      * One pool per event loop for forwarded requests: a pool's connections live on the event loop that opened them, so a
      * request forwarded from an event loop is written, and its answer read, on that same thread, without a hand-over
@@ -44,8 +45,26 @@ public class Downstreams {
         return Optional.ofNullable(config.routes().get(segment));
     }
 
-    public URI baseOf(String service) {
-        return bases.computeIfAbsent(service, s -> URI.create(config.services().get(s)));
+    /** The instances of a configured service. */
+    public ServiceInstances instancesOf(String service) {
+        ServiceInstances of = all().get(service);
+        if (of == null) {
+            throw new IllegalArgumentException("no service " + service + " is configured");
+        }
+        return of;
+    }
+
+    /** Every configured service's instances, by service name. */
+    public Map<String, ServiceInstances> all() {
+        return instances;
+    }
+
+    @PostConstruct
+    void readConfiguration() {
+        Map<String, ServiceInstances> parsed = new TreeMap<>();
+        config.services().forEach((service, urls) -> parsed.put(service,
+                ServiceInstances.parse(service, urls, config.management().get(service))));
+        instances = java.util.Collections.unmodifiableMap(parsed);
     }
 
     /** The client that forwards requests arriving on the calling thread: its event loop's own, else one shared pool. */
@@ -59,11 +78,6 @@ public class Downstreams {
             }
             return offLoop;
         }
-    }
-
-    /** The service's management interface (health, OpenAPI document), if configured. */
-    public Optional<URI> managementOf(String service) {
-        return Optional.ofNullable(config.management().get(service)).filter(url -> !url.isBlank()).map(URI::create);
     }
 
     @Produces

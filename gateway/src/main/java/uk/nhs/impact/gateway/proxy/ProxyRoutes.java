@@ -7,6 +7,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 import java.net.ConnectException;
 import java.net.URI;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -103,13 +105,34 @@ public class ProxyRoutes {
             return;
         }
 
-        URI base = downstreams.baseOf(service);
+        send(ctx, service, new HashSet<>(), path, correlationId, declared, max);
+    }
+
+    /**
+     * Forwards the request to the next instance of the service not yet tried. When no connection to it can be opened
+     * (nothing was sent), the instance is set aside and the next one is tried; a read ({@code GET}, {@code HEAD}) that
+     * fails before any answer (but not for a timeout) is tried on another instance too. Anything else that fails is answered 502, 503
+     * or 504 for the client to retry (with its Idempotency-Key or If-Match, so a repeated write is not applied twice).
+     */
+    private void send(RoutingContext ctx, String service, Set<ServiceInstances.Instance> tried, String path, String correlationId,
+            String declared, long max) {
+        HttpServerRequest in = ctx.request();
+        ServiceInstances instances = downstreams.instancesOf(service);
+        ServiceInstances.Instance instance = instances.next(tried);
+        tried.add(instance);
+        boolean another = tried.size() < instances.all().size();
+        URI base = instance.base();
         RequestOptions options = new RequestOptions().setMethod(in.method()).setHost(base.getHost()).setPort(base.getPort())
                 .setURI(in.query() == null ? path : path + "?" + in.query())
                 .setIdleTimeout(WaitingRequests.idleTimeout(in, config.requestTimeout(), config.streamIdleTimeout()).toMillis());
         downstreams.forwardingClient().request(options).onComplete(opened -> {
             if (opened.failed()) {
-                downstreamFailure(ctx, service, opened.cause());
+                if (another && isConnectFailure(opened.cause())) {
+                    setAside(service, instance, opened.cause());
+                    send(ctx, service, tried, path, correlationId, declared, max);
+                } else {
+                    downstreamFailure(ctx, service, opened.cause());
+                }
                 return;
             }
             HttpClientRequest out = opened.result();
@@ -129,6 +152,9 @@ public class ProxyRoutes {
                 if (answered.failed()) {
                     if (body.exceeded()) {
                         Problems.send(ctx, 413, "payload-too-large", "Payload too large", "Request bodies are limited to " + max + " bytes");
+                    } else if (another && !hasBody && isRead(in.method()) && !isTimeout(answered.cause()) && !ctx.response().headWritten()) {
+                        setAside(service, instance, answered.cause());
+                        send(ctx, service, tried, path, correlationId, declared, max);
                     } else {
                         downstreamFailure(ctx, service, answered.cause());
                     }
@@ -140,6 +166,17 @@ public class ProxyRoutes {
                 in.resume();
             }
         });
+    }
+
+    private void setAside(String service, ServiceInstances.Instance instance, Throwable cause) {
+        if (instance.ready()) {
+            LOG.warnf("%s instance %s failed (%s): sending its requests to the others until it is ready again", service, instance, cause.toString());
+        }
+        instance.ready(false);
+    }
+
+    private static boolean isRead(HttpMethod method) {
+        return method == HttpMethod.GET || method == HttpMethod.HEAD;
     }
 
     private void relay(HttpClientResponse from, HttpServerResponse to, String correlationId) {

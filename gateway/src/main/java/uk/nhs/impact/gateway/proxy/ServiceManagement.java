@@ -10,7 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -39,11 +41,26 @@ public class ServiceManagement {
         return Future.join(new ArrayList<>(calls.values())).transform(done -> Future.succeededFuture(calls));
     }
 
-    /** {@code GET uri} on the service's management interface; fails when it has none configured. */
+    /**
+     * {@code GET uri} on the management interface of one of the service's instances, ready ones first, the next one tried
+     * when an instance cannot be reached; fails when none can.
+     */
     public Future<HttpClientResponse> get(String service, String uri, long idleTimeoutMillis) {
-        URI base = downstreams.managementOf(service).orElse(null);
+        return get(downstreams.instancesOf(service), new HashSet<>(), uri, idleTimeoutMillis);
+    }
+
+    private Future<HttpClientResponse> get(ServiceInstances instances, Set<ServiceInstances.Instance> tried, String uri, long idleTimeoutMillis) {
+        ServiceInstances.Instance instance = instances.next(tried);
+        tried.add(instance);
+        Future<HttpClientResponse> answer = get(instance, uri, idleTimeoutMillis);
+        return tried.size() == instances.all().size() ? answer : answer.recover(failed -> get(instances, tried, uri, idleTimeoutMillis));
+    }
+
+    /** {@code GET uri} on the instance's management interface; fails when it has none configured. */
+    public Future<HttpClientResponse> get(ServiceInstances.Instance instance, String uri, long idleTimeoutMillis) {
+        URI base = instance.management();
         if (base == null) {
-            return Future.failedFuture("no management interface configured for " + service);
+            return Future.failedFuture("no management interface configured for " + instance);
         }
         return client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(base.getHost()).setPort(base.getPort())
                 .setURI(uri).setIdleTimeout(idleTimeoutMillis))

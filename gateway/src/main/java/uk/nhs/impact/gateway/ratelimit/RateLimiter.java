@@ -1,13 +1,15 @@
 package uk.nhs.impact.gateway.ratelimit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import uk.nhs.impact.gateway.GatewayConfig;
 
 /**
- * Token buckets, one per client: {@code burst} requests at once, refilled at {@code requestsPerSecond}.
- * Idle buckets are dropped once the map grows large, so memory stays bounded.
+ * Token buckets, one per client: {@code burst} requests at once, refilled at {@code requestsPerSecond}; with several gateway
+ * instances ({@code impact.gateway.rate-limit.instances}) each keeps its share of both, so together they allow the configured
+ * figures. Idle buckets are dropped once the map grows large, so memory stays bounded.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -17,9 +19,18 @@ public class RateLimiter {
     private final double perNano;
     private final int burst;
 
+    @Inject
     public RateLimiter(GatewayConfig config) {
-        this.perNano = config.rateLimit().requestsPerSecond() / 1e9;
-        this.burst = config.rateLimit().burst();
+        this(config.rateLimit().requestsPerSecond(), config.rateLimit().burst(), config.rateLimit().instances());
+    }
+
+    /** The limits of the whole deployment, of which this instance keeps a {@code 1/instances} share. */
+    public RateLimiter(int requestsPerSecond, int burst, int instances) {
+        if (instances < 1) {
+            throw new IllegalArgumentException("impact.gateway.rate-limit.instances must be at least 1, not " + instances);
+        }
+        this.perNano = requestsPerSecond / (double) instances / 1e9;
+        this.burst = Math.max(1, burst / instances);
     }
 
     /**
