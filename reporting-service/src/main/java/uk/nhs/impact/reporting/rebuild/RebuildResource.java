@@ -1,5 +1,6 @@
 package uk.nhs.impact.reporting.rebuild;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -37,15 +38,15 @@ public class RebuildResource {
             + "event ids, so nothing is applied twice, and revisions keep the newest state.")
     @APIResponse(responseCode = "202", description = "Started; the body is its progress")
     @APIResponse(responseCode = "409", description = "A rebuild is already running")
-    public Response start() {
+    public Uni<Response> start() {
         requireAdmin();
-        return Response.accepted(rebuild.start()).build();
+        return rebuild.start().map(started -> Response.accepted(started).build());
     }
 
     @GET
     @Operation(summary = "Progress of the current or last rebuild")
-    @APIResponse(responseCode = "200", description = "Records replayed of those on the topics when it began")
-    public RebuildProgress progress() {
+    @APIResponse(responseCode = "200", description = "Records replayed of those on the topics when it began; any instance of the service answers")
+    public Uni<RebuildProgress> progress() {
         requireAdmin();
         return rebuild.progress();
     }

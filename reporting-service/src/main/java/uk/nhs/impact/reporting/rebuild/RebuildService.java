@@ -2,15 +2,15 @@ package uk.nhs.impact.reporting.rebuild;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -39,34 +39,35 @@ public class RebuildService {
 
     private final EventIngestor ingestor;
     private final ReadModels readModels;
+    private final RebuildState state;
     private final String bootstrap;
-    private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.idle());
+    /** This instance, as the runner of a rebuild it claims. */
+    private final String runner = UUID.randomUUID().toString();
 
-    public RebuildService(EventIngestor ingestor, ReadModels readModels,
+    public RebuildService(EventIngestor ingestor, ReadModels readModels, RebuildState state,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
         this.ingestor = ingestor;
         this.readModels = readModels;
+        this.state = state;
         this.bootstrap = bootstrap;
     }
 
-    public RebuildProgress progress() {
-        return progress.get();
+    /** The current or last rebuild, whichever instance runs or ran it. */
+    public Uni<RebuildProgress> progress() {
+        return state.read();
     }
 
-    /** Starts a rebuild in the background; 409 while one is running. */
-    public RebuildProgress start() {
-        RebuildProgress current = progress.get();
-        if (current.state() == RebuildProgress.State.RUNNING) {
-            throw ProblemException.conflict("A rebuild is already running", Map.of("startedAt", current.startedAt().toString()));
-        }
-        RebuildProgress started = RebuildProgress.started(Instant.now());
-        if (!progress.compareAndSet(current, started)) {
-            throw ProblemException.conflict("A rebuild is already running");
-        }
-        Thread worker = new Thread(this::run, "read-model-rebuild");
-        worker.setDaemon(true);
-        worker.start();
-        return started;
+    /** Starts a rebuild in the background on this instance; 409 while one is running on any. */
+    public Uni<RebuildProgress> start() {
+        return Panache.withTransaction(() -> state.claim(runner)).map(claim -> {
+            if (!claim.claimed()) {
+                throw ProblemException.conflict("A rebuild is already running", Map.of("startedAt", claim.progress().startedAt().toString()));
+            }
+            Thread worker = new Thread(this::run, "read-model-rebuild");
+            worker.setDaemon(true);
+            worker.start();
+            return claim.progress();
+        });
     }
 
     private void run() {
@@ -86,7 +87,7 @@ public class RebuildService {
                 consumer.seekToBeginning(partitions);
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
                 long total = end.values().stream().mapToLong(Long::longValue).sum();
-                progress.updateAndGet(p -> p.withTotal(total));
+                VertxContextSupport.subscribeAndAwait(() -> state.total(runner, total));
                 // one batch is applied while the next is polled and read, the batches applied one at a time, in order
                 try (OneAhead applier = new OneAhead("read-model-rebuild-apply")) {
                     while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
@@ -103,7 +104,7 @@ public class RebuildService {
                                     BaselineTrendTally.deferInThisContext();
                                     return ingestor.apply(prepared);
                                 });
-                                progress.updateAndGet(p -> p.plus(batch.size()));
+                                VertxContextSupport.subscribeAndAwait(() -> state.replayed(runner, batch.size()));
                             });
                         }
                     }
@@ -111,11 +112,16 @@ public class RebuildService {
                 }
                 VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(readModels::completeReplay));
             }
-            progress.updateAndGet(p -> p.finished(Instant.now(), null));
-            LOG.infof("Read models rebuilt from %d records", progress.get().replayed());
+            VertxContextSupport.subscribeAndAwait(() -> state.finished(runner, null));
+            LOG.infof("Read models rebuilt from %d records", VertxContextSupport.subscribeAndAwait(state::read).replayed());
         } catch (Throwable e) {
             LOG.error("Read model rebuild failed", e);
-            progress.updateAndGet(p -> p.finished(Instant.now(), e.toString()));
+            try {
+                VertxContextSupport.subscribeAndAwait(() -> state.finished(runner, e.toString()));
+            } catch (Throwable unrecorded) {
+                LOG.error("The rebuild's failure could not be recorded; it reads as failed once its heartbeat is "
+                        + RebuildState.ABANDONED_AFTER.toMinutes() + " min old", unrecorded);
+            }
         }
     }
 
