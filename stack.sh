@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The whole system on this machine, no Docker needed: PostgreSQL, Kafka, Keycloak, five services and the gateway.
-#   ./stack.sh start [--no-build] [--demo-data]
+#   ./stack.sh start [--no-build] [--demo-data] [--instances N]
 #                                   build, start everything, wait until healthy; Ctrl-C stops it all;
-#                                   --demo-data then files a demo data set through the gateway
+#                                   --demo-data then files a demo data set through the gateway;
+#                                   --instances N runs N instances of each service (instance n on its ports + 100*(n-1)),
+#                                   the gateway balancing across them
 #   ./stack.sh stop                 stop a stack started from another terminal
 #   ./stack.sh status               the gateway's readiness, service by service (from its management port, 9080)
 set -euo pipefail
@@ -31,6 +33,6 @@ case "${1:-start}" in
     echo
     ;;
   *)
-    echo "usage: $0 start [--no-build] [--demo-data] | stop | status" >&2; exit 2
+    echo "usage: $0 start [--no-build] [--demo-data] [--instances N] | stop | status" >&2; exit 2
     ;;
 esac

@@ -32,22 +32,63 @@ public final class LocalStack {
     static final Map<String, Integer> MANAGEMENT = Map.of("assessment", 9081, "survey", 9082, "baseline", 9083, "reporting", 9084, "organisation",
             9085);
 
+    /** Instance {@code n} (from 1) of a service listens on its port plus {@value}·(n-1), its management interface likewise. */
+    static final int INSTANCE_PORT_STEP = 100;
+    static final int MAX_INSTANCES = 9;
+
     private final Path root;
     private final Path data;
+    private final int instances;
     private final List<Process> processes = new ArrayList<>();
     private PostgresServer postgres;
     private KeycloakServer keycloak;
     private final long started = System.nanoTime();
     private final ServiceJvm jvm = ServiceJvm.choose(System.getenv(), Path.of(System.getProperty("java.home")));
 
-    private LocalStack(Path root) {
+    private LocalStack(Path root, int instances) {
         this.root = root;
         this.data = root.resolve(".stack-data");
+        this.instances = instances;
+    }
+
+    /** {@code --instances N}: how many instances of each service to run (1 unless given). */
+    static int instances(List<String> args) {
+        int at = args.indexOf("--instances");
+        if (at < 0) {
+            return 1;
+        }
+        try {
+            int n = Integer.parseInt(args.get(at + 1));
+            if (n >= 1 && n <= MAX_INSTANCES) {
+                return n;
+            }
+        } catch (IndexOutOfBoundsException | NumberFormatException e) {
+            // falls through to the message below
+        }
+        throw new IllegalArgumentException("--instances takes a number from 1 to " + MAX_INSTANCES);
+    }
+
+    /** The port of instance {@code n} (from 1) of whatever listens on {@code port} as instance 1. */
+    static int port(int port, int n) {
+        return port + INSTANCE_PORT_STEP * (n - 1);
+    }
+
+    /** The name of instance {@code n} of {@code module}, as its log and pid files are named: the first is the module's. */
+    static String instanceName(String module, int n) {
+        return n == 1 ? module : module + "-" + n;
     }
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        LocalStack stack = new LocalStack(root);
+        int instances;
+        try {
+            instances = instances(java.util.Arrays.asList(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalStack stack = new LocalStack(root, instances);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-stop"));
         try {
             stack.start();
@@ -103,16 +144,13 @@ public final class LocalStack {
                 "DB_USER", "postgres", "DB_PASSWORD", "postgres");
         List<CompletableFuture<Void>> services = new ArrayList<>();
         SERVICES.forEach((name, port) -> {
-            Map<String, String> env = new LinkedHashMap<>(common);
-            env.put("HTTP_PORT", Integer.toString(port));
-            env.put("MANAGEMENT_PORT", Integer.toString(MANAGEMENT.get(name)));
-            env.put("MANAGEMENT_HOST", "127.0.0.1");
-            env.put("DB_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + PG_PORT + "/" + name);
-            env.put("DB_REACTIVE_URL", "postgresql://127.0.0.1:" + PG_PORT + "/" + name);
-            services.add(CompletableFuture.runAsync(() -> {
-                startQuarkusApp(name + "-service", env, "http://127.0.0.1:" + MANAGEMENT.get(name));
-                done(name + "-service on http://127.0.0.1:" + port + " (management 127.0.0.1:" + MANAGEMENT.get(name) + ")");
-            }));
+            // each service's first instance (which writes an ahead-of-time cache if one is due), then the others together
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> startService(name, 1, common));
+            for (int n = 2; n <= instances; n++) {
+                int instance = n;
+                services.add(first.thenRunAsync(() -> startService(name, instance, common)));
+            }
+            services.add(first);
         });
         CompletableFuture.allOf(services.toArray(CompletableFuture[]::new)).join();
 
@@ -122,12 +160,33 @@ public final class LocalStack {
         gatewayEnv.put("MANAGEMENT_PORT", Integer.toString(GATEWAY_MANAGEMENT_PORT));
         gatewayEnv.put("MANAGEMENT_HOST", "127.0.0.1");
         SERVICES.forEach((name, port) -> {
-            gatewayEnv.put(name.toUpperCase() + "_URL", "http://127.0.0.1:" + port);
-            gatewayEnv.put(name.toUpperCase() + "_MANAGEMENT_URL", "http://127.0.0.1:" + MANAGEMENT.get(name));
+            List<String> urls = new ArrayList<>();
+            List<String> managementUrls = new ArrayList<>();
+            for (int n = 1; n <= instances; n++) {
+                urls.add("http://127.0.0.1:" + port(port, n));
+                managementUrls.add("http://127.0.0.1:" + port(MANAGEMENT.get(name), n));
+            }
+            gatewayEnv.put(name.toUpperCase() + "_URL", String.join(",", urls));
+            gatewayEnv.put(name.toUpperCase() + "_MANAGEMENT_URL", String.join(",", managementUrls));
         });
-        startQuarkusApp("gateway", gatewayEnv, "http://127.0.0.1:" + GATEWAY_MANAGEMENT_PORT);
+        startQuarkusApp("gateway", "gateway", gatewayEnv, "http://127.0.0.1:" + GATEWAY_MANAGEMENT_PORT);
         done("gateway on http://127.0.0.1:" + GATEWAY_PORT + " (management 127.0.0.1:" + GATEWAY_MANAGEMENT_PORT + ")");
         Files.writeString(data.resolve("ready"), String.format("%.1f%n", (System.nanoTime() - started) / 1e9));
+    }
+
+    /** Starts instance {@code n} of a service on its own ports, with the same database and Kafka as the others. */
+    private void startService(String name, int n, Map<String, String> common) {
+        int port = port(SERVICES.get(name), n);
+        int management = port(MANAGEMENT.get(name), n);
+        Map<String, String> env = new LinkedHashMap<>(common);
+        env.put("HTTP_PORT", Integer.toString(port));
+        env.put("MANAGEMENT_PORT", Integer.toString(management));
+        env.put("MANAGEMENT_HOST", "127.0.0.1");
+        env.put("DB_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + PG_PORT + "/" + name);
+        env.put("DB_REACTIVE_URL", "postgresql://127.0.0.1:" + PG_PORT + "/" + name);
+        String instance = instanceName(name + "-service", n);
+        startQuarkusApp(name + "-service", instance, env, "http://127.0.0.1:" + management);
+        done(instance + " on http://127.0.0.1:" + port + " (management 127.0.0.1:" + management + ")");
     }
 
     private Process launch(String name, List<String> command, Map<String, String> env) {
@@ -150,7 +209,7 @@ public final class LocalStack {
      * Starts {@code module}'s Quarkus application on {@link #jvm} and waits until it is ready. On a Java with ahead-of-time
      * caches, a build without its cache is first started once as a training run that writes it (see {@link ServiceJvm}).
      */
-    private void startQuarkusApp(String module, Map<String, String> env, String managementUrl) {
+    private void startQuarkusApp(String module, String name, Map<String, String> env, String managementUrl) {
         Path jar = root.resolve(module + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw install -DskipTests)");
@@ -165,7 +224,7 @@ public final class LocalStack {
                 extra = List.of("-XX:AOTCache=" + cache);
             }
         }
-        awaitReady(launch(module, jvm.command(jar, extra), env), module, managementUrl);
+        awaitReady(launch(name, jvm.command(jar, extra), env), name, managementUrl);
     }
 
     /**
@@ -244,6 +303,10 @@ public final class LocalStack {
 
     private void printWelcome() {
         System.out.printf("%nAll healthy in %.1f s.%n%n", (System.nanoTime() - started) / 1e9);
+        if (instances > 1) {
+            System.out.printf("  %d instances of each service: instance n on its ports plus %d·(n-1), e.g. assessment 8081, 8181, ...;%n"
+                    + "  the gateway sends each request to a ready one in turn.%n%n", instances, INSTANCE_PORT_STEP);
+        }
         System.out.println("""
                   Gateway          http://127.0.0.1:8080/api/v1/...
                   Swagger UI       http://127.0.0.1:8080/q/swagger-ui   (one OpenAPI: /api/openapi.json)
