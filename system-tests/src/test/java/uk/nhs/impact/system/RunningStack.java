@@ -17,7 +17,9 @@ final class RunningStack {
     static final String KEYCLOAK = "http://127.0.0.1:18180";
     /** The gateway's management interface (health, metrics): loopback only, never routed. */
     static final String GATEWAY_MANAGEMENT = "http://127.0.0.1:9080";
-    static final int[] PORTS = {8080, 8081, 8082, 8083, 8084, 8085, 9080, 9081, 9082, 9083, 9084, 9085, 15432, 19092, 18180};
+    /** Every port a stack of up to two instances of each service listens on. */
+    static final int[] PORTS = {8080, 8081, 8082, 8083, 8084, 8085, 9080, 9081, 9082, 9083, 9084, 9085, 15432, 19092, 18180,
+            8181, 8182, 8183, 8184, 8185, 9181, 9182, 9183, 9184, 9185};
     /** The services' public ports (each one's management interface is 1000 above). */
     static final int[] SERVICE_PORTS = {8081, 8082, 8083, 8084, 8085};
 
@@ -30,6 +32,7 @@ final class RunningStack {
 
     private final Path root;
     private final java.util.Map<String, String> environment;
+    private final List<String> options;
     private Process launcher;
     private double secondsToHealthy;
 
@@ -39,8 +42,14 @@ final class RunningStack {
 
     /** A stack whose processes also see {@code environment} (e.g. lifted rate limits for a load test). */
     RunningStack(java.util.Map<String, String> environment) {
+        this(environment, List.of());
+    }
+
+    /** As {@link #RunningStack(java.util.Map)}, started with {@code options} after {@code ./stack.sh start}, e.g. {@code --instances 2}. */
+    RunningStack(java.util.Map<String, String> environment, List<String> options) {
         this.root = Path.of(System.getProperty("impact.repo.root", "..")).toAbsolutePath().normalize();
         this.environment = environment;
+        this.options = options;
     }
 
     Path root() {
@@ -53,7 +62,9 @@ final class RunningStack {
         Files.deleteIfExists(ready);
         Path log = root.resolve("system-tests/target/stack.log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(root.resolve("stack.sh").toString(), "start", "--no-build")
+        List<String> command = new ArrayList<>(List.of(root.resolve("stack.sh").toString(), "start", "--no-build"));
+        command.addAll(options);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         launcher = builder.start();
@@ -68,7 +79,7 @@ final class RunningStack {
             Thread.sleep(500);
         }
         secondsToHealthy = Double.parseDouble(Files.readString(ready).trim());
-        System.out.printf("Stack healthy %.1f s after ./stack.sh start%n", secondsToHealthy);
+        System.out.printf("Stack healthy %.1f s after ./stack.sh start %s%n", secondsToHealthy, String.join(" ", options));
         return this;
     }
 

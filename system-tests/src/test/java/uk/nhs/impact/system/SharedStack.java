@@ -6,14 +6,17 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One running stack for the test classes after the one-command test: first those that only call the API (access matrix,
+ * One running stack for every test class, started with the README's one command: first those that only call the API (access matrix,
  * bad input, OpenAPI lint, …), then the fault tests, which kill or stop a part and start it again themselves (each
  * leaves every part running when it ends), so the system is started once for all of them instead of once each. It is
  * started by the first of them and stopped, with the parts the fault tests started again and the same check that no
  * process or port is left behind, when the test run ends, or earlier when a class that needs a stack of its own starts
- * one. Gateway rate limits are lifted: these classes send thousands of requests from a few identities.
+ * one. It runs two instances of every service ({@link InstancesIT} kills one of each, last). Gateway rate limits are
+ * lifted: these classes send thousands of requests from a few identities.
  */
 final class SharedStack implements BeforeAllCallback {
+    /** Two instances of every service, as a deployment runs them: every class runs against that. */
+    static final List<String> INSTANCES = List.of("--instances", "2");
     private static RunningStack running;
 
     @Override
@@ -26,7 +29,7 @@ final class SharedStack implements BeforeAllCallback {
     /** The shared stack, started on first use. */
     static synchronized RunningStack stack() throws IOException, InterruptedException {
         if (running == null) {
-            running = new RunningStack(RunningStack.LIFTED_RATE_LIMITS).start();
+            running = new RunningStack(RunningStack.LIFTED_RATE_LIMITS, INSTANCES).start();
         }
         return running;
     }

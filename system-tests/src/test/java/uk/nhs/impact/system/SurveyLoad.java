@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 /**
  * Survey responses filed through the gateway by several clients at once, as trust systems would, for the fault tests: each
  * response is started (with an Idempotency-Key), answered ({@value #ANSWER} to Q1) and submitted. A step answered 503
- * problem+json is retried after reading the response back, so a step whose answer was lost in a fault is not repeated and
+ * problem+json (or another status the load is told to retry) is retried after reading the response back, so a step whose answer was lost in a fault is not repeated and
  * a response is never left between steps; anything else that is not a success fails the test.
  */
 final class SurveyLoad {
@@ -33,6 +33,7 @@ final class SurveyLoad {
         /** Respondent reference → response id, for every response whose submission was answered 200. */
         final Map<String, String> acknowledged = new ConcurrentHashMap<>();
         final AtomicInteger accepted = new AtomicInteger();
+        /** Steps answered with a retried status (503, or as the load was told) and repeated. */
         final AtomicInteger unavailable = new AtomicInteger();
         final AtomicLong slowestMillis = new AtomicLong();
         /** Responses that failed (a step answered neither success nor 503), with the answer. */
@@ -52,9 +53,19 @@ final class SurveyLoad {
     final String admin;
     final String trust;
     final String analyst;
+    private final java.util.Set<Integer> retried;
 
-    /** With fresh tokens of the demo administrator, trust lead and national analyst. */
+    /** With fresh tokens of the demo administrator, trust lead and national analyst; a step answered 503 is retried. */
     SurveyLoad() {
+        this(java.util.Set.of(503));
+    }
+
+    /**
+     * As {@link #SurveyLoad()}, retrying a step answered with any of {@code retried} (problem+json), e.g. also 502 where an
+     * instance is killed with requests in flight.
+     */
+    SurveyLoad(java.util.Set<Integer> retried) {
+        this.retried = retried;
         admin = "Bearer " + DemoTokens.user("instrument.admin", "dev-only-Admin-1");
         trust = "Bearer " + DemoTokens.user("trust.lead", "dev-only-Trust-1");
         analyst = "Bearer " + DemoTokens.user("national.analyst", "dev-only-National-1");
@@ -174,15 +185,16 @@ final class SurveyLoad {
         return r.statusCode() == 200 ? ((Number) r.path("meta.respondents")).longValue() : -1;
     }
 
-    private static Response retry(Supplier<Response> call, Tally tally, long deadline) throws InterruptedException {
+    private Response retry(Supplier<Response> call, Tally tally, long deadline) throws InterruptedException {
         while (true) {
             long t0 = System.nanoTime();
             Response r = call.get();
             tally.slowestMillis.accumulateAndGet((System.nanoTime() - t0) / 1_000_000, Math::max);
-            if (r.statusCode() != 503 || System.nanoTime() > deadline) {
+            if (!retried.contains(r.statusCode()) || System.nanoTime() > deadline) {
                 return r;
             }
-            assertThat(String.valueOf(r.contentType()).startsWith("application/problem+json")).as("503 must be a problem: " + r.asString()).isTrue();
+            assertThat(String.valueOf(r.contentType()).startsWith("application/problem+json")).as(r.statusCode() + " must be a problem: " + r.asString())
+                    .isTrue();
             tally.unavailable.incrementAndGet();
             Thread.sleep(200);
         }

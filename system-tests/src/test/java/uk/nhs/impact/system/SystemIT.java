@@ -1,35 +1,28 @@
 package uk.nhs.impact.system;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.RestAssured;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The README's one command starts the whole system; calls go through the gateway with tokens from the real Keycloak;
- * the stop command leaves no process and no open port behind.
+ * The README's one command starts the whole system (the shared stack: two instances of every service, {@code --instances
+ * 2}); calls go through the gateway with tokens from the real Keycloak. That the stop command leaves no process and no
+ * open port behind is checked when the shared stack is stopped, after the last class.
  */
 @Order(1)
+@ExtendWith(SharedStack.class)
 class SystemIT {
-    private static RunningStack stack;
-
     @BeforeAll
     static void startTheWholeSystem() throws Exception {
-        stack = new RunningStack().start();
+        SharedStack.stack();
         RestAssured.baseURI = RunningStack.GATEWAY;
-    }
-
-    @AfterAll
-    static void stopLeavesNothingBehind() throws Exception {
-        List<String> leftovers = stack.stopAndListLeftovers();
-        assertThat(leftovers).as("still running after ./stack.sh stop").isEmpty();
     }
 
     @Test
@@ -41,6 +34,11 @@ class SystemIT {
                 .body(downstream + "baseline", equalTo("UP"))
                 .body(downstream + "reporting", equalTo("UP"))
                 .body(downstream + "organisation", equalTo("UP"))
+                .body(downstream + "'assessment instances'", equalTo("2 of 2 ready"))
+                .body(downstream + "'survey instances'", equalTo("2 of 2 ready"))
+                .body(downstream + "'baseline instances'", equalTo("2 of 2 ready"))
+                .body(downstream + "'reporting instances'", equalTo("2 of 2 ready"))
+                .body(downstream + "'organisation instances'", equalTo("2 of 2 ready"))
                 .body("checks.find { it.name == 'token verification keys' }.status", equalTo("UP"));
     }
 
@@ -51,13 +49,17 @@ class SystemIT {
         for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready", "/q/openapi")) {
             given().header("Authorization", token).when().get(path).then().statusCode(404);
             for (int port : RunningStack.SERVICE_PORTS) {
-                given().baseUri("http://127.0.0.1:" + port).when().get(path).then().statusCode(anyOf(equalTo(401), equalTo(404)));
+                for (int instance : List.of(port, port + 100)) {
+                    given().baseUri("http://127.0.0.1:" + instance).when().get(path).then().statusCode(anyOf(equalTo(401), equalTo(404)));
+                }
             }
         }
         given().baseUri(RunningStack.GATEWAY_MANAGEMENT).when().get("/q/metrics").then().statusCode(200);
         for (int port : RunningStack.SERVICE_PORTS) {
-            given().baseUri(RunningStack.management(port)).when().get("/q/health/ready").then().statusCode(200);
-            given().baseUri(RunningStack.management(port)).accept("application/json").when().get("/q/openapi").then().statusCode(200);
+            for (int instance : List.of(port, port + 100)) {
+                given().baseUri(RunningStack.management(instance)).when().get("/q/health/ready").then().statusCode(200);
+                given().baseUri(RunningStack.management(instance)).accept("application/json").when().get("/q/openapi").then().statusCode(200);
+            }
         }
         // the merged document for integrators stays public
         given().when().get("/api/openapi.json").then().statusCode(200);
