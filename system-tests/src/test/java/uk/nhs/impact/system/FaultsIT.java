@@ -38,8 +38,8 @@ class FaultsIT {
         long reporting = Processes.pid(logs, "reporting-service");
         Processes.Launch launch = Processes.launchOf(reporting);
         AtomicBoolean killed = new AtomicBoolean();
-        SurveyLoad.Tally tally = survey.load(run, 600, 4, Duration.ofMinutes(3), n -> {
-            if (n == 200 && killed.compareAndSet(false, true)) {
+        SurveyLoad.Tally tally = survey.load(run, 400, 4, Duration.ofMinutes(3), n -> {
+            if (n == 150 && killed.compareAndSet(false, true)) {
                 try {
                     Processes.signal("KILL", reporting);
                     System.out.println("Reporting service killed at " + Instant.now());
@@ -66,7 +66,7 @@ class FaultsIT {
         }
         assertThat(state).isEqualTo("DONE");
         String rebuilt = given().header("Authorization", survey.analyst).get(view).asString();
-        SuiteSummary.record("Consumer crash (reporting service killed mid-stream, restarted)", String.format("killed after 200 of %d "
+        SuiteSummary.record("Consumer crash (reporting service killed mid-stream, restarted)", String.format("killed after 150 of %d "
                 + "accepted returns; views after catching up equal a full rebuild from the topics: %b", tally.accepted.get(), incremental.equals(rebuilt)));
         assertThat(rebuilt).isEqualTo(incremental);
     }
@@ -78,7 +78,7 @@ class FaultsIT {
         long postmaster = Processes.postmaster(data);
         Processes.Launch launch = Processes.postgresLaunch(data);
         AtomicBoolean restarted = new AtomicBoolean();
-        SurveyLoad.Tally tally = survey.load(run, 800, 4, Duration.ofMinutes(4), n -> {
+        SurveyLoad.Tally tally = survey.load(run, 500, 4, Duration.ofMinutes(4), n -> {
             if (n == 150 && restarted.compareAndSet(false, true)) {
                 new Thread(() -> {
                     try {
@@ -103,6 +103,6 @@ class FaultsIT {
         assertThat(tally.unavailable.get()).as("the restart was felt").isPositive();
         assertThat(tally.slowestMillis.get()).as("no request hung: slowest (ms)").isLessThan(15_000);
         assertThat(inService).as("every accepted submission stored, nothing else").isEqualTo(tally.accepted.get());
-        assertThat(tally.accepted.get()).as("after the restart every return went through").isEqualTo(800);
+        assertThat(tally.accepted.get()).as("after the restart every return went through").isEqualTo(500);
     }
 }

@@ -37,7 +37,7 @@ class InstancesIT {
     }
 
     /**
-     * Two instances of every service under load (survey responses filed by four clients at once); once 120 are
+     * Two instances of every service under load (survey responses filed by four clients at once); once 100 are
      * acknowledged, one instance of every service is SIGKILLed: for reporting, the one reading the partition the load's
      * events are on. Every acknowledged response then reaches the views exactly once, the trust's events are applied in the
      * order they were committed, every service still answers through the gateway, and the gateway sends nothing to the dead
@@ -59,8 +59,8 @@ class InstancesIT {
                     Processes.pid(logs, service + "-service" + (instance == 1 ? "" : "-" + instance)));
         }
         AtomicBoolean killed = new AtomicBoolean();
-        SurveyLoad.Tally tally = survey.load(run, 400, 4, Duration.ofMinutes(4), n -> {
-            if (n == 120 && killed.compareAndSet(false, true)) {
+        SurveyLoad.Tally tally = survey.load(run, 300, 4, Duration.ofMinutes(4), n -> {
+            if (n == 100 && killed.compareAndSet(false, true)) {
                 try {
                     for (long pid : victims.values()) {
                         Processes.signal("KILL", pid);
@@ -102,14 +102,14 @@ class InstancesIT {
             readiness.body(downstream + "'" + service + " instances'", equalTo("1 of 2 ready"));
         }
 
-        SuiteSummary.record("One instance of every service killed under load (two of each)", String.format("killed %s after 120 "
+        SuiteSummary.record("One instance of every service killed under load (two of each)", String.format("killed %s after 100 "
                 + "acknowledged responses; reporting instance on port %d was reading the trust's partition %s; %d responses acknowledged "
                 + "(%d steps answered 502/503 and retried), %d stored in the service, %d counted in the views; %d events of the trust "
                 + "committed, %d on its partition (%d of them a second time), %d applied, each once and in the partition's order: %s",
                 victims.keySet(), reportingPort, partition, tally.accepted.get(), tally.unavailable.get(), inService, tally.accepted.get(),
                 committed.size(), onPartition.size(), publishedTwice, appliedAt.size(), outOfOrder == null ? "yes" : "no, " + outOfOrder));
         assertThat(inService).as("every acknowledged response stored, nothing else").isEqualTo(tally.accepted.get());
-        assertThat(tally.accepted.get()).isEqualTo(400);
+        assertThat(tally.accepted.get()).isEqualTo(300);
         assertThat(new java.util.HashSet<>(onPartition)).as("every committed event of the trust on its partition, nothing else")
                 .containsExactlyInAnyOrderElementsOf(committed);
         assertThat(appliedAt.keySet()).as("every committed event of the trust applied by reporting").containsExactlyInAnyOrderElementsOf(committed);
