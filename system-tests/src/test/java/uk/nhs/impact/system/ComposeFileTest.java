@@ -10,8 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -20,8 +18,7 @@ import org.yaml.snakeyaml.Yaml;
  * own configuration: names, ports, environment keys, health checks and start order.
  */
 class ComposeFileTest {
-    private static final Path ROOT = Path.of(System.getProperty("impact.repo.root", "..")).toAbsolutePath().normalize();
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+):([^}]*)}");
+    private static final Path ROOT = ModuleConfig.ROOT;
     private static final List<String> APPS = List.of("assessment-service", "survey-service", "baseline-service", "reporting-service",
             "organisation-service", "gateway");
     private static final List<String> SERVICES = List.of("assessment", "survey", "baseline", "reporting", "organisation");
@@ -30,16 +27,6 @@ class ComposeFileTest {
     private static Map<String, Map<String, Object>> services() throws IOException {
         Map<String, Object> doc = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
         return (Map<String, Map<String, Object>>) doc.get("services");
-    }
-
-    /** Environment variables a module reads, with their defaults, from its application.properties. */
-    private static Map<String, String> placeholders(String module) throws IOException {
-        Map<String, String> found = new java.util.HashMap<>();
-        Matcher m = PLACEHOLDER.matcher(Files.readString(ROOT.resolve(module + "/src/main/resources/application.properties")));
-        while (m.find()) {
-            found.put(m.group(1), m.group(2));
-        }
-        return found;
     }
 
     /** A module's compose service, its environment there, and the keys (with defaults) its application.properties reads. */
@@ -51,7 +38,7 @@ class ComposeFileTest {
         List<App> apps = new ArrayList<>();
         for (String app : APPS) {
             Map<String, Object> service = services().get(app);
-            apps.add(new App(app, service, (Map<String, Object>) service.get("environment"), placeholders(app)));
+            apps.add(new App(app, service, (Map<String, Object>) service.get("environment"), ModuleConfig.placeholders(app)));
         }
         return apps;
     }
