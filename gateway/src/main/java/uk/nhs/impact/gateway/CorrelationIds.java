@@ -1,12 +1,15 @@
 package uk.nhs.impact.gateway;
 
 import io.vertx.ext.web.RoutingContext;
-
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+import org.jboss.logging.MDC;
 
-/** The request's correlation id: the caller's well-formed {@code X-Request-Id}, else a new one; kept on the context. */
+/**
+ * The request's correlation id: the caller's well-formed {@code X-Request-Id}, else a new one; kept on the context and in
+ * the log context.
+ */
 public final class CorrelationIds {
     public static final String HEADER = "X-Request-Id";
     private static final String KEY = "impact.correlationId";
@@ -21,6 +24,8 @@ public final class CorrelationIds {
             String given = ctx.request().getHeader(HEADER);
             id = given != null && SAFE.matcher(given).matches() ? given : newId();
             ctx.put(KEY, id);
+            // in the log context of the request (its Vert.x context), as the services have it
+            MDC.put("correlationId", id);
         }
         return id;
     }

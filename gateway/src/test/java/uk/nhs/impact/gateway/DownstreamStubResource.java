@@ -116,6 +116,7 @@ public class DownstreamStubResource implements QuarkusTestResourceLifecycleManag
                 .put("query", String.valueOf(ex.getRequestURI().getRawQuery()))
                 .put("authorization", header(ex, "Authorization"))
                 .put("requestId", header(ex, "X-Request-Id"))
+                .put("traceparent", header(ex, "traceparent"))
                 .put("forwardedFor", header(ex, "X-Forwarded-For"))
                 .put("bodyBytes", size)
                 .encode();

@@ -32,6 +32,20 @@ class GatewayRoutingTest {
                 .body("forwardedFor", equalTo("127.0.0.1"));
     }
 
+    /** The gateway's request joins the caller's trace and hands it on to the service (W3C trace context). */
+    @Test
+    void forwardsTheCallersTraceToTheService() {
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String caller = "00f067aa0ba902b7";
+        String forwarded = given().header("Authorization", Tokens.bearer("RHA", "viewer")).header("traceparent", "00-" + trace + "-" + caller + "-01")
+                .when().get("/api/v1/echo/traced").then().statusCode(200).extract().path("traceparent");
+        org.assertj.core.api.Assertions.assertThat(forwarded).as("traceparent the service received")
+                .matches("00-" + trace + "-[0-9a-f]{16}-01").doesNotContain(caller);
+        String started = given().header("Authorization", Tokens.bearer("RHA", "viewer")).when().get("/api/v1/echo/untraced").then()
+                .statusCode(200).extract().path("traceparent");
+        org.assertj.core.api.Assertions.assertThat(started).as("a trace the gateway started").matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+    }
+
     @Test
     void givesEveryRequestACorrelationId() {
         given().header("Authorization", Tokens.bearer("RHA", "viewer"))

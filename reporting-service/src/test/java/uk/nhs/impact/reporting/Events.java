@@ -32,6 +32,15 @@ final class Events {
     }
 
     static String publish(String topic, String id, String type, String subject, Object data) {
+        return publish(topic, id, type, subject, data, null);
+    }
+
+    /** Sends one event carrying the trace context of the request that wrote it (CloudEvents traceparent) and returns its id. */
+    static String publishTraced(String topic, String type, String subject, Object data, String traceparent) {
+        return publish(topic, UUID.randomUUID().toString(), type, subject, data, traceparent);
+    }
+
+    private static String publish(String topic, String id, String type, String subject, Object data, String traceparent) {
         try {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, subject,
                     data instanceof String s ? s : JSON.writeValueAsString(data));
@@ -44,6 +53,9 @@ final class Events {
             }
             header(record, "ce_time", OffsetDateTime.now().toString());
             header(record, "content-type", "application/json");
+            if (traceparent != null) {
+                header(record, "ce_traceparent", traceparent);
+            }
             producer().send(record).get();
             return id;
         } catch (Exception e) {

@@ -29,6 +29,11 @@ final class RunningStack {
     }
     /** Gateway rate limits lifted, for tests that send thousands of requests from a few identities. */
     static final java.util.Map<String, String> LIFTED_RATE_LIMITS = java.util.Map.of("GATEWAY_RATE_PER_SECOND", "100000", "GATEWAY_RATE_BURST", "100000");
+    /**
+     * Tracing on, keeping only the traces a caller asks for (a sampled traceparent): the suite's load makes no spans, and
+     * nothing collects them (there is no OTLP endpoint; the few spans asked for are dropped after the export fails).
+     */
+    static final java.util.Map<String, String> TRACING_ON_REQUEST = java.util.Map.of("OTEL_SDK_DISABLED", "false", "OTEL_TRACES_SAMPLER_ARG", "0");
 
     private final Path root;
     private final java.util.Map<String, String> environment;

@@ -29,7 +29,9 @@ final class SharedStack implements BeforeAllCallback {
     /** The shared stack, started on first use. */
     static synchronized RunningStack stack() throws IOException, InterruptedException {
         if (running == null) {
-            running = new RunningStack(RunningStack.LIFTED_RATE_LIMITS, INSTANCES).start();
+            java.util.Map<String, String> environment = new java.util.HashMap<>(RunningStack.LIFTED_RATE_LIMITS);
+            environment.putAll(RunningStack.TRACING_ON_REQUEST);
+            running = new RunningStack(environment, INSTANCES).start();
         }
         return running;
     }

@@ -1,6 +1,7 @@
 package uk.nhs.impact.system;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -146,6 +147,41 @@ class SystemIT {
             }
         }
         throw new AssertionError(path + " never showed " + expected + ": last status " + status);
+    }
+
+    /**
+     * A trust system that traces its calls sends its trace context (W3C traceparent, sampled) with a submission: the
+     * gateway and the survey service join that trace, the outbox keeps it with the event and the relay publishes it as the
+     * CloudEvents traceparent extension, for the reporting service's span to join (reporting-service's EventTraceTest and the
+     * platform's EventTraceTest prove the consumer's side with the SDK's in-memory exporter). The shared stack traces only
+     * what a caller asks it to (OTEL_TRACES_SAMPLER_ARG=0).
+     */
+    @Test
+    void aSubmissionCarriesTheCallersTraceIntoItsEvent() throws Exception {
+        SurveyLoad survey = new SurveyLoad();
+        String run = survey.openRun("traced");
+        var before = Instances.endOffsets(Instances.SURVEY_TOPIC);
+        String trace = java.util.UUID.randomUUID().toString().replace("-", "");
+        String traceparent = "00-" + trace + "-" + trace.substring(16) + "-01";
+        String path = "/api/v1/survey-runs/" + run + "/responses";
+        var started = given().header("Authorization", survey.trust).header("traceparent", traceparent).header("Idempotency-Key", run + "-t")
+                .queryParam("respondentReference", "t-1").contentType("application/json").body(Bodies.respondent("chair", "t-1"))
+                .post(path).then().statusCode(201).extract();
+        String id = started.path("id");
+        String etag = given().header("Authorization", survey.trust).header("traceparent", traceparent).header("If-Match", started.header("ETag"))
+                .queryParam("respondentReference", "t-1").contentType("application/json").body(Bodies.trustProgress(SurveyLoad.ANSWER))
+                .patch(path + "/" + id).then().statusCode(200).extract().header("ETag");
+        given().header("Authorization", survey.trust).header("traceparent", traceparent).header("If-Match", etag)
+                .queryParam("respondentReference", "t-1").post(path + "/" + id + "/submit").then().statusCode(200);
+
+        assertThat(Instances.storedTraceparents(run)).as("the submission's event, with the trace of the request that wrote it")
+                .singleElement().asString().matches("00-" + trace + "-[0-9a-f]{16}-01").doesNotEndWith(trace.substring(16) + "-01");
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        List<String> published = List.of();
+        while (published.isEmpty() && System.nanoTime() < deadline) {
+            published = Instances.headersSince(before, Instances.SURVEY_TOPIC, run, "ce_traceparent");
+        }
+        assertThat(published).as("ce_traceparent of the published event").containsExactlyElementsOf(Instances.storedTraceparents(run));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package uk.nhs.impact.gateway.proxy;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -39,6 +41,7 @@ import uk.nhs.impact.gateway.ratelimit.RateLimiter;
  */
 public class ProxyRoutes {
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
+    private static final String TRACEPARENT = "traceparent";
     private static final Set<String> HOP_BY_HOP = caseInsensitive("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
 
@@ -105,7 +108,16 @@ public class ProxyRoutes {
             return;
         }
 
-        send(ctx, service, new HashSet<>(), path, correlationId, declared, max);
+        send(ctx, service, new HashSet<>(), path, correlationId, traceparent(), declared, max);
+    }
+
+    /**
+     * The W3C trace context the service gets: the gateway's own span for this request (a child of the caller's, when the
+     * caller sent one), so the service's spans join the caller's trace under the gateway's; null when tracing is off.
+     */
+    private static String traceparent() {
+        SpanContext span = Span.current().getSpanContext();
+        return span.isValid() ? "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex() : null;
     }
 
     /**
@@ -115,7 +127,7 @@ public class ProxyRoutes {
      * or 504 for the client to retry (with its Idempotency-Key or If-Match, so a repeated write is not applied twice).
      */
     private void send(RoutingContext ctx, String service, Set<ServiceInstances.Instance> tried, String path, String correlationId,
-            String declared, long max) {
+            String traceparent, String declared, long max) {
         HttpServerRequest in = ctx.request();
         ServiceInstances instances = downstreams.instancesOf(service);
         ServiceInstances.Instance instance = instances.next(tried);
@@ -129,7 +141,7 @@ public class ProxyRoutes {
             if (opened.failed()) {
                 if (another && isConnectFailure(opened.cause())) {
                     setAside(service, instance, opened.cause());
-                    send(ctx, service, tried, path, correlationId, declared, max);
+                    send(ctx, service, tried, path, correlationId, traceparent, declared, max);
                 } else {
                     downstreamFailure(ctx, service, opened.cause());
                 }
@@ -138,6 +150,9 @@ public class ProxyRoutes {
             HttpClientRequest out = opened.result();
             copyHeaders(in.headers(), out.headers());
             out.putHeader(CorrelationIds.HEADER, correlationId);
+            if (traceparent != null) {
+                out.headers().set(TRACEPARENT, traceparent);
+            }
             out.putHeader("X-Forwarded-For", in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress());
             out.putHeader("X-Forwarded-Proto", in.scheme());
             if (in.authority() != null) {
@@ -154,7 +169,7 @@ public class ProxyRoutes {
                         Problems.send(ctx, 413, "payload-too-large", "Payload too large", "Request bodies are limited to " + max + " bytes");
                     } else if (another && !hasBody && isRead(in.method()) && !isTimeout(answered.cause()) && !ctx.response().headWritten()) {
                         setAside(service, instance, answered.cause());
-                        send(ctx, service, tried, path, correlationId, declared, max);
+                        send(ctx, service, tried, path, correlationId, traceparent, declared, max);
                     } else {
                         downstreamFailure(ctx, service, answered.cause());
                     }

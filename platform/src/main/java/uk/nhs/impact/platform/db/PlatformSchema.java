@@ -29,7 +29,7 @@ public class PlatformSchema implements FlywayConfigurationCustomizer {
     public static final String HISTORY_TABLE = "platform_schema_history";
     static final String LOCATION = "db/platform";
     static final List<String> MIGRATIONS = List.of("V1__platform_tables.sql", "V2__instrument_version.sql", "V3__hierarchy_change_set.sql",
-            "V4__audit_chain_head.sql");
+            "V4__audit_chain_head.sql", "V5__outbox_traceparent.sql");
 
     @Override
     public void customize(FluentConfiguration service) {

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
+import uk.nhs.impact.platform.tracing.EventTraces;
 
 /**
  * Publishes unsent outbox rows in order as CloudEvents (binary mode) to Kafka and marks them sent once the broker
@@ -132,7 +133,7 @@ public class OutboxRelay {
     }
 
     private Uni<Integer> sendBatch(SqlConnection conn) {
-        return conn.preparedQuery("select id, topic, event_type, subject, payload::text, occurred_at from outbox_event "
+        return conn.preparedQuery("select id, topic, event_type, subject, payload::text, occurred_at, traceparent from outbox_event "
                 + "where sent_at is null order by seq limit $1")
                 .execute(Tuple.of(config.batchSize()))
                 .chain(rows -> {
@@ -180,13 +181,18 @@ public class OutboxRelay {
     private CompletableFuture<Void> send(Row row) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
         String subject = row.getString(3);
-        OutgoingCloudEventMetadata<String> ce = OutgoingCloudEventMetadata.<String>builder()
+        var builder = OutgoingCloudEventMetadata.<String>builder()
                 .withId(row.getUUID(0).toString())
                 .withType(row.getString(2))
                 .withSource(URI.create(config.source()))
                 .withSubject(subject)
-                .withTimestamp(row.getOffsetDateTime(5).toZonedDateTime())
-                .build();
+                .withTimestamp(row.getOffsetDateTime(5).toZonedDateTime());
+        String traceparent = row.getString(6);
+        if (traceparent != null) {
+            // the request's trace goes on with the event (CloudEvents Distributed Tracing extension: ce_traceparent)
+            builder = builder.withExtension(EventTraces.TRACEPARENT, traceparent);
+        }
+        OutgoingCloudEventMetadata<String> ce = builder.build();
         // The payload is JSON text already: the content type travels as a plain header so it is not encoded twice.
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.getString(1)).withKey(subject)

@@ -26,7 +26,7 @@ class PlatformSchemaTest {
     void platformMigrationsHaveTheirOwnHistory() throws SQLException {
         assertThat(column("select script from platform_schema_history where success order by installed_rank"))
                 .containsExactly("V1__platform_tables.sql", "V2__instrument_version.sql", "V3__hierarchy_change_set.sql",
-                        "V4__audit_chain_head.sql");
+                        "V4__audit_chain_head.sql", "V5__outbox_traceparent.sql");
     }
 
     @Test

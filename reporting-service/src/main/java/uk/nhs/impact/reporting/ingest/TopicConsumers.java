@@ -1,5 +1,6 @@
 package uk.nhs.impact.reporting.ingest;
 
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import uk.nhs.impact.platform.consumer.IncomingEvent;
 import uk.nhs.impact.platform.db.DatabaseFailures;
+import uk.nhs.impact.platform.tracing.EventTraces;
 
 /**
  * Live consumers of the three return topics and the organisation topic (hierarchy changes, for the change feed). Each poll
@@ -29,6 +31,8 @@ public class TopicConsumers {
     EventIngestor ingestor;
     @Inject
     DeadLetters deadLetters;
+    @Inject
+    EventTraces traces;
 
     @Incoming("assessment-events")
     public Uni<Void> assessment(KafkaRecordBatch<String, String> batch) {
@@ -52,11 +56,14 @@ public class TopicConsumers {
 
     private Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         List<IncomingEvent> events = new ArrayList<>();
+        // a span per event, in the trace of the request that wrote it, covering the batch's application
+        List<Span> spans = new ArrayList<>();
         Uni<Void> work = Uni.createFrom().voidItem();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             Optional<IncomingEvent> event = IncomingEvent.of(record);
             if (event.isPresent()) {
                 events.add(event.get());
+                spans.add(traces.applying(event.get(), EventTraces.of(record).orElse(null)));
             } else {
                 work = work.chain(() -> deadLetters.send(notACloudEvent(record), "record is not a CloudEvent (no ce_id / ce_type headers)"));
             }
@@ -70,6 +77,7 @@ public class TopicConsumers {
         return work.chain(() -> ingestor.prepare(events))
                 .chain(prepared -> ingestor.apply(prepared).runSubscriptionOn(onContext).onFailure(DatabaseFailures::isUnavailable).retry()
                         .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely())
+                .onItemOrFailure().invoke((ok, failure) -> EventTraces.end(spans, failure))
                 .onItemOrFailure().transformToUni((ok, failure) -> failure == null
                         ? Uni.createFrom().completionStage(batch.ack())
                         : Uni.createFrom().completionStage(batch.nack(failure)));
