@@ -153,12 +153,14 @@ final class Instances {
         return null;
     }
 
-    /** The traceparent stored with each of the survey service's events of {@code run} (its outbox). */
-    static List<String> storedTraceparents(String run) throws SQLException {
+    /** The traceparent stored with each of the survey service's events of {@code run} about {@code subject} (its outbox). */
+    static List<String> storedTraceparents(String run, String subject) throws SQLException {
         List<String> found = new ArrayList<>();
         try (Connection survey = database("survey");
-                PreparedStatement q = survey.prepareStatement("select traceparent from outbox_event where payload->>'runId' = ? order by seq")) {
+                PreparedStatement q = survey.prepareStatement(
+                        "select traceparent from outbox_event where payload->>'runId' = ? and subject = ? order by seq")) {
             q.setString(1, run);
+            q.setString(2, subject);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     found.add(rs.getString(1));
@@ -168,8 +170,11 @@ final class Instances {
         return found;
     }
 
-    /** The {@code header} of each record of {@code run} on {@code topic} published after {@code from} (null where absent). */
-    static List<String> headersSince(Map<TopicPartition, Long> from, String topic, String run, String header) {
+    /**
+     * The {@code header} of each record of {@code run} keyed {@code key} on {@code topic} published after {@code from} (null
+     * where absent).
+     */
+    static List<String> headersSince(Map<TopicPartition, Long> from, String topic, String run, String key, String header) {
         List<String> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = consumer()) {
             consumer.assign(from.keySet());
@@ -178,7 +183,7 @@ final class Instances {
             long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
             while (from.keySet().stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value() != null && record.value().contains("\"" + run + "\"")) {
+                    if (key.equals(record.key()) && record.value() != null && record.value().contains("\"" + run + "\"")) {
                         Header h = record.headers().lastHeader(header);
                         found.add(h == null ? null : new String(h.value(), StandardCharsets.UTF_8));
                     }
