@@ -9,18 +9,27 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 import org.eclipse.microprofile.config.ConfigProvider;
 import uk.nhs.impact.stack.KeycloakServer;
 
 /**
  * Access tokens minted by the real Keycloak the tests run against. A user for each (organisation, roles)
  * pair is created on first use through Keycloak's admin API, then signs in with the password grant.
+ *
+ * <p>Test users are created with their password already hashed (PBKDF2, one round), so creating one costs Keycloak no
+ * password hashing; Keycloak re-hashes it to the realm's policy at the first sign-in. The admin token is reused while it
+ * is valid. Hashing was most of the cost of a new test user.
  */
 public final class Tokens {
     private static final String PASSWORD = "Test-only-password-1";
@@ -28,6 +37,8 @@ public final class Tokens {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, Object> PREHASHED_PASSWORD = prehashed(PASSWORD);
+    private static Cached admin;
 
     private record Cached(String token, long expiresAtMillis) {
     }
@@ -131,7 +142,7 @@ public final class Tokens {
                 "username", username, "enabled", true, "emailVerified", true,
                 "email", username + "@test.invalid", "firstName", "Test", "lastName", odsCode,
                 "attributes", Map.of("org_code", List.of(odsCode)),
-                "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)));
+                "credentials", List.of(PREHASHED_PASSWORD));
         send(HttpRequest.newBuilder(URI.create(users)).header("Authorization", "Bearer " + admin)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(write(user))).build(), 201);
         String id = get(users + "?exact=true&username=" + enc(username), admin).get(0).get("id").asText();
@@ -147,11 +158,31 @@ public final class Tokens {
                 "grant_type", "password", "client_id", CLIENT, "username", username, "password", PASSWORD, "scope", "openid")), null);
     }
 
-    private static String adminToken() {
-        return post(keycloakUrl() + "/realms/master/protocol/openid-connect/token", form(Map.of(
-                "grant_type", "password", "client_id", "admin-cli",
-                "username", KeycloakServer.ADMIN_USER, "password", KeycloakServer.ADMIN_PASSWORD)), null)
-                .get("access_token").asText();
+    private static synchronized String adminToken() {
+        if (admin == null || admin.expiresAtMillis < System.currentTimeMillis() + 10_000) {
+            JsonNode token = post(keycloakUrl() + "/realms/master/protocol/openid-connect/token", form(Map.of(
+                    "grant_type", "password", "client_id", "admin-cli",
+                    "username", KeycloakServer.ADMIN_USER, "password", KeycloakServer.ADMIN_PASSWORD)), null);
+            admin = new Cached(token.get("access_token").asText(), System.currentTimeMillis() + token.get("expires_in").asLong() * 1000);
+        }
+        return admin.token;
+    }
+
+    /** A password credential in Keycloak's stored form: PBKDF2-SHA512, one round, random salt. */
+    static Map<String, Object> prehashed(String password) {
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        try {
+            byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512")
+                    .generateSecret(new PBEKeySpec(password.toCharArray(), salt, 1, 512)).getEncoded();
+            Base64.Encoder b64 = Base64.getEncoder();
+            return Map.of("type", "password", "temporary", false,
+                    "credentialData", write(Map.of("hashIterations", 1, "algorithm", "pbkdf2-sha512", "additionalParameters", Map.of())),
+                    "secretData", write(Map.of("value", b64.encodeToString(hash), "salt", b64.encodeToString(salt),
+                            "additionalParameters", Map.of())));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static JsonNode get(String url, String bearer) {
