@@ -33,6 +33,7 @@ class MetricTemplatesTest {
     /** Resources that extend it serve its methods under their own path. */
     private static final Path INSTRUMENT_VERSIONS = ROOT
             .resolve("platform/src/main/java/uk/nhs/impact/platform/instrument/InstrumentVersionsResource.java");
+    private static final Path FHIR = ROOT.resolve("platform/src/main/java/uk/nhs/impact/platform/fhir/Fhir.java");
     private static final Pattern CLASS = Pattern.compile("(?m)^(public\\s+|final\\s+|abstract\\s+)*class\\s+\\w+");
     private static final Pattern SIGNATURE = Pattern.compile("\\n\\s*public\\s");
     private static final Pattern PARAM = Pattern.compile("\\{[^}]*}");
@@ -68,8 +69,9 @@ class MetricTemplatesTest {
         for (String service : SERVICES) {
             List<Path> sources;
             try (Stream<Path> files = Files.walk(ROOT.resolve(service + "/src/main/java"))) {
-                sources = files.filter(f -> f.toString().endsWith(".java")).toList();
+                sources = new java.util.ArrayList<>(files.filter(f -> f.toString().endsWith(".java")).toList());
             }
+            sources.add(FHIR); // the FHIR base path is the platform's
             for (Path source : sources) {
                 String text = Files.readString(source);
                 Matcher declaration = CLASS.matcher(text);

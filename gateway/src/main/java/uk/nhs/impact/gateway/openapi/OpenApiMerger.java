@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.PathItem.HttpMethod;
 import org.eclipse.microprofile.openapi.models.info.Info;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -132,8 +133,35 @@ public final class OpenApiMerger {
                     }
                 }
             }
-            merged.getPaths().addPathItem(path, item);
+            PathItem existing = merged.getPaths().getPathItem(path);
+            if (existing == null) {
+                merged.getPaths().addPathItem(path, item);
+            } else {
+                shared(service, existing, item);
+            }
         });
+    }
+
+    /**
+     * A path more than one service serves (the FHIR base, where the gateway picks the service by the resource asked for): one
+     * operation per method, the first service's, whose description also gives each other service's summary and description.
+     */
+    private static void shared(String service, PathItem existing, PathItem item) {
+        for (HttpMethod method : METHODS) {
+            Operation op = item.getOperations().get(method);
+            Operation first = existing.getOperations().get(method);
+            if (op == null) {
+                continue;
+            }
+            if (first == null) {
+                existing.setOperation(method, op);
+                continue;
+            }
+            String also = (op.getSummary() == null ? "" : op.getSummary()) + (op.getDescription() == null ? "" : ". " + op.getDescription());
+            if (!also.isBlank() && !also.equals(first.getSummary())) {
+                first.setDescription((first.getDescription() == null ? "" : first.getDescription() + "\n\n") + "Also (" + service + "): " + also);
+            }
+        }
     }
 
     /** {@code [{"bearer": ["submitter"]}]} becomes {@code [{"bearer": []}]} with {@code x-required-roles: ["submitter"]}. */

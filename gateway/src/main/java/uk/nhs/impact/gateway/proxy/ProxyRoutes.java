@@ -6,6 +6,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
@@ -96,7 +97,8 @@ public class ProxyRoutes {
         // route on, and forward, the path the router matched (dot segments removed, unreserved characters decoded), so a
         // service never resolves a path to something other than what the gateway chose to route
         String path = ctx.normalizedPath();
-        String service = downstreams.serviceFor(path).orElse(null);
+        boolean fhir = FhirRoutes.isFhir(path);
+        String service = fhir ? FhirRoutes.serviceFor(path, in.query()) : downstreams.serviceFor(path).orElse(null);
         if (service == null) {
             Problems.send(ctx, 404, "not-found", "Not found", "No service answers " + path);
             return;
@@ -108,7 +110,24 @@ public class ProxyRoutes {
             return;
         }
 
-        send(ctx, service, new HashSet<>(), path, correlationId, traceparent(), declared, max);
+        String traceparent = traceparent();
+        if (fhir && FhirRoutes.routedByBody(in.method(), path)) {
+            // a FHIR create names its service only in its body: read it (within the limit), then forward it whole
+            in.body().onComplete(read -> {
+                if (read.failed() || read.result().length() > max) {
+                    Problems.send(ctx, read.failed() ? 400 : 413, read.failed() ? "bad-request" : "payload-too-large",
+                            read.failed() ? "Bad request" : "Payload too large",
+                            read.failed() ? "The request body could not be read" : "Request bodies are limited to " + max + " bytes");
+                    return;
+                }
+                Buffer body = read.result();
+                send(ctx, FhirRoutes.serviceForBody(body), new HashSet<>(), path, correlationId, traceparent, Long.toString(body.length()), max,
+                        body);
+            });
+            in.resume();
+            return;
+        }
+        send(ctx, service, new HashSet<>(), path, correlationId, traceparent, declared, max, null);
     }
 
     /**
@@ -127,7 +146,7 @@ public class ProxyRoutes {
      * or 504 for the client to retry (with its Idempotency-Key or If-Match, so a repeated write is not applied twice).
      */
     private void send(RoutingContext ctx, String service, Set<ServiceInstances.Instance> tried, String path, String correlationId,
-            String traceparent, String declared, long max) {
+            String traceparent, String declared, long max, Buffer buffered) {
         HttpServerRequest in = ctx.request();
         ServiceInstances instances = downstreams.instancesOf(service);
         ServiceInstances.Instance instance = instances.next(tried);
@@ -141,7 +160,7 @@ public class ProxyRoutes {
             if (opened.failed()) {
                 if (another && isConnectFailure(opened.cause())) {
                     setAside(service, instance, opened.cause());
-                    send(ctx, service, tried, path, correlationId, traceparent, declared, max);
+                    send(ctx, service, tried, path, correlationId, traceparent, declared, max, buffered);
                 } else {
                     downstreamFailure(ctx, service, opened.cause());
                 }
@@ -162,14 +181,14 @@ public class ProxyRoutes {
             if (declared != null) {
                 out.putHeader(HttpHeaders.CONTENT_LENGTH, declared);
             }
-            LimitedBody body = new LimitedBody(in, max);
-            (hasBody ? out.send(body) : out.send()).onComplete(answered -> {
+            LimitedBody body = buffered == null ? new LimitedBody(in, max) : null;
+            (buffered != null ? out.send(buffered) : hasBody ? out.send(body) : out.send()).onComplete(answered -> {
                 if (answered.failed()) {
-                    if (body.exceeded()) {
+                    if (body != null && body.exceeded()) {
                         Problems.send(ctx, 413, "payload-too-large", "Payload too large", "Request bodies are limited to " + max + " bytes");
                     } else if (another && !hasBody && isRead(in.method()) && !isTimeout(answered.cause()) && !ctx.response().headWritten()) {
                         setAside(service, instance, answered.cause());
-                        send(ctx, service, tried, path, correlationId, traceparent, declared, max);
+                        send(ctx, service, tried, path, correlationId, traceparent, declared, max, buffered);
                     } else {
                         downstreamFailure(ctx, service, answered.cause());
                     }
@@ -177,7 +196,7 @@ public class ProxyRoutes {
                 }
                 relay(answered.result(), ctx.response(), correlationId);
             });
-            if (!hasBody) {
+            if (!hasBody && buffered == null) {
                 in.resume();
             }
         });
