@@ -80,25 +80,8 @@ final class Instances {
 
     /** The records of {@code run} published on {@code partition} after {@code from}: event ids in offset order, with repeats. */
     static List<String> publishedSince(Map<TopicPartition, Long> from, TopicPartition partition, String run) {
-        List<String> published = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            consumer.assign(List.of(partition));
-            consumer.seek(partition, from.get(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-            while (consumer.position(partition) < end) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + partition + " to its end " + end);
-                }
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    Header id = record.headers().lastHeader("ce_id");
-                    if (id != null && record.value() != null && record.value().contains("\"" + run + "\"")) {
-                        published.add(new String(id.value(), StandardCharsets.UTF_8));
-                    }
-                }
-            }
-        }
-        return published;
+        return recordsSince(Map.of(partition, from.get(partition)), r -> r.headers().lastHeader("ce_id") != null && mentions(r, run))
+                .stream().map(r -> header(r, "ce_id")).toList();
     }
 
     /** The survey service's events of {@code run} about organisation {@code subject} (its outbox, in the order written). */
@@ -175,22 +158,39 @@ final class Instances {
      * where absent).
      */
     static List<String> headersSince(Map<TopicPartition, Long> from, String topic, String run, String key, String header) {
-        List<String> found = new ArrayList<>();
+        return recordsSince(from, r -> key.equals(r.key()) && mentions(r, run)).stream().map(r -> header(r, header)).toList();
+    }
+
+    /** The records from the given offsets to each partition's end (as it was when asked) that {@code wanted} accepts. */
+    private static List<ConsumerRecord<String, String>> recordsSince(Map<TopicPartition, Long> from,
+            java.util.function.Predicate<ConsumerRecord<String, String>> wanted) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = consumer()) {
             consumer.assign(from.keySet());
             from.forEach(consumer::seek);
             Map<TopicPartition, Long> end = consumer.endOffsets(from.keySet());
             long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-            while (from.keySet().stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
+            while (from.keySet().stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + from.keySet() + " to their ends " + end);
+                }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(record.key()) && record.value() != null && record.value().contains("\"" + run + "\"")) {
-                        Header h = record.headers().lastHeader(header);
-                        found.add(h == null ? null : new String(h.value(), StandardCharsets.UTF_8));
+                    if (wanted.test(record)) {
+                        found.add(record);
                     }
                 }
             }
         }
         return found;
+    }
+
+    private static boolean mentions(ConsumerRecord<String, String> record, String run) {
+        return record.value() != null && record.value().contains("\"" + run + "\"");
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     private static Connection database(String name) throws SQLException {

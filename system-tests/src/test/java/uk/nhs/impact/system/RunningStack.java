@@ -41,16 +41,10 @@ final class RunningStack {
     private Process launcher;
     private double secondsToHealthy;
 
-    RunningStack() {
-        this(java.util.Map.of());
-    }
-
-    /** A stack whose processes also see {@code environment} (e.g. lifted rate limits for a load test). */
-    RunningStack(java.util.Map<String, String> environment) {
-        this(environment, List.of());
-    }
-
-    /** As {@link #RunningStack(java.util.Map)}, started with {@code options} after {@code ./stack.sh start}, e.g. {@code --instances 2}. */
+    /**
+     * A stack whose processes also see {@code environment} (e.g. lifted rate limits for a load test), started with
+     * {@code options} after {@code ./stack.sh start}, e.g. {@code --instances 2}.
+     */
     RunningStack(java.util.Map<String, String> environment, List<String> options) {
         this.root = Path.of(System.getProperty("impact.repo.root", "..")).toAbsolutePath().normalize();
         this.environment = environment;
@@ -62,7 +56,6 @@ final class RunningStack {
     }
 
     RunningStack start() throws IOException, InterruptedException {
-        SharedStack.stop(); // a class that needs its own stack may follow classes that used the shared one
         Path ready = root.resolve(".stack-data/ready");
         Files.deleteIfExists(ready);
         Path log = root.resolve("system-tests/target/stack.log");
