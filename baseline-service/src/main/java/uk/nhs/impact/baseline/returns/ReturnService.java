@@ -140,11 +140,38 @@ public class ReturnService {
     }
 
     private Uni<BaselineReturn> findReturn(Collection c, OrgScope scope, String collectionId, String ods) {
-        // Baseline returns are shared with the organisation's ICB, region and NHS England by design.
-        if (c == null || !scope.mayRead(ods, SharingLevel.NATIONAL, c.referenceDate)) {
+        if (!visible(scope, c, ods)) {
             throw ProblemException.notFound("Return of " + ods + " in " + collectionId);
         }
         return BaselineReturn.of(collectionId, ods);
+    }
+
+    /** Who may read the organisation's return in the collection, as the hierarchy stood on the collection's reference date. */
+    private static boolean visible(OrgScope scope, Collection c, String ods) {
+        // Baseline returns are shared with the organisation's ICB, region and NHS England by design.
+        return c != null && scope.mayRead(ods, SharingLevel.NATIONAL, c.referenceDate);
+    }
+
+    /**
+     * The organisation's returns the caller may read, in collection id order: each one visible exactly when {@link #read}
+     * would show it (the hierarchy on its own collection's reference date decides).
+     */
+    public Uni<List<BaselineReturn>> list(OrgScope scope, String ods) {
+        return Panache.withSession(() -> BaselineReturn.<BaselineReturn>list("odsCode = ?1 order by collectionId", ods).chain(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().item(List.<BaselineReturn>of());
+            }
+            List<String> ids = found.stream().map(r -> r.collectionId).distinct().toList();
+            return Collection.<Collection>list("id in ?1", ids).map(collections -> {
+                Map<String, Collection> byId = collections.stream().collect(java.util.stream.Collectors.toMap(c -> c.id, c -> c));
+                return found.stream().filter(r -> visible(scope, byId.get(r.collectionId), ods)).toList();
+            });
+        }));
+    }
+
+    /** The return with this id, or null; whether the caller may see it is for {@link #read} to say. */
+    public Uni<BaselineReturn> find(UUID id) {
+        return Panache.withSession(() -> BaselineReturn.<BaselineReturn>findById(id));
     }
 
     public Uni<List<ReturnRevision>> history(OrgScope scope, String collectionId, String ods) {
