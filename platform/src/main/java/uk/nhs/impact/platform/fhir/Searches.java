@@ -13,15 +13,19 @@ public final class Searches {
     private Searches() {
     }
 
-    /** A page of matches; {@code next} is the query string of the following page, absent on the last. */
+    /**
+     * A page of matches; {@code next} is the query string of the following page, absent on the last. Links and full URLs are
+     * absolute, on the base the caller addressed.
+     */
     public static Bundle searchset(String type, List<? extends Resource> matches, String self, String next) {
+        String base = FhirRequests.currentBase();
         Bundle b = new Bundle().setType(Bundle.BundleType.SEARCHSET);
-        b.addLink().setRelation("self").setUrl(Fhir.BASE_PATH + "/" + type + (self == null || self.isEmpty() ? "" : "?" + self));
+        b.addLink().setRelation("self").setUrl(base + "/" + type + (self == null || self.isEmpty() ? "" : "?" + self));
         if (next != null) {
-            b.addLink().setRelation("next").setUrl(Fhir.BASE_PATH + "/" + type + "?" + next);
+            b.addLink().setRelation("next").setUrl(base + "/" + type + "?" + next);
         }
         for (Resource r : matches) {
-            b.addEntry().setFullUrl(Fhir.BASE_PATH + "/" + type + "/" + r.getIdElement().getIdPart()).setResource(r)
+            b.addEntry().setFullUrl(base + "/" + type + "/" + r.getIdElement().getIdPart()).setResource(r)
                     .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
         }
         if (next == null && self != null && !self.contains("_cursor=")) {

@@ -79,7 +79,8 @@ public class ResponseResource {
             @Size(max = 50) @Pattern(regexp = ROLE, message = ROLE_MESSAGE) String respondentRole) {
     }
 
-    static final String ROLE = "[a-z][a-z_]{1,49}";
+    /** A respondent role code. */
+    public static final String ROLE = "[a-z][a-z_]{1,49}";
     static final String REFERENCE_DOC = "The person a trust system answers for, the same on every call for one response: "
             + "the query parameter on every operation (on start, the body's respondentReference is accepted too, and must then agree)";
     static final String ROLE_MESSAGE = "must be a role code such as chief_executive, chair, director_of_improvement";
@@ -193,10 +194,6 @@ public class ResponseResource {
     }
 
     private ResponseService.Respondent respondent(String reference) {
-        if (reference != null && !reference.matches("[A-Za-z0-9._:-]{1,100}")) {
-            throw ProblemException.validation("respondentReference", "must be 1 to 100 letters, digits or ._:-");
-        }
-        String subject = token.getSubject() != null ? token.getSubject() : scope.orgCode();
-        return new ResponseService.Respondent(subject, reference);
+        return ResponseService.Respondent.of(token, scope, reference);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import uk.nhs.impact.contracts.EventTypes;
 import uk.nhs.impact.contracts.OrganisationRef;
 import uk.nhs.impact.contracts.Topics;
@@ -23,6 +24,7 @@ import uk.nhs.impact.platform.problem.ProblemException;
 import uk.nhs.impact.platform.security.OrgScope;
 import uk.nhs.impact.platform.security.Roles;
 import uk.nhs.impact.platform.web.ETags;
+import uk.nhs.impact.platform.web.Params;
 import uk.nhs.impact.survey.instrument.SurveyDefinition;
 import uk.nhs.impact.survey.run.RunService;
 import uk.nhs.impact.survey.run.SurveyRun;
@@ -49,8 +51,22 @@ public class ResponseService {
 
     /** Who is calling: the token subject and, for a trust system answering for several people, its reference for the person. */
     public record Respondent(String subject, String reference) {
-        String key() {
+        /** The caller: its token subject (its organisation when the token has none) and the reference it gives, if any. */
+        public static Respondent of(JsonWebToken token, OrgScope scope, String reference) {
+            if (reference != null && !reference.matches(Params.REFERENCE)) {
+                throw ProblemException.validation("respondentReference", "must be 1 to 100 letters, digits or ._:-");
+            }
+            return new Respondent(token.getSubject() != null ? token.getSubject() : scope.orgCode(), reference);
+        }
+
+        /** What a response is filed under: one response per key per run. */
+        public String key() {
             return subject + "|" + (reference == null ? "" : reference);
+        }
+
+        /** The reference the response was filed with when this caller is its respondent (who gave it); otherwise null. */
+        public String referenceOf(SurveyResponse r) {
+            return isRespondent(this, r) ? reference : null;
         }
     }
 
