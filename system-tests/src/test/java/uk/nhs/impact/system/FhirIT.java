@@ -57,6 +57,9 @@ class FhirIT {
     private static IGenericClient client(String bearer) {
         FhirContext fhir = FhirContext.forR4Cached();
         fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+        // a service instance's first FHIR request builds HAPI's model (seconds of CPU on a busy 2-core machine): HAPI's
+        // default 10 s read timeout is too short for that while the whole stack shares the cores
+        fhir.getRestfulClientFactory().setSocketTimeout(60_000);
         IGenericClient client = fhir.newRestfulGenericClient(RunningStack.GATEWAY + "/api/v1/fhir");
         if (bearer != null) {
             client.registerInterceptor(new BearerTokenAuthInterceptor(bearer));

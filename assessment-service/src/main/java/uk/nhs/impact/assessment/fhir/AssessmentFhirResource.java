@@ -66,6 +66,8 @@ public class AssessmentFhirResource {
     static final String QUESTIONNAIRE = "QuestionnaireResponse.questionnaire";
     private static final String NOT_VISIBLE = "No such QuestionnaireResponse, or not visible to the caller";
     private static final int MAX_COUNT = 100;
+    static final String FHIR_ID = "[A-Za-z0-9.-]{1,64}";
+    static final String CANONICAL = "[!-~]{1,300}";
 
     @Inject
     AssessmentService service;
@@ -88,7 +90,7 @@ public class AssessmentFhirResource {
     @Operation(summary = "A published self-assessment version as a Questionnaire (id assessment-<instrument>-v<version>)")
     @APIResponse(responseCode = "200", description = "The Questionnaire", content = @Content(mediaType = Fhir.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such published version")
-    public Uni<Response> questionnaire(@PathParam("id") String id) {
+    public Uni<Response> questionnaire(@Pattern(regexp = FHIR_ID) @Size(max = 64) @PathParam("id") String id) {
         return published(id).map(e -> FhirResponses.ok(AssessmentQuestionnaires.of(e)));
     }
 
@@ -97,7 +99,8 @@ public class AssessmentFhirResource {
     @Authenticated
     @Operation(summary = "Self-assessment Questionnaires by canonical url, and optionally version")
     @APIResponse(responseCode = "200", description = "A searchset Bundle", content = @Content(mediaType = Fhir.MEDIA_TYPE))
-    public Uni<Response> questionnaires(@Size(max = 300) @QueryParam("url") String url, @Size(max = 20) @QueryParam("version") String version) {
+    public Uni<Response> questionnaires(@Pattern(regexp = CANONICAL) @Size(max = 300) @QueryParam("url") String url,
+            @Pattern(regexp = "[0-9]{1,6}") @Size(max = 6) @QueryParam("version") String version) {
         if (url == null || url.isBlank()) {
             throw ProblemException.validation("url", "is required: the canonical of the Questionnaire, which names its kind of return");
         }
@@ -159,7 +162,7 @@ public class AssessmentFhirResource {
     @Operation(summary = "One self-assessment as a QuestionnaireResponse (id assessment-<assessment id>)")
     @APIResponse(responseCode = "200", description = "Found; ETag W/\"n\" is its version", content = @Content(mediaType = Fhir.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = NOT_VISIBLE)
-    public Uni<Response> read(@PathParam("id") String id) {
+    public Uni<Response> read(@Pattern(regexp = FHIR_ID) @Size(max = 64) @PathParam("id") String id) {
         UUID assessment = AssessmentResponses.assessmentId(id).orElseThrow(() -> ProblemException.notFound("QuestionnaireResponse " + id));
         return service.read(scope, assessment).chain(v -> definition(v).map(def -> FhirResponses.ok(AssessmentResponses.of(v, def))));
     }
@@ -177,7 +180,8 @@ public class AssessmentFhirResource {
     @APIResponse(responseCode = "409", description = "A change the assessment's state does not allow")
     @APIResponse(responseCode = "412", description = "If-Match is not the current version")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Uni<Response> update(@PathParam("id") String id, @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch,
+    public Uni<Response> update(@Pattern(regexp = FHIR_ID) @Size(max = 64) @PathParam("id") String id,
+            @Size(max = Params.ETAG_MAX) @HeaderParam(ETags.IF_MATCH) String ifMatch,
             String body) {
         UUID assessment = AssessmentResponses.assessmentId(id).orElseThrow(() -> ProblemException.notFound("QuestionnaireResponse " + id));
         QuestionnaireResponse r = Fhir.read(body, QuestionnaireResponse.class);
@@ -217,10 +221,10 @@ public class AssessmentFhirResource {
             + "organisation find only submitted assessments shared with them.")
     @APIResponse(responseCode = "200", description = "A searchset Bundle", content = @Content(mediaType = Fhir.MEDIA_TYPE))
     @APIResponse(responseCode = "400", description = "A bad parameter")
-    public Uni<Response> search(@Size(max = 300) @QueryParam("questionnaire") String questionnaire,
-            @Size(max = 120) @QueryParam("subject:identifier") String subject,
-            @Size(max = 100) @QueryParam("status") String status,
-            @QueryParam("authored") List<@Size(max = 40) String> authored,
+    public Uni<Response> search(@Pattern(regexp = CANONICAL) @Size(max = 300) @QueryParam("questionnaire") String questionnaire,
+            @Pattern(regexp = "[!-~]{1,120}") @Size(max = 120) @QueryParam("subject:identifier") String subject,
+            @Pattern(regexp = "[a-z-]{1,20}(,[a-z-]{1,20}){0,4}") @Size(max = 100) @QueryParam("status") String status,
+            @Size(max = 2) @QueryParam("authored") List<@Pattern(regexp = "[a-z]{0,2}[0-9]{4}-[0-9]{2}-[0-9]{2}[0-9T:.+Z-]{0,20}") @Size(max = 40) String> authored,
             @Min(1) @Max(MAX_COUNT) @QueryParam("_count") Integer count,
             @Pattern(regexp = Params.CURSOR) @Size(max = Params.CURSOR_MAX) @QueryParam("_cursor") String cursor) {
         String ods = Optional.ofNullable(Searches.subjectOds(subject)).orElse(scope.orgCode());

@@ -36,6 +36,7 @@ public class CapabilityResource {
     @Produces(Fhir.MEDIA_TYPE)
     @Operation(summary = "The FHIR server's CapabilityStatement: resources, interactions and search parameters")
     @APIResponse(responseCode = "200", description = "The CapabilityStatement", content = @Content(mediaType = Fhir.MEDIA_TYPE))
+    @APIResponse(responseCode = "4XX", description = "An OperationOutcome (401 without a valid token)", content = @Content(mediaType = Fhir.MEDIA_TYPE))
     public Response metadata() {
         return FhirResponses.of(statement());
     }
