@@ -144,6 +144,10 @@ class FhirTest {
         Bundle mine = client("RHA").search().forResource(QuestionnaireResponse.class)
                 .whereMap(Map.of("questionnaire", List.of(CANONICAL), "status", List.of("amended"))).returnBundle(Bundle.class).execute();
         assertThat(mine.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart()).contains(id);
+        // HAPI's typed parameter escapes the bar of url|version (url\|1): the same search
+        Bundle typed = client("RHA").search().forResource(QuestionnaireResponse.class).where(QuestionnaireResponse.QUESTIONNAIRE.hasId(CANONICAL))
+                .returnBundle(Bundle.class).execute();
+        assertThat(typed.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart()).contains(id);
     }
 
     @Test

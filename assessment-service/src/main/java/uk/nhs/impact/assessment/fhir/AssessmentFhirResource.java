@@ -99,8 +99,10 @@ public class AssessmentFhirResource {
     @Authenticated
     @Operation(summary = "Self-assessment Questionnaires by canonical url, and optionally version")
     @APIResponse(responseCode = "200", description = "A searchset Bundle", content = @Content(mediaType = Fhir.MEDIA_TYPE))
-    public Uni<Response> questionnaires(@Pattern(regexp = CANONICAL) @Size(max = 300) @QueryParam("url") String url,
-            @Pattern(regexp = "[0-9]{1,6}") @Size(max = 6) @QueryParam("version") String version) {
+    public Uni<Response> questionnaires(@Pattern(regexp = CANONICAL) @Size(max = 300) @QueryParam("url") String urlParam,
+            @Pattern(regexp = "[0-9]{1,6}") @Size(max = 6) @QueryParam("version") String versionParam) {
+        String url = Searches.unescape(urlParam);
+        String version = versionParam;
         if (url == null || url.isBlank()) {
             throw ProblemException.validation("url", "is required: the canonical of the Questionnaire, which names its kind of return");
         }
@@ -221,12 +223,13 @@ public class AssessmentFhirResource {
             + "organisation find only submitted assessments shared with them.")
     @APIResponse(responseCode = "200", description = "A searchset Bundle", content = @Content(mediaType = Fhir.MEDIA_TYPE))
     @APIResponse(responseCode = "400", description = "A bad parameter")
-    public Uni<Response> search(@Pattern(regexp = CANONICAL) @Size(max = 300) @QueryParam("questionnaire") String questionnaire,
+    public Uni<Response> search(@Pattern(regexp = CANONICAL) @Size(max = 300) @QueryParam("questionnaire") String questionnaireParam,
             @Pattern(regexp = "[!-~]{1,120}") @Size(max = 120) @QueryParam("subject:identifier") String subject,
             @Pattern(regexp = "[a-z-]{1,20}(,[a-z-]{1,20}){0,4}") @Size(max = 100) @QueryParam("status") String status,
             @Size(max = 2) @QueryParam("authored") List<@Pattern(regexp = "[a-z]{0,2}[0-9]{4}-[0-9]{2}-[0-9]{2}[0-9T:.+Z-]{0,20}") @Size(max = 40) String> authored,
             @Min(1) @Max(MAX_COUNT) @QueryParam("_count") Integer count,
             @Pattern(regexp = Params.CURSOR) @Size(max = Params.CURSOR_MAX) @QueryParam("_cursor") String cursor) {
+        String questionnaire = Searches.unescape(questionnaireParam);
         String ods = Optional.ofNullable(Searches.subjectOds(subject)).orElse(scope.orgCode());
         Searches.DateRange range = Searches.DateRange.of(authored, "authored");
         List<String> statuses = status == null ? List.of() : List.of(status.split(","));

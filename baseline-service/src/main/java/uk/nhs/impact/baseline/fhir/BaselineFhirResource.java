@@ -87,7 +87,7 @@ public class BaselineFhirResource {
     @APIResponse(responseCode = "200", description = "A searchset Bundle", content = @Content(mediaType = Fhir.MEDIA_TYPE))
     public Uni<Response> questionnaires(@Size(max = 300) @QueryParam("url") String url, @Size(max = 20) @QueryParam("version") String version,
             @Context UriInfo uri) {
-        String given = unescape(url);
+        String given = Searches.unescape(url);
         String canonical = given == null ? null : given.contains("|") ? given.substring(0, given.indexOf('|')) : given;
         String wanted = version != null ? version : given != null && given.contains("|") ? given.substring(given.indexOf('|') + 1) : null;
         return fhir.questionnaires().map(all -> FhirResponses.of(Searches.searchset("Questionnaire", all.stream()
@@ -166,31 +166,12 @@ public class BaselineFhirResource {
             @QueryParam("authored") List<@Size(max = 40) String> authored, @Size(max = 10) @QueryParam("_count") String count,
             @Pattern(regexp = Params.CURSOR) @Size(max = Params.CURSOR_MAX) @QueryParam("_cursor") String cursor, @Context UriInfo uri) {
         String self = uri.getRequestUri().getRawQuery();
-        String canonical = unescape(questionnaire);
+        String canonical = Searches.unescape(questionnaire);
         return fhir.search(scope, new BaselineFhir.Search(canonical, subject != null ? subject : chainedSubject, status, authored, count, cursor)).map(page -> {
             String next = page.next() == null ? null : withCursor(self, page.next());
             Bundle bundle = Searches.searchset(QUESTIONNAIRE_RESPONSE, page.items(), self, next);
             return FhirResponses.of(bundle);
         });
-    }
-
-    /**
-     * A search value with FHIR's escapes undone ({@code \|}, {@code \,}, {@code \$}, {@code \\}): clients such as HAPI's escape
-     * the bar of {@code url|version}.
-     */
-    static String unescape(String value) {
-        if (value == null || value.indexOf('\\') < 0) {
-            return value;
-        }
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\\' && i + 1 < value.length() && "|,$\\".indexOf(value.charAt(i + 1)) >= 0) {
-                c = value.charAt(++i);
-            }
-            b.append(c);
-        }
-        return b.toString();
     }
 
     /** The same query for the page after: its parameters but {@code _cursor}, then the new cursor. */

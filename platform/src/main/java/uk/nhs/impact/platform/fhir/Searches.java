@@ -98,4 +98,23 @@ public final class Searches {
         }
         return ods;
     }
+
+    /**
+     * A search value with FHIR's escapes undone ({@code \|}, {@code \,}, {@code \$}, {@code \\}): clients such as HAPI's escape
+     * the bar of {@code url|version}.
+     */
+    public static String unescape(String value) {
+        if (value == null || value.indexOf('\\') < 0) {
+            return value;
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < value.length() && "|,$\\".indexOf(value.charAt(i + 1)) >= 0) {
+                c = value.charAt(++i);
+            }
+            b.append(c);
+        }
+        return b.toString();
+    }
 }

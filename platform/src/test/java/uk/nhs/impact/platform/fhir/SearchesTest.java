@@ -36,6 +36,9 @@ class SearchesTest {
         assertThat(Searches.subjectOds("QT1")).isEqualTo("QT1");
         assertThat(Searches.subjectOds(null)).isNull();
         assertThatThrownBy(() -> Searches.subjectOds("http://other|RHA")).isInstanceOf(ProblemException.class);
+        assertThat(Searches.unescape("https://x/Q/a\\|1")).isEqualTo("https://x/Q/a|1");
+        assertThat(Searches.unescape("a\\,b\\\\c")).isEqualTo("a,b\\c");
+        assertThat(Searches.unescape(null)).isNull();
     }
 
     @Test

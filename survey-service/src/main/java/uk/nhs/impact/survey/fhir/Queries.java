@@ -30,25 +30,6 @@ final class Queries {
         return String.join("&", parts);
     }
 
-    /**
-     * A search value with FHIR's escapes undone ({@code \|}, {@code \,}, {@code \$}, {@code \\}): clients such as HAPI's
-     * escape the bar of {@code url|version}.
-     */
-    static String unescape(String value) {
-        if (value == null || value.indexOf('\\') < 0) {
-            return value;
-        }
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\\' && i + 1 < value.length() && "|,$\\".indexOf(value.charAt(i + 1)) >= 0) {
-                c = value.charAt(++i);
-            }
-            b.append(c);
-        }
-        return b.toString();
-    }
-
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%3A", ":").replace("%2F", "/");
     }

@@ -94,7 +94,7 @@ public class SurveyFhirResource {
             @Parameter(description = "The survey version") @Size(max = 6) @Pattern(regexp = "[0-9]{1,6}") @QueryParam("version") String version,
             @Context UriInfo uri) {
         String self = Queries.encode(uri.getQueryParameters(), null);
-        String url = Queries.unescape(urlParam);
+        String url = Searches.unescape(urlParam);
         return Uni.createFrom().deferred(() -> {
             if (url == null) {
                 return questionnaires.all();
@@ -176,7 +176,7 @@ public class SurveyFhirResource {
             @Parameter(description = REFERENCE_DOC) @Pattern(regexp = Params.REFERENCE) @Size(max = Params.REFERENCE_MAX) @QueryParam("respondentReference") String reference,
             @Context UriInfo uri) {
         return responses.search(scope, token,
-                new QuestionnaireResponseService.Search(Queries.unescape(questionnaire), subject, status, authored, _count, _cursor, reference),
+                new QuestionnaireResponseService.Search(Searches.unescape(questionnaire), subject, status, authored, _count, _cursor, reference),
                 uri.getQueryParameters());
     }
 }
