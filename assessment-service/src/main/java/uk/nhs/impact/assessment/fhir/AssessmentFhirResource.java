@@ -3,6 +3,7 @@ package uk.nhs.impact.assessment.fhir;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -106,23 +107,20 @@ public class AssessmentFhirResource {
         if (url == null || url.isBlank()) {
             throw ProblemException.validation("url", "is required: the canonical of the Questionnaire, which names its kind of return");
         }
-        return instruments.instrumentIds().chain(ids -> {
-            List<Uni<List<Entry<InstrumentDefinition>>>> all = ids.stream().map(instruments::versions).toList();
-            return all.isEmpty()
-                    ? Uni.createFrom().item(List.<List<Entry<InstrumentDefinition>>>of())
-                    : Uni.join().all(all).andFailFast();
-        }).map(versions -> {
-            List<Questionnaire> matches = new ArrayList<>();
-            versions.stream().flatMap(List::stream).filter(Entry::published).forEach(e -> {
-                Questionnaire q = AssessmentQuestionnaires.of(e);
-                String canonical = url == null ? null : url.contains("|") ? url.substring(0, url.indexOf('|')) : url;
-                String wanted = version != null ? version : url != null && url.contains("|") ? url.substring(url.indexOf('|') + 1) : null;
-                if ((canonical == null || canonical.equals(q.getUrl())) && (wanted == null || wanted.equals(q.getVersion()))) {
-                    matches.add(q);
-                }
-            });
-            return FhirResponses.of(Searches.searchset("Questionnaire", matches, query("url", url, "version", version), null));
-        });
+        // one after another: the reads share the request's session, which takes one query at a time
+        return instruments.instrumentIds().chain(ids -> Multi.createFrom().iterable(ids)
+                .onItem().transformToUniAndConcatenate(instruments::versions).collect().asList()).map(versions -> {
+                    List<Questionnaire> matches = new ArrayList<>();
+                    versions.stream().flatMap(List::stream).filter(Entry::published).forEach(e -> {
+                        Questionnaire q = AssessmentQuestionnaires.of(e);
+                        String canonical = url == null ? null : url.contains("|") ? url.substring(0, url.indexOf('|')) : url;
+                        String wanted = version != null ? version : url != null && url.contains("|") ? url.substring(url.indexOf('|') + 1) : null;
+                        if ((canonical == null || canonical.equals(q.getUrl())) && (wanted == null || wanted.equals(q.getVersion()))) {
+                            matches.add(q);
+                        }
+                    });
+                    return FhirResponses.of(Searches.searchset("Questionnaire", matches, query("url", url, "version", version), null));
+                });
     }
 
     @POST
@@ -248,17 +246,16 @@ public class AssessmentFhirResource {
         boolean versioned = questionnaire.contains("|");
         int limit = count == null ? 50 : count;
         return service.list(scope, ods, null, cursor, limit).chain(page -> {
-            List<Uni<QuestionnaireResponse>> reads = new ArrayList<>();
-            for (AssessmentView.Summary s : page.items()) {
-                boolean sameInstrument = s.instrumentId().equals(version.get().instrumentId())
-                        && (!versioned || s.instrumentVersion() == version.get().number());
-                boolean inStatus = statuses.isEmpty() || statuses.contains(AssessmentResponses.status(s.status(), s.revision()).toCode());
-                if (sameInstrument && inStatus) {
-                    reads.add(service.read(scope, UUID.fromString(s.id()))
-                            .chain(v -> definition(v).map(def -> AssessmentResponses.of(v, def))));
-                }
-            }
-            Uni<List<QuestionnaireResponse>> all = reads.isEmpty() ? Uni.createFrom().item(List.of()) : Uni.join().all(reads).andFailFast();
+            List<AssessmentView.Summary> wanted = page.items().stream()
+                    .filter(s -> s.instrumentId().equals(version.get().instrumentId())
+                            && (!versioned || s.instrumentVersion() == version.get().number()))
+                    .filter(s -> statuses.isEmpty() || statuses.contains(AssessmentResponses.status(s.status(), s.revision()).toCode()))
+                    .toList();
+            // read one after another: the reads share the request's session, which takes one query at a time
+            Uni<List<QuestionnaireResponse>> all = Multi.createFrom().iterable(wanted)
+                    .onItem().transformToUniAndConcatenate(s -> service.read(scope, UUID.fromString(s.id()))
+                            .chain(v -> definition(v).map(def -> AssessmentResponses.of(v, def))))
+                    .collect().asList();
             return all.map(found -> {
                 List<QuestionnaireResponse> matches = found.stream().filter(q -> range.contains(q.getAuthored().toInstant())).toList();
                 String self = query("questionnaire", questionnaire, "subject:identifier", subject, "status", status, "_count",
