@@ -194,10 +194,23 @@ public final class Bench {
      * Each service started alone on the healthy stack: stopped, then started again with the command line, environment and
      * working directory it runs with, timed from the start of the process to its readiness endpoint answering UP on its
      * management port; {@link #STARTS} times, the median reported.
+     *
+     * <p>
+     * With {@code -Dbench.against=<another packaged checkout>} the same starts are made, in turn, from that checkout's jars
+     * too (its paths in place of this one's; same environment, databases and broker), this tree first in even rounds and the
+     * other first in odd ones, so that both see the same machine: the way to compare two commits' start times when the
+     * machine's own speed moves between runs.
      */
     private void startAlone() throws Exception {
+        String againstSetting = System.getProperty("bench.against");
+        Path against = againstSetting == null ? null : Path.of(againstSetting).toAbsolutePath().normalize();
         ObjectNode starts = results.putObject("startAloneSeconds");
+        ObjectNode otherStarts = against == null ? null : results.putObject("startAloneAgainstSeconds");
+        if (against != null) {
+            results.put("startAloneAgainst", against.toString());
+        }
         StringBuilder line = new StringBuilder();
+        StringBuilder otherLine = new StringBuilder();
         for (String service : Stream.concat(SERVICES.stream(), Stream.of("gateway")).toList()) {
             Path pidFile = root.resolve(".stack-data/logs/" + service + ".pid");
             long pid = Long.parseLong(Files.readString(pidFile).trim());
@@ -212,55 +225,100 @@ public final class Bench {
             }
             Path cwd = proc.resolve("cwd").toRealPath();
             String ready = "http://127.0.0.1:" + env.get("MANAGEMENT_PORT") + "/q/health/ready";
+            Launch here = new Launch(service, command, env, cwd);
+            Launch there = against == null ? null : here.in(root, against);
             List<Double> times = new ArrayList<>();
+            List<Double> otherTimes = new ArrayList<>();
             for (int i = 0; i < STARTS; i++) {
-                ProcessHandle running = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(service + " is not running"));
-                running.destroy();
-                if (!running.onExit().toCompletableFuture().completeOnTimeout(null, 30, java.util.concurrent.TimeUnit.SECONDS).thenApply(
-                        h -> h != null).get()) {
-                    running.destroyForcibly();
-                    running.onExit().get();
+                if (there != null && i % 2 == 1) {
+                    pid = startOnce(pid, there, ready, otherTimes);
                 }
-                ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve(".stack-data/logs/" + service + ".log").toFile()));
-                pb.environment().clear();
-                pb.environment().putAll(env);
-                long t0 = System.nanoTime();
-                Process p = pb.start();
-                synchronized (restarted) {
-                    restarted.add(p);
+                pid = startOnce(pid, here, ready, times);
+                if (there != null && i % 2 == 0) {
+                    pid = startOnce(pid, there, ready, otherTimes);
                 }
-                pid = p.pid();
-                Files.writeString(pidFile, Long.toString(pid));
-                while (true) {
-                    if (!p.isAlive()) {
-                        throw new IllegalStateException(service + " exited when started alone; see .stack-data/logs/" + service + ".log");
-                    }
-                    if (System.nanoTime() - t0 > Duration.ofMinutes(3).toNanos()) {
-                        throw new IllegalStateException(service + " was not ready within 3 minutes when started alone");
-                    }
-                    try {
-                        HttpResponse<String> r = Http.send("GET", ready, null, null, null);
-                        if (r.statusCode() == 200 && r.body().contains("UP")) {
-                            break;
-                        }
-                    } catch (IllegalStateException notYet) {
-                        // not listening yet
-                    }
-                    Thread.sleep(20);
-                }
-                times.add((System.nanoTime() - t0) / 1e9);
+            }
+            if (there != null) {
+                // leave this tree's service running, as the stack started it
+                pid = startOnce(pid, here, ready, new ArrayList<>());
             }
             double median = Stats.Spread.of(times).median();
             starts.put(service, median);
             line.append(line.isEmpty() ? "" : "; ").append(service).append(String.format(Locale.ROOT, " %.2f s", median));
             goal("Start alone: " + service, "/startAloneSeconds/" + service, 2, false, "s");
             System.out.printf(Locale.ROOT, "  %s started alone: %s s (median %.2f s)%n", service, times, median);
+            if (there != null) {
+                double otherMedian = Stats.Spread.of(otherTimes).median();
+                otherStarts.put(service, otherMedian);
+                otherLine.append(otherLine.isEmpty() ? "" : "; ").append(service)
+                        .append(String.format(Locale.ROOT, " %.2f s (this tree %+.0f %%)", otherMedian, 100 * (median / otherMedian - 1)));
+                System.out.printf(Locale.ROOT, "  %s started alone from %s: %s s (median %.2f s); this tree %+.1f %%%n", service, against,
+                        otherTimes, otherMedian, 100 * (median / otherMedian - 1));
+            }
         }
         // the gateway's readiness covers the services behind it: wait until the stack is whole again
         waitFor(() -> Http.send("GET", "http://127.0.0.1:9080/q/health/ready", null, null, null).statusCode() == 200, Duration.ofMinutes(2));
         row("Start time of each service started alone on the healthy stack (exec → readiness UP on its management port; median of "
                 + STARTS + ")", line.toString(), "", "");
+        if (against != null) {
+            row("The same, started in turn from " + against + " (same stack, rounds alternating which goes first)", otherLine.toString(), "", "");
+        }
+    }
+
+    /** How a service is started: its command line, environment and working directory. */
+    private record Launch(String service, List<String> command, Map<String, String> env, Path cwd) {
+        /** The same launch from another checkout: every path under {@code from} moved under {@code to}. */
+        Launch in(Path from, Path to) {
+            java.util.function.UnaryOperator<String> move = s -> s.replace(from.toString(), to.toString());
+            Path otherCwd = Path.of(move.apply(cwd.toString()));
+            List<String> otherCommand = command.stream().map(move).toList();
+            String jar = otherCommand.get(otherCommand.indexOf("-jar") + 1);
+            if (!Files.exists(Path.of(jar))) {
+                throw new IllegalStateException(jar + " does not exist: package " + to + " first (./mvnw package -DskipTests)");
+            }
+            return new Launch(service, otherCommand, env, otherCwd);
+        }
+    }
+
+    /** Stops the process {@code pid}, starts {@code launch}, adds the seconds to readiness to {@code times}; the new pid. */
+    private long startOnce(long pid, Launch launch, String ready, List<Double> times) throws Exception {
+        Path pidFile = root.resolve(".stack-data/logs/" + launch.service() + ".pid");
+        ProcessHandle running = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(launch.service() + " is not running"));
+        running.destroy();
+        if (!running.onExit().toCompletableFuture().completeOnTimeout(null, 30, java.util.concurrent.TimeUnit.SECONDS).thenApply(
+                h -> h != null).get()) {
+            running.destroyForcibly();
+            running.onExit().get();
+        }
+        ProcessBuilder pb = new ProcessBuilder(launch.command()).directory(launch.cwd().toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve(".stack-data/logs/" + launch.service() + ".log").toFile()));
+        pb.environment().clear();
+        pb.environment().putAll(launch.env());
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        synchronized (restarted) {
+            restarted.add(p);
+        }
+        Files.writeString(pidFile, Long.toString(p.pid()));
+        while (true) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException(launch.service() + " exited when started alone; see .stack-data/logs/" + launch.service() + ".log");
+            }
+            if (System.nanoTime() - t0 > Duration.ofMinutes(3).toNanos()) {
+                throw new IllegalStateException(launch.service() + " was not ready within 3 minutes when started alone");
+            }
+            try {
+                HttpResponse<String> r = Http.send("GET", ready, null, null, null);
+                if (r.statusCode() == 200 && r.body().contains("UP")) {
+                    break;
+                }
+            } catch (IllegalStateException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(20);
+        }
+        times.add((System.nanoTime() - t0) / 1e9);
+        return p.pid();
     }
 
     private void stopRestarted() {

@@ -27,12 +27,14 @@ final class Stats {
         return h.getValueAtPercentile(percentile) / 1000.0;
     }
 
-    /** min / median / max of repeated measurements. */
+    /** min / median (of an even number, the mean of the middle two) / max of repeated measurements. */
     record Spread(double min, double median, double max) {
         static Spread of(List<Double> values) {
             List<Double> sorted = new ArrayList<>(values);
             Collections.sort(sorted);
-            return new Spread(sorted.get(0), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
+            int n = sorted.size();
+            double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+            return new Spread(sorted.get(0), median, sorted.get(n - 1));
         }
 
         String format(String unit) {

@@ -14,6 +14,10 @@ public final class Problems {
 
     public static void send(RoutingContext ctx, int status, String slug, String title, String detail) {
         HttpServerResponse response = ctx.response();
+        if (response.ended() || response.closed()) {
+            // the client has gone (or was answered already): there is nobody to tell
+            return;
+        }
         if (response.headWritten()) {
             response.reset();
             return;

@@ -20,7 +20,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,7 +103,7 @@ public class AssessmentFhirResource {
     @Operation(summary = "Self-assessment Questionnaires by canonical url, and optionally version")
     @APIResponse(responseCode = "200", description = "A searchset Bundle", content = @Content(mediaType = Fhir.MEDIA_TYPE))
     public Uni<Response> questionnaires(@Pattern(regexp = CANONICAL) @Size(max = 300) @QueryParam("url") String urlParam,
-            @Pattern(regexp = "[0-9]{1,6}") @Size(max = 6) @QueryParam("version") String versionParam) {
+            @Pattern(regexp = "[0-9]{1,6}") @Size(max = 6) @QueryParam("version") String versionParam, @Context UriInfo uri) {
         String url = Searches.unescape(urlParam);
         String version = versionParam;
         if (url == null || url.isBlank()) {
@@ -119,7 +121,7 @@ public class AssessmentFhirResource {
                             matches.add(q);
                         }
                     });
-                    return FhirResponses.of(Searches.searchset("Questionnaire", matches, query("url", url, "version", version), null));
+                    return FhirResponses.of(Searches.searchset("Questionnaire", matches, uri.getRequestUri().getRawQuery(), null));
                 });
     }
 
@@ -226,7 +228,7 @@ public class AssessmentFhirResource {
             @Pattern(regexp = "[a-z-]{1,20}(,[a-z-]{1,20}){0,4}") @Size(max = 100) @QueryParam("status") String status,
             @Size(max = 2) @QueryParam("authored") List<@Pattern(regexp = "[a-z]{0,2}[0-9]{4}-[0-9]{2}-[0-9]{2}[0-9T:.+Z-]{0,20}") @Size(max = 40) String> authored,
             @Min(1) @Max(MAX_COUNT) @QueryParam("_count") Integer count,
-            @Pattern(regexp = Params.CURSOR) @Size(max = Params.CURSOR_MAX) @QueryParam("_cursor") String cursor) {
+            @Pattern(regexp = Params.CURSOR) @Size(max = Params.CURSOR_MAX) @QueryParam("_cursor") String cursor, @Context UriInfo uri) {
         String questionnaire = Searches.unescape(questionnaireParam);
         String ods = Optional.ofNullable(Searches.subjectOds(subject)).orElse(scope.orgCode());
         Searches.DateRange range = Searches.DateRange.of(authored, "authored");
@@ -258,12 +260,8 @@ public class AssessmentFhirResource {
                     .collect().asList();
             return all.map(found -> {
                 List<QuestionnaireResponse> matches = found.stream().filter(q -> range.contains(q.getAuthored().toInstant())).toList();
-                String self = query("questionnaire", questionnaire, "subject:identifier", subject, "status", status, "_count",
-                        count == null ? null : count.toString(), "_cursor", cursor) + authored(authored);
-                String next = page.next() == null
-                        ? null
-                        : query("questionnaire", questionnaire, "subject:identifier", subject, "status", status, "_count",
-                                Integer.toString(limit), "_cursor", page.next()) + authored(authored);
+                String self = uri.getRequestUri().getRawQuery();
+                String next = page.next() == null ? null : Searches.nextPage(self, page.next());
                 return FhirResponses.of(Searches.searchset("QuestionnaireResponse", matches, self, next));
             });
         });
@@ -399,24 +397,5 @@ public class AssessmentFhirResource {
     private String caller() {
         String name = token.getClaim("preferred_username");
         return name != null ? name : token.getSubject() != null ? token.getSubject() : scope.orgCode();
-    }
-
-    private static String query(String... pairs) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < pairs.length; i += 2) {
-            if (pairs[i + 1] != null) {
-                b.append(b.length() == 0 ? "" : "&").append(pairs[i]).append('=')
-                        .append(java.net.URLEncoder.encode(pairs[i + 1], java.nio.charset.StandardCharsets.UTF_8));
-            }
-        }
-        return b.toString();
-    }
-
-    private static String authored(List<String> authored) {
-        StringBuilder b = new StringBuilder();
-        for (String a : authored == null ? List.<String>of() : authored) {
-            b.append("&authored=").append(java.net.URLEncoder.encode(a, java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return b.toString();
     }
 }

@@ -20,9 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -168,19 +166,10 @@ public class BaselineFhirResource {
         String self = uri.getRequestUri().getRawQuery();
         String canonical = Searches.unescape(questionnaire);
         return fhir.search(scope, new BaselineFhir.Search(canonical, subject != null ? subject : chainedSubject, status, authored, count, cursor)).map(page -> {
-            String next = page.next() == null ? null : withCursor(self, page.next());
+            String next = page.next() == null ? null : Searches.nextPage(self, page.next());
             Bundle bundle = Searches.searchset(QUESTIONNAIRE_RESPONSE, page.items(), self, next);
             return FhirResponses.of(bundle);
         });
-    }
-
-    /** The same query for the page after: its parameters but {@code _cursor}, then the new cursor. */
-    static String withCursor(String query, String cursor) {
-        String kept = query == null
-                ? ""
-                : Arrays.stream(query.split("&")).filter(p -> !p.isEmpty() && !p.startsWith("_cursor="))
-                        .collect(Collectors.joining("&"));
-        return (kept.isEmpty() ? "" : kept + "&") + "_cursor=" + cursor;
     }
 
     /** {@code /api/v1/fhir/QuestionnaireResponse/<id>/_history/<version>} */

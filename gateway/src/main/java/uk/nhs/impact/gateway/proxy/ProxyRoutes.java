@@ -223,7 +223,8 @@ public class ProxyRoutes {
         } else {
             to.setChunked(true);
         }
-        to.send(from);
+        // fails when the client goes away mid-answer: nothing is left to tell it
+        to.send(from).onFailure(e -> LOG.debugf("[%s] answer not relayed to the client: %s", correlationId, e.toString()));
     }
 
     private void downstreamFailure(RoutingContext ctx, String service, Throwable cause) {

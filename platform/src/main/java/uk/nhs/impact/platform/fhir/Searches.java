@@ -100,6 +100,18 @@ public final class Searches {
     }
 
     /**
+     * The query string of a search's next page: {@code query} as the caller sent it (raw, still encoded; it is the self
+     * link's), without its {@code _cursor}, then {@code _cursor} set to {@code cursor}.
+     */
+    public static String nextPage(String query, String cursor) {
+        String kept = query == null
+                ? ""
+                : java.util.Arrays.stream(query.split("&")).filter(p -> !p.isEmpty() && !p.startsWith("_cursor=") && !p.equals("_cursor"))
+                        .collect(java.util.stream.Collectors.joining("&"));
+        return (kept.isEmpty() ? "" : kept + "&") + "_cursor=" + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
      * A search value with FHIR's escapes undone ({@code \|}, {@code \,}, {@code \$}, {@code \\}): clients such as HAPI's escape
      * the bar of {@code url|version}.
      */

@@ -31,6 +31,17 @@ class SearchesTest {
     }
 
     @Test
+    void theNextPageIsTheQueryAsSentWithTheNewCursor() {
+        String sent = "questionnaire=https%3A%2F%2Fimpact.nhs.uk%2Ffhir%2FQuestionnaire%2Fx%7C1&authored=ge2024-03-01&authored=lt2024-04-01"
+                + "&_cursor=old&status=completed";
+        assertThat(Searches.nextPage(sent, "MjAyNC0wMy0wMQ"))
+                .isEqualTo("questionnaire=https%3A%2F%2Fimpact.nhs.uk%2Ffhir%2FQuestionnaire%2Fx%7C1&authored=ge2024-03-01&authored=lt2024-04-01"
+                        + "&status=completed&_cursor=MjAyNC0wMy0wMQ");
+        assertThat(Searches.nextPage(null, "c1")).isEqualTo("_cursor=c1");
+        assertThat(Searches.nextPage("_cursor=a", "b")).isEqualTo("_cursor=b");
+    }
+
+    @Test
     void theSubjectIsAnOdsCode() {
         assertThat(Searches.subjectOds(Fhir.ODS_SYSTEM + "|rha")).isEqualTo("RHA");
         assertThat(Searches.subjectOds("QT1")).isEqualTo("QT1");

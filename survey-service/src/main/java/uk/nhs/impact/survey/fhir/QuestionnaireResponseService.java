@@ -218,9 +218,9 @@ public class QuestionnaireResponseService {
 
     /**
      * The responses to one Questionnaire that the caller may see (as the REST list: its own, or its trust's for viewers),
-     * oldest first, a page at a time; {@code self} is the query string, for the Bundle's links.
+     * oldest first, a page at a time; {@code self} is the query string as sent (raw), for the Bundle's links.
      */
-    public Uni<Response> search(OrgScope scope, JsonWebToken token, Search s, Map<String, List<String>> self) {
+    public Uni<Response> search(OrgScope scope, JsonWebToken token, Search s, String self) {
         if (s.questionnaire() == null || s.questionnaire().isBlank()) {
             throw ProblemException.validation("questionnaire", "names the Questionnaire answered, by its canonical URL (with or without |version)");
         }
@@ -232,27 +232,26 @@ public class QuestionnaireResponseService {
         if (limit < 1 || limit > COUNT_MAX) {
             throw ProblemException.validation("_count", "must be between 1 and " + COUNT_MAX);
         }
-        String selfQuery = Queries.encode(self, null);
         String id = Fhir.questionnaireId(s.questionnaire()).orElse(null);
         if (id == null || stages.isEmpty() || ods != null && !scope.isOwn(ods)) {
             // not one of this service's questionnaires, a status no survey response has, or another organisation's responses
             // (nobody outside an organisation sees its individual responses)
-            return Uni.createFrom().item(FhirResponses.of(Searches.searchset(TYPE, List.of(), selfQuery, null)));
+            return Uni.createFrom().item(FhirResponses.of(Searches.searchset(TYPE, List.of(), self, null)));
         }
         return questionnaires.byId(id).chain(q -> {
             if (q == null || !versionAgrees(s.questionnaire(), q)) {
-                return Uni.createFrom().item(FhirResponses.of(Searches.searchset(TYPE, List.of(), selfQuery, null)));
+                return Uni.createFrom().item(FhirResponses.of(Searches.searchset(TYPE, List.of(), self, null)));
             }
             ResponseQuery.Criteria criteria = new ResponseQuery.Criteria(q.instrumentId(), q.version(),
                     stages.size() == ResponseQuery.Stage.values().length ? Set.of() : stages, authored.from(), authored.to());
-            return query.visible(scope, who, criteria, s.cursor(), limit).map(page -> bundle(page, q, who, self, selfQuery));
+            return query.visible(scope, who, criteria, s.cursor(), limit).map(page -> bundle(page, q, who, self));
         }).onFailure(ProblemException.class).transform(e -> renamed((ProblemException) e, "after", "_cursor"));
     }
 
-    private Response bundle(Page<SurveyResponse> page, SurveyQuestionnaire q, Respondent who, Map<String, List<String>> self, String selfQuery) {
+    private Response bundle(Page<SurveyResponse> page, SurveyQuestionnaire q, Respondent who, String self) {
         List<QuestionnaireResponse> found = page.items().stream().map(r -> resource(r, q, who)).toList();
-        String next = page.next() == null ? null : Queries.encode(self, page.next());
-        Bundle bundle = Searches.searchset(TYPE, found, selfQuery, next);
+        String next = page.next() == null ? null : Searches.nextPage(self, page.next());
+        Bundle bundle = Searches.searchset(TYPE, found, self, next);
         return FhirResponses.of(bundle);
     }
 

@@ -93,7 +93,7 @@ public class SurveyFhirResource {
             @Parameter(description = "The canonical URL, with or without |version") @Size(max = 300) @Pattern(regexp = "[!-~]{1,300}") @QueryParam("url") String urlParam,
             @Parameter(description = "The survey version") @Size(max = 6) @Pattern(regexp = "[0-9]{1,6}") @QueryParam("version") String version,
             @Context UriInfo uri) {
-        String self = Queries.encode(uri.getQueryParameters(), null);
+        String self = uri.getRequestUri().getRawQuery();
         String url = Searches.unescape(urlParam);
         return Uni.createFrom().deferred(() -> {
             if (url == null) {
@@ -177,6 +177,6 @@ public class SurveyFhirResource {
             @Context UriInfo uri) {
         return responses.search(scope, token,
                 new QuestionnaireResponseService.Search(Searches.unescape(questionnaire), subject, status, authored, _count, _cursor, reference),
-                uri.getQueryParameters());
+                uri.getRequestUri().getRawQuery());
     }
 }
