@@ -40,6 +40,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final byte[] JSON_CONTENT_TYPE = "application/json".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     private static final long LOCK_KEY = 7_151_002_023L;
+    /** A round that found another instance relaying: it tries again this much later, for the rows that one did not see. */
+    private static final long LOCK_RETRY_MILLIS = 50;
 
     @Inject
     Pool pool;
@@ -61,6 +63,7 @@ public class OutboxRelay {
 
     private final AtomicBoolean polling = new AtomicBoolean();
     private final AtomicBoolean wanted = new AtomicBoolean();
+    private final AtomicBoolean lockMissed = new AtomicBoolean();
     private volatile Context context;
 
     /**
@@ -96,11 +99,17 @@ public class OutboxRelay {
         poll().subscribe().with(done -> afterRound(), failure -> afterRound());
     }
 
-    /** A write that committed while the round ran asked for another: it runs after the wake delay, with whatever came since. */
+    /**
+     * A write that committed while the round ran asked for another: it runs after the wake delay, with whatever came since.
+     * A round that found another instance relaying runs again shortly: that instance read the table before this instance's
+     * last writes may have committed, and the timer is only a safety net.
+     */
     private void afterRound() {
         polling.set(false);
         if (wanted.get()) {
             vertx.setTimer(Math.max(1, config.wakeDelay().toMillis()), id -> round());
+        } else if (lockMissed.getAndSet(false)) {
+            vertx.setTimer(LOCK_RETRY_MILLIS, id -> round());
         }
     }
 
@@ -111,6 +120,8 @@ public class OutboxRelay {
         return relayOnce().onItemOrFailure().transform((sent, failure) -> {
             if (failure != null) {
                 onFailure(failure);
+            } else if (sent < 0) {
+                lockMissed.set(true);
             } else if (failures > 0) {
                 LOG.infof("Outbox relay recovered after %d failed round(s)", failures);
                 failures = 0;
@@ -120,10 +131,13 @@ public class OutboxRelay {
         });
     }
 
-    /** One round: sends up to a batch of unsent rows and marks those acknowledged. Returns how many were sent. */
+    /**
+     * One round: sends up to a batch of unsent rows and marks those acknowledged. Returns how many were sent, or -1 when
+     * another instance holds the relay's lock.
+     */
     public Uni<Integer> relayOnce() {
         return pool.withTransaction(conn -> conn.preparedQuery("select pg_try_advisory_xact_lock($1)").execute(Tuple.of(LOCK_KEY))
-                .chain(locked -> locked.iterator().next().getBoolean(0) ? sendBatch(conn) : Uni.createFrom().item(0)));
+                .chain(locked -> locked.iterator().next().getBoolean(0) ? sendBatch(conn) : Uni.createFrom().item(-1)));
     }
 
     /** Rows not yet acknowledged by the broker. */

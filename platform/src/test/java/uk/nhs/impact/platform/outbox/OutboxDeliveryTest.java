@@ -38,6 +38,16 @@ class OutboxDeliveryTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
+    @Inject
+    @io.smallrye.common.annotation.Identifier("default-kafka-broker")
+    Map<String, Object> kafkaDefaults;
+
+    @Test
+    void everyServicesConsumersWaitAtTheBrokerRatherThanPollingTwiceASecond() {
+        // the platform's default reaches the Kafka configuration every channel of a service starts from
+        assertThat(kafkaDefaults).containsEntry("fetch.max.wait.ms", "2000");
+    }
+
     @Test
     void createdNoteIsPublishedAsACloudEventAndAppliedOnceEvenWhenRedelivered() throws Exception {
         String noteId = createNote("outbox check");
